@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppDeps } from './platform/deps.ts';
+import { rule } from './platform/http/authz.ts';
+import { installErrorHandler } from './platform/http/error-handler.ts';
+import { installGuard, requireAuthzOnEveryRoute } from './platform/http/guard.ts';
+import { ErrorBody } from './platform/http/schemas.ts';
+import { createPrincipalResolver } from './modules/auth/auth.resolver.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { appointmentRoutes } from './modules/appointments/appointments.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
+import { tokenRoutes } from './modules/tokens/tokens.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+
+export interface AppOptions {
+  logger?: boolean | { level: string };
+  /** Built SPA to serve; omitted in API tests. */
+  webDist?: string;
+}
+
+const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  requireAuthzOnEveryRoute(app, ['/api/docs']);
+  await app.register(cookie);
+  app.addSchema(ErrorBody);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Baqylau API', version: '0.1.0', description: 'Record-keeping for Kazakhstan inspection and supervision rules' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'baqylau_session' }, dockToken: { type: 'http', scheme: 'bearer' } } },
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  const resolver = createPrincipalResolver(deps);
+  installGuard(app, resolver);
+  installErrorHandler(app, deps.translator);
+
+  app.get('/api/openapi.json', { config: { authz: rule.public }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes(deps));
+  await app.register(authRoutes(deps, resolver.pendingTotpSecret));
+  await app.register(organisationRoutes(deps));
+  await app.register(userRoutes(deps));
+  await app.register(appointmentRoutes(deps));
+  await app.register(tokenRoutes(deps));
+  await app.register(auditRoutes(deps));
+
+  const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
+  if (opts.webDist !== undefined || fs.existsSync(path.join(webDist, 'index.html'))) await serveWeb(app, webDist);
+  return app;
+}
+
+/** The SPA: static assets, and index.html for any other non-API GET (client-side routes). */
+async function serveWeb(app: FastifyInstance, root: string) {
+  await app.register(fastifyStatic, { root, wildcard: false, index: false, serve: false });
+  app.get('/', { config: { authz: rule.public }, schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+  app.get('/assets/*', { config: { authz: rule.public }, schema: { hide: true } }, (req, reply) => {
+    const rel = (req.params as { '*': string })['*'];
+    return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(path.join('assets', rel));
+  });
+  app.get('/app/*', { config: { authz: rule.public }, schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+}

@@ -1,0 +1,46 @@
+import { Command, Option } from 'commander';
+import { ConfigError, describeSettings } from '../config/config.ts';
+import { DataDirInUseError } from '../db/data-dir-lock.ts';
+import { registerDemoCommand } from './demo.ts';
+import { registerLedgerCommands } from './ledger.ts';
+import { registerUserCommands } from './user.ts';
+import { registerTotpCommand } from './totp.ts';
+import { configFrom, dbOptions } from './options.ts';
+
+export async function runCli(argv: string[]) {
+  const program = new Command('baqylau').description('Baqylau — inspection and supervision records').showHelpAfterError();
+
+  dbOptions(program.command('serve').description('Start the web server and job worker'))
+    .addOption(new Option('--port <port>', 'HTTP port (PORT)'))
+    .action(async (o) => {
+      const { startServer } = await import('../main.ts');
+      await startServer(configFrom(o));
+    });
+
+  dbOptions(program.command('migrate').description('Apply database migrations and exit')).action(async (o) => {
+    const { buildRuntime } = await import('../platform/runtime.ts');
+    const { database } = await buildRuntime(configFrom(o));
+    await database.close();
+    console.log('Migrations applied.');
+  });
+
+  program
+    .command('config')
+    .description('List every setting with its default')
+    .action(() => console.log(`| variable | default | meaning |\n|---|---|---|\n${describeSettings()}`));
+
+  registerUserCommands(program);
+  registerLedgerCommands(program);
+  registerDemoCommand(program);
+  registerTotpCommand(program);
+
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof DataDirInUseError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+}

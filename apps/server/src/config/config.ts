@@ -1,0 +1,136 @@
+import path from 'node:path';
+
+/**
+ * Every setting, declared once: environment variable, default, parser and doc.
+ * `process.env` is read here and nowhere else. The README table is generated
+ * from this list (`baqylau config`).
+ */
+interface Setting<T> {
+  env: string;
+  doc: string;
+  default: T | undefined;
+  parse(raw: string): T;
+}
+
+const int = (min: number, max: number) => (raw: string) => {
+  if (!/^\d+$/.test(raw)) throw new Error(`must be a whole number`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new Error(`must be between ${min} and ${max}`);
+  return n;
+};
+const str = (raw: string) => raw;
+const bool = (raw: string) => {
+  if (!['true', 'false', '1', '0'].includes(raw)) throw new Error('must be true or false');
+  return raw === 'true' || raw === '1';
+};
+const url = (protocols: string[]) => (raw: string) => {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new Error('must be a URL');
+  }
+  if (!protocols.includes(u.protocol)) throw new Error(`must start with ${protocols.join(' or ')}`);
+  return raw;
+};
+const oneOf = <T extends string>(values: readonly T[]) => (raw: string) => {
+  if (!values.includes(raw as T)) throw new Error(`must be one of ${values.join(', ')}`);
+  return raw as T;
+};
+
+export const SETTINGS = {
+  port: { env: 'PORT', doc: 'HTTP port', default: 8080, parse: int(1, 65535) },
+  host: { env: 'HOST', doc: 'Interface to listen on', default: '127.0.0.1', parse: str },
+  dataDir: {
+    env: 'DATA_DIR',
+    doc: 'Folder for the embedded database, blob store and instance signing key',
+    default: './data',
+    parse: str,
+  },
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    doc: 'PostgreSQL connection URL; when unset the embedded PGlite in DATA_DIR is used',
+    default: undefined,
+    parse: url(['postgres:', 'postgresql:']),
+  },
+  publicUrl: {
+    env: 'PUBLIC_URL',
+    doc: 'Address users reach the server at; https here makes cookies Secure',
+    default: undefined,
+    parse: url(['http:', 'https:']),
+  },
+  logLevel: {
+    env: 'LOG_LEVEL',
+    doc: 'fatal, error, warn, info, debug, trace or silent',
+    default: 'info',
+    parse: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+  },
+  sessionTtlHours: {
+    env: 'SESSION_TTL_HOURS',
+    doc: 'Idle lifetime of a login session',
+    default: 12,
+    parse: int(1, 24 * 30),
+  },
+  checkpointIntervalMinutes: {
+    env: 'CHECKPOINT_INTERVAL_MINUTES',
+    doc: 'How often each organisation ledger head is signed',
+    default: 60,
+    parse: int(1, 24 * 60),
+  },
+  worker: {
+    env: 'WORKER',
+    doc: 'Run the job worker in this process (turn off on extra web-only instances)',
+    default: true,
+    parse: bool,
+  },
+  webDist: {
+    env: 'WEB_DIST',
+    doc: 'Folder of the built web app; defaults to apps/web/dist of this checkout',
+    default: undefined,
+    parse: str,
+  },
+} satisfies Record<string, Setting<unknown>>;
+
+type Settings = typeof SETTINGS;
+export type Config = {
+  [K in keyof Settings]: Settings[K] extends Setting<infer T>
+    ? Settings[K]['default'] extends undefined
+      ? T | undefined
+      : T
+    : never;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses settings from the environment (flags are passed in as overrides by the CLI). */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<Config> = {},
+): Config {
+  const out: Record<string, unknown> = {};
+  for (const [key, s] of Object.entries(SETTINGS) as [string, Setting<unknown>][]) {
+    const raw = env[s.env];
+    if (raw === undefined || raw === '') {
+      out[key] = s.default;
+      continue;
+    }
+    try {
+      out[key] = s.parse(raw);
+    } catch (e) {
+      throw new ConfigError(`Invalid configuration: ${s.env}=${JSON.stringify(raw)} ${(e as Error).message}`);
+    }
+  }
+  const config = { ...(out as Config), ...stripUndefined(overrides) };
+  config.dataDir = path.resolve(config.dataDir);
+  return config;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function describeSettings(): string {
+  return Object.values(SETTINGS)
+    .map((s) => `| \`${s.env}\` | ${s.default === undefined ? '—' : `\`${String(s.default)}\``} | ${s.doc} |`)
+    .join('\n');
+}

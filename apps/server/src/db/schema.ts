@@ -1,0 +1,8 @@
+// Every table, for Drizzle and drizzle-kit. Modules own their tables; this file only gathers them.
+export * from '../platform/ledger/ledger.table.ts';
+export * from '../platform/jobs/jobs.table.ts';
+export * from '../modules/organisations/organisations.table.ts';
+export * from '../modules/users/users.table.ts';
+export * from '../modules/auth/sessions.table.ts';
+export * from '../modules/tokens/tokens.table.ts';
+export * from '../modules/appointments/appointments.table.ts';

@@ -1,0 +1,24 @@
+import type { Config } from './config/config.ts';
+import { createApp } from './app.ts';
+import { buildRuntime, buildWorker } from './platform/runtime.ts';
+
+/** parse config → build dependencies → migrate → listen + worker; stops cleanly on SIGINT/SIGTERM. */
+export async function startServer(config: Config) {
+  const { deps, database } = await buildRuntime(config);
+  const app = await createApp(deps, { logger: { level: config.logLevel }, webDist: config.webDist });
+  const jobs = buildWorker(deps, app.log);
+  await app.listen({ port: config.port, host: config.host });
+  if (config.worker) await jobs.start();
+  app.log.info({ database: deps.engine, dataDir: config.dataDir, keyFingerprint: deps.instanceKey.fingerprint }, 'Baqylau is running');
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await jobs.stop();
+    await app.close();
+    await database.close();
+  };
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void stop().then(() => process.exit(0)));
+  return { app, deps, stop };
+}

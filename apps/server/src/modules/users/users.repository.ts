@@ -1,0 +1,101 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { OrgRole } from '@baqylau/contracts';
+import type { DbOrTx } from '../../db/database.ts';
+import { appointments } from '../appointments/appointments.table.ts';
+import { memberships, users } from './users.table.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByLogin(db: DbOrTx, login: string) {
+  const [u] = await db.select().from(users).where(eq(users.login, login.toLowerCase()));
+  return u;
+}
+
+export async function findUserById(db: DbOrTx, id: string) {
+  const [u] = await db.select().from(users).where(eq(users.id, id));
+  return u;
+}
+
+export const insertUser = (db: DbOrTx, row: typeof users.$inferInsert) => db.insert(users).values(row);
+
+export const updateUser = (db: DbOrTx, id: string, set: Partial<typeof users.$inferInsert>) =>
+  db.update(users).set(set).where(eq(users.id, id));
+
+export async function recordFailedLogin(db: DbOrTx, id: string, lockUntil: (failed: number) => Date | null) {
+  const [row] = await db
+    .update(users)
+    .set({ failedLogins: sql`${users.failedLogins} + 1` })
+    .where(eq(users.id, id))
+    .returning({ failedLogins: users.failedLogins });
+  const until = lockUntil(row!.failedLogins);
+  if (until) await db.update(users).set({ lockedUntil: until }).where(eq(users.id, id));
+  return { failedLogins: row!.failedLogins, lockedUntil: until };
+}
+
+export const insertMembership = (db: DbOrTx, row: typeof memberships.$inferInsert) =>
+  db.insert(memberships).values(row).onConflictDoNothing();
+
+export const deleteMembership = (db: DbOrTx, userId: string, organisationId: string, role: string) =>
+  db
+    .delete(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId), eq(memberships.role, role)))
+    .returning();
+
+/** Granted roles plus `responsible` for every appointment active on `today` (yyyy-mm-dd, organisation zone). */
+export async function rolesOfUser(db: DbOrTx, userId: string, today: string) {
+  const granted = await db
+    .select({ organisationId: memberships.organisationId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  const appointed = await db
+    .select({ organisationId: appointments.organisationId })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.personId, userId),
+        sql`${appointments.validFrom} <= ${today}`,
+        sql`(${appointments.validTo} IS NULL OR ${appointments.validTo} >= ${today})`,
+      ),
+    );
+  const roles = new Map<string, Set<OrgRole>>();
+  const add = (org: string, role: OrgRole) => (roles.get(org) ?? roles.set(org, new Set()).get(org)!).add(role);
+  for (const g of granted) add(g.organisationId, g.role as OrgRole);
+  for (const a of appointed) add(a.organisationId, 'responsible');
+  return roles;
+}
+
+export async function listMembers(db: DbOrTx, organisationId: string) {
+  const rows = await db
+    .select({
+      id: users.id,
+      login: users.login,
+      fullName: users.fullName,
+      email: users.email,
+      totpEnabled: sql<boolean>`${users.totpEnabledAt} IS NOT NULL`,
+      disabled: sql<boolean>`${users.disabledAt} IS NOT NULL`,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organisationId, organisationId))
+    .orderBy(asc(users.fullName));
+  const byUser = new Map<string, Omit<(typeof rows)[number], 'role'> & { roles: string[] }>();
+  for (const { role, ...u } of rows) (byUser.get(u.id) ?? byUser.set(u.id, { ...u, roles: [] }).get(u.id)!).roles.push(role);
+  return [...byUser.values()];
+}
+
+export const listUsers = (db: DbOrTx) =>
+  db
+    .select({
+      id: users.id,
+      login: users.login,
+      fullName: users.fullName,
+      email: users.email,
+      isPlatformAdmin: users.isPlatformAdmin,
+      totpEnabled: sql<boolean>`${users.totpEnabledAt} IS NOT NULL`,
+    })
+    .from(users)
+    .orderBy(asc(users.fullName));
+
+export const usersByIds = (db: DbOrTx, ids: string[]) =>
+  ids.length ? db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, ids)) : Promise.resolve([]);

@@ -1,0 +1,40 @@
+import type { Locale, OrgRole } from '@baqylau/contracts';
+
+export interface SessionPrincipal {
+  kind: 'session';
+  sessionId: string;
+  userId: string;
+  login: string;
+  fullName: string;
+  isPlatformAdmin: boolean;
+  totpEnabled: boolean;
+  secondFactorDone: boolean;
+  csrfToken: string;
+  currentOrganisationId: string | null;
+  locale: Locale | null;
+  /** Roles per organisation, including `responsible` from an active appointment. */
+  roles: Map<string, Set<OrgRole>>;
+}
+
+export interface TokenPrincipal {
+  kind: 'token';
+  tokenId: string;
+  organisationId: string;
+  scope: 'dock';
+}
+
+export type Principal = SessionPrincipal | TokenPrincipal;
+
+/** A user with these roles (or a platform admin) cannot work without a second factor (R444-6). */
+export function requiresSecondFactor(p: SessionPrincipal): boolean {
+  if (p.isPlatformAdmin) return true;
+  for (const roles of p.roles.values()) if (roles.has('head') || roles.has('responsible')) return true;
+  return false;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+    locale: Locale;
+  }
+}

@@ -1,0 +1,55 @@
+import type { Config } from '../config/config.ts';
+import { openDatabase, type Database } from '../db/database.ts';
+import type { AppDeps } from './deps.ts';
+import { createTranslator } from './i18n/i18n.ts';
+import { loadOrCreateInstanceKey } from './keys/instance-key.ts';
+import { signAllCheckpoints } from './ledger/checkpoints.ts';
+import { createWorker } from './jobs/worker.ts';
+import { scheduleRecurring } from './jobs/scheduler.ts';
+
+/** Opens the database, applies migrations and builds the dependencies every entry point shares. */
+export async function buildRuntime(config: Config): Promise<{ deps: AppDeps; database: Database }> {
+  const database = await openDatabase(config);
+  try {
+    await database.migrate();
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  const deps: AppDeps = {
+    db: database.db,
+    engine: database.engine,
+    config,
+    instanceKey: loadOrCreateInstanceKey(config.dataDir),
+    translator: await createTranslator(),
+    now: () => new Date(),
+  };
+  return { deps, database };
+}
+
+/** The background worker with the platform's job kinds; modules add theirs here. */
+export function buildWorker(deps: AppDeps, log?: { error(o: unknown, m?: string): void }) {
+  const everyMs = deps.config.checkpointIntervalMinutes * 60_000;
+  const worker = createWorker(deps.db, {
+    log,
+    handlers: {
+      'ledger.checkpoint': async () => {
+        await deps.db.transaction((tx) => signAllCheckpoints(tx, deps.instanceKey, deps.now()));
+      },
+    },
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => scheduleRecurring(deps.db, [{ kind: 'ledger.checkpoint', everyMs }], deps.now()).catch((e) => log?.error({ err: e }, 'scheduling failed'));
+  return {
+    worker,
+    async start() {
+      await schedule();
+      timer = setInterval(schedule, Math.min(everyMs, 60_000));
+      worker.start();
+    },
+    async stop() {
+      clearInterval(timer);
+      await worker.stop();
+    },
+  };
+}

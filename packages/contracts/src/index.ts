@@ -1,0 +1,3 @@
+export * from './roles.ts';
+export * from './iin.ts';
+export * from './errors.ts';
