@@ -37,7 +37,8 @@ export function installGuard(app: FastifyInstance, resolver: PrincipalResolver) 
       (req.principal?.kind === 'session' && req.principal.locale) || localeFromAcceptLanguage(req.headers['accept-language']);
   });
 
-  app.addHook('preHandler', async (req) => {
+  // preValidation: a caller who may not use the route learns nothing, not even its schema.
+  app.addHook('preValidation', async (req) => {
     const authz = req.routeOptions.config.authz;
     if (!authz) throw new AppError('auth.forbidden'); // unreachable: onRoute refuses such routes
     await authorise(req, authz);
