@@ -39,6 +39,7 @@ export function installGuard(app: FastifyInstance, resolver: PrincipalResolver) 
 
   // preValidation: a caller who may not use the route learns nothing, not even its schema.
   app.addHook('preValidation', async (req) => {
+    if (req.is404) return; // the not-found handler answers for addresses that are no route
     const authz = req.routeOptions.config.authz;
     if (!authz) throw new AppError('auth.forbidden'); // unreachable: onRoute refuses such routes
     await authorise(req, authz);
