@@ -1,5 +1,6 @@
 import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { useMe } from './auth.queries.ts';
@@ -16,10 +17,11 @@ interface FromState {
 export function AuthGate({ step, children }: { step: 'login' | 'totp' | 'enrol' | 'app'; children: (me: Me | null) => ReactNode }) {
   const { data: me, isPending, error } = useMe();
   const location = useLocation();
+  const { t } = useTranslation();
   if (isPending) {
     return (
       <Center h="100vh">
-        <Loader aria-label="…" />
+        <Loader aria-label={t('loading')} />
       </Center>
     );
   }

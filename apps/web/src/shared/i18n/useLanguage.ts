@@ -6,7 +6,6 @@ import { currentLanguage, rememberLanguage, type Language } from './i18n.ts';
 import type { Me } from '../../modules/auth/auth.types.ts';
 import { ME_KEY } from '../../modules/auth/auth.queries.ts';
 
-
 /** The interface language: remembered in this browser and, when signed in, in the user's profile. */
 export function useLanguage() {
   const { i18n } = useTranslation();
@@ -19,7 +18,8 @@ export function useLanguage() {
       rememberLanguage(lang);
       const me = qc.getQueryData<Me | null>(ME_KEY);
       if (me && me.locale !== lang) {
-        qc.setQueryData<Me | null>(ME_KEY, { ...me, locale: lang });
+        const updated: Me = { ...me, locale: lang };
+        qc.setQueryData(ME_KEY, updated);
         try {
           await api.patch('/api/v1/me', { locale: lang });
         } catch {

@@ -1,0 +1,28 @@
+import type { MyOrganisation } from '../auth/auth.types.ts';
+import type { Access } from './access.ts';
+
+export interface NavItem {
+  /** Path under /app. */
+  path: string;
+  /** Key in the web namespace. */
+  label: string;
+  /** Short regulation tag shown beside the label. */
+  tag?: string;
+  visible: (access: Access, org: MyOrganisation | null) => boolean;
+}
+
+/** The four regulation modules; each belongs to one kind of organisation. */
+export const MODULES: NavItem[] = [
+  { path: '/app/recorders', label: 'nav.recorders', tag: '№ 444', visible: (_a, o) => o?.type === 'territorial_subdivision' },
+  { path: '/app/production-control', label: 'nav.productionControl', tag: '№ 315', visible: (_a, o) => o?.type === 'hpf_operator' },
+  { path: '/app/medical-cctv', label: 'nav.medicalCctv', tag: 'ДСМ-335', visible: (_a, o) => o?.type === 'medical_organisation' },
+  { path: '/app/competition', label: 'nav.competition', visible: (_a, o) => o?.type === 'trade_union' },
+];
+
+export const MANAGEMENT: NavItem[] = [
+  { path: '/app/appointments', label: 'nav.appointments', visible: (a) => a.appointments },
+  { path: '/app/audit', label: 'nav.audit', visible: (a) => a.audit },
+  { path: '/app/admin', label: 'nav.admin', visible: (a) => a.admin },
+];
+
+export const visibleItems = (items: NavItem[], access: Access, org: MyOrganisation | null) => items.filter((i) => i.visible(access, org));
