@@ -1,6 +1,7 @@
 import type { Config } from './config/config.ts';
 import { createApp } from './app.ts';
 import { buildRuntime, buildWorker } from './platform/runtime.ts';
+import { listUsers } from './modules/users/users.repository.ts';
 
 /** parse config → build dependencies → migrate → listen + worker; stops cleanly on SIGINT/SIGTERM. */
 export async function startServer(config: Config) {
@@ -10,6 +11,10 @@ export async function startServer(config: Config) {
   await app.listen({ port: config.port, host: config.host });
   if (config.worker) await jobs.start();
   app.log.info({ database: deps.engine, dataDir: config.dataDir, keyFingerprint: deps.instanceKey.fingerprint }, 'Baqylau is running');
+  if ((await listUsers(deps.db)).length === 0) {
+    // No default credentials exist: say how to create the first administrator.
+    app.log.warn('No accounts yet. Create the first platform administrator: npx baqylau user create --admin --login <login> --full-name "<name>" --password-stdin');
+  }
 
   let stopping = false;
   const stop = async () => {

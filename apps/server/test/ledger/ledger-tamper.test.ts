@@ -27,6 +27,16 @@ async function asDba(query: string, params: unknown[] = []) {
   }
 }
 
+interface StoredRow {
+  recorded_at: string;
+  actor_kind: string;
+  actor_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  prev_hash: string;
+}
+
 const verify = (org = ORG) => verifyChain(ctx.deps.db, org, instancePublicKeys(ctx.deps));
 
 describe('R444-13 ledger tamper evidence', () => {
@@ -77,12 +87,12 @@ describe('R444-13 ledger tamper evidence', () => {
       await appendMany(org, 6);
       // Rewrite entry 3 consistently with itself; entry 4 still points at the old hash.
       const { hashPayload, hashEntry } = await import('../../src/platform/ledger/ledger.hash.ts');
-      const [row] = (await ctx.sql(`SELECT * FROM ledger_entries WHERE organisation_id = $1 AND seq = 3`, [org])).rows as Record<string, never>[];
+      const row = (await ctx.sql(`SELECT * FROM ledger_entries WHERE organisation_id = $1 AND seq = 3`, [org])).rows[0] as unknown as StoredRow;
       const payload = { i: 3, note: 'forged' };
       const payloadHash = hashPayload(payload);
       const entryHash = hashEntry({
-        organisationId: org, seq: 3, recordedAt: new Date(row!.recorded_at), actorKind: row!.actor_kind, actorId: row!.actor_id,
-        action: row!.action, subjectType: row!.subject_type, subjectId: row!.subject_id, payloadHash, prevHash: row!.prev_hash,
+        organisationId: org, seq: 3, recordedAt: new Date(row.recorded_at), actorKind: row.actor_kind, actorId: row.actor_id,
+        action: row.action, subjectType: row.subject_type, subjectId: row.subject_id, payloadHash, prevHash: row.prev_hash,
       });
       await asDba(`UPDATE ledger_entries SET payload = $2, payload_hash = $3, entry_hash = $4 WHERE organisation_id = $1 AND seq = 3`, [org, JSON.stringify(payload), payloadHash, entryHash]);
       expect((await verify(org)).firstBad).toMatchObject({ seq: 4, fault: 'previous_hash_mismatch' });

@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`DROP DATABASE IF EXISTS ${template}`);
     await admin.query(`CREATE DATABASE ${template}`);
     const url = withDatabase(serverUrl, template);
-    const db = await openPostgres(url, 1);
+    const db = await openPostgres(url, 2);
     await db.migrate();
     await db.close();
     project.provide('pgTemplateUrl', url);
