@@ -13,11 +13,12 @@ import { MODULES } from '../modules/shell/navigation.ts';
 import { NotFoundPage } from '../modules/shell/NotFoundPage.tsx';
 import { SessionProvider } from '../modules/shell/SessionContext.tsx';
 import { ShellLayout } from '../modules/shell/ShellLayout.tsx';
+import { HOME } from './paths.ts';
 
 /** Every client route lives under /app (the server answers /app/* with index.html). */
 export function createRouter() {
   return createBrowserRouter([
-    { path: '/', element: <Navigate to="/app" replace /> },
+    { path: '/', element: <Navigate to={HOME} replace /> },
     { path: '/app/login', element: <AuthGate step="login">{() => <LoginPage />}</AuthGate> },
     { path: '/app/login/totp', element: <AuthGate step="totp">{() => <SecondFactorPage />}</AuthGate> },
     { path: '/app/login/enrol', element: <AuthGate step="enrol">{() => <EnrolmentPage />}</AuthGate> },
@@ -41,6 +42,6 @@ export function createRouter() {
         { path: '*', element: <NotFoundPage /> },
       ],
     },
-    { path: '*', element: <Navigate to="/app" replace /> },
+    { path: '*', element: <Navigate to={HOME} replace /> },
   ]);
 }

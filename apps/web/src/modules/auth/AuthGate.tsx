@@ -5,6 +5,7 @@ import { Navigate, useLocation } from 'react-router-dom';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { useMe } from './auth.queries.ts';
 import { homeFor, type Me } from './auth.types.ts';
+import { HOME } from '../../app/paths.ts';
 
 interface FromState {
   from?: string;
@@ -33,10 +34,10 @@ export function AuthGate({ step, children }: { step: 'login' | 'totp' | 'enrol' 
     );
   }
   const target = homeFor(me);
-  const here = step === 'app' ? '/app' : step === 'login' ? '/app/login' : `/app/login/${step}`;
+  const here = step === 'app' ? HOME : step === 'login' ? '/app/login' : `/app/login/${step}`;
   if (target !== here) {
     const from = (location.state as FromState | null)?.from;
-    if (target === '/app') return <Navigate to={from ?? '/app'} replace />;
+    if (target === HOME) return <Navigate to={from ?? HOME} replace />;
     const keep = step === 'app' ? location.pathname + location.search : from;
     return <Navigate to={target} replace state={keep ? { from: keep } : null} />;
   }

@@ -1,3 +1,5 @@
+import { HOME } from '../../app/paths.ts';
+
 export type LoginStatus = 'ok' | 'totp_required' | 'totp_enrolment_required';
 export type SecondFactorState = 'done' | 'required' | 'enrolment_required' | 'optional';
 
@@ -33,7 +35,7 @@ export function homeFor(me: Me | null | undefined): string {
   if (!me) return '/app/login';
   if (me.secondFactor === 'required') return '/app/login/totp';
   if (me.secondFactor === 'enrolment_required') return '/app/login/enrol';
-  return '/app';
+  return HOME;
 }
 
 export const isFullySignedIn = (me: Me | null | undefined): me is Me =>

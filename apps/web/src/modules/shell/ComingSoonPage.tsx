@@ -2,6 +2,7 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../../shared/components/PageHeader.tsx';
+import { HOME } from '../../app/paths.ts';
 
 /** A module of the platform that is announced in the navigation but not built yet. */
 export function ComingSoonPage({ label }: { label: string }) {
@@ -12,7 +13,7 @@ export function ComingSoonPage({ label }: { label: string }) {
       <Alert color="blue" variant="light" title={t('coming.title')}>
         <Text size="sm">{t('coming.text')}</Text>
       </Alert>
-      <Button component={Link} to="/app" variant="default" w="fit-content">
+      <Button component={Link} to={HOME} variant="default" w="fit-content">
         {t('coming.back')}
       </Button>
     </Stack>

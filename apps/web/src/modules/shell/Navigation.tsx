@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { MANAGEMENT, MODULES, visibleItems, type NavItem } from './navigation.ts';
 import { useSession } from './SessionContext.tsx';
+import { HOME, isHome } from '../../app/paths.ts';
 
 function Section({ title, items, onNavigate }: { title: string; items: NavItem[]; onNavigate: () => void }) {
   const { t } = useTranslation();
@@ -36,7 +37,7 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
   return (
     <ScrollArea component="nav" aria-label={t('shell.navigation')} style={{ flex: 1 }}>
-      <NavLink component={Link} to="/app" label={t('nav.home')} active={pathname === '/app'} onClick={onNavigate} />
+      <NavLink component={Link} to={HOME} label={t('nav.home')} active={isHome(pathname)} onClick={onNavigate} />
       <Section title={t('nav.modules')} items={visibleItems(MODULES, access, org)} onNavigate={onNavigate} />
       <Section title={t('nav.management')} items={visibleItems(MANAGEMENT, access, org)} onNavigate={onNavigate} />
     </ScrollArea>

@@ -1,6 +1,7 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { HOME } from '../../app/paths.ts';
 
 export function NotFoundPage() {
   const { t } = useTranslation();
@@ -10,7 +11,7 @@ export function NotFoundPage() {
         {t('notFound.title')}
       </Title>
       <Text>{t('notFound.text')}</Text>
-      <Button component={Link} to="/app" variant="default" w="fit-content">
+      <Button component={Link} to={HOME} variant="default" w="fit-content">
         {t('coming.back')}
       </Button>
     </Stack>

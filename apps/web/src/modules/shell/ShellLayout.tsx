@@ -6,6 +6,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Navigation } from './Navigation.tsx';
 import { OrganisationSwitch } from './OrganisationSwitch.tsx';
 import { UserMenu } from './UserMenu.tsx';
+import { HOME } from '../../app/paths.ts';
 
 export function ShellLayout() {
   const { t } = useTranslation();
@@ -16,7 +17,7 @@ export function ShellLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.toggleNavigation')} />
-            <Text component={Link} to="/app" fw={800} size="lg" c="teal.8" style={{ textDecoration: 'none', flexShrink: 0 }}>
+            <Text component={Link} to={HOME} fw={800} size="lg" c="teal.8" style={{ textDecoration: 'none', flexShrink: 0 }}>
               {t('common:product')}
             </Text>
             <OrganisationSwitch />

@@ -1,0 +1,40 @@
+import { Secret, TOTP } from 'otpauth';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../apps/server/src/demo/demo-data.ts';
+
+export { DEMO_PASSWORD, DEMO_USERS };
+
+export function demoUser(login: string) {
+  const u = DEMO_USERS.find((x) => x.login === login);
+  if (!u) throw new Error(`no demo user ${login}`);
+  return u;
+}
+
+/** The current code of a demo account's authenticator (same parameters as the server: SHA-1, 6 digits, 30 s). */
+export function totpCode(secretBase32: string, now = Date.now()) {
+  return new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secretBase32) }).generate({ timestamp: now });
+}
+
+/**
+ * Signs in through the real pages: login and password, then the second factor when the account has one.
+ * Works whatever the interface language is (fields are found by their name attribute).
+ */
+export async function signIn(page: Page, baseUrl: string, login: string) {
+  const user = demoUser(login);
+  await page.goto(`${baseUrl}/app/login`);
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('form button[type="submit"]').click();
+  if (user.totp) {
+    await page.waitForURL('**/app/login/totp');
+    await page.locator('input[name="code"]').fill(totpCode(user.totp));
+    await page.locator('form button[type="submit"]').click();
+  }
+  await page.waitForURL((u) => u.pathname === '/app' || (u.pathname.startsWith('/app/') && !u.pathname.startsWith('/app/login')));
+}
+
+/** Clears the session cookie and the remembered language, as a new person at the same browser. */
+export async function signOutQuietly(page: Page) {
+  await page.context().clearCookies();
+  await page.evaluate(() => localStorage.clear());
+}

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = path.join(REPO_ROOT, 'apps/server/bin/baqylau.mjs');
+const WEB_INDEX = path.join(REPO_ROOT, 'apps/web/dist/index.html');
+
+export interface DemoServer {
+  url: string;
+  /** What the server printed, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`demo server exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`demo server did not answer /healthz within ${timeoutMs} ms:\n${output()}`);
+}
+
+/**
+ * The real server as a child process, `baqylau demo` on a free port and a fresh data folder:
+ * it seeds the demo organisations and accounts and serves the built SPA (apps/web/dist).
+ */
+export async function startDemoServer(): Promise<DemoServer> {
+  if (!fs.existsSync(WEB_INDEX)) throw new Error('apps/web/dist is missing: run `npm run build -w @baqylau/web` first');
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-e2e-'));
+  const env = { ...process.env, HOST: '127.0.0.1', NODE_ENV: 'test' };
+  delete env.DATABASE_URL;
+  delete env.PORT;
+  const child = spawn(process.execPath, [BIN, 'demo', '--port', String(port), '--data-dir', dataDir], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const url = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(url, child, () => log, 90_000);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url, output: () => log, stop };
+}
