@@ -20,6 +20,10 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { tokenRoutes } from './modules/tokens/tokens.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
+import { activityRoutes } from './modules/activities/activities.routes.ts';
+import { recorderRoutes } from './modules/recorders/recorders.routes.ts';
+import { journalRoutes } from './modules/journal/journal.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -62,6 +66,10 @@ export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<F
   await app.register(appointmentRoutes(deps));
   await app.register(tokenRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(activityRoutes(deps));
+  await app.register(recorderRoutes(deps));
+  await app.register(journalRoutes(deps));
+  await app.register(notificationRoutes(deps));
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
   if (opts.webDist !== undefined || fs.existsSync(path.join(webDist, 'index.html'))) await serveWeb(app, webDist);

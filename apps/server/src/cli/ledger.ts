@@ -7,9 +7,8 @@ export function registerLedgerCommands(program: Command) {
     .option('--org <organisationId>', 'only this organisation')
     .action(async (o) => {
       const { buildRuntime } = await import('../platform/runtime.ts');
-      const { verifyChain } = await import('../platform/ledger/verifyChain.ts');
       const { organisationsWithLedger } = await import('../platform/ledger/ledger.repository.ts');
-      const { instancePublicKeys } = await import('../modules/audit/audit.usecases.ts');
+      const { checkOrganisation } = await import('../modules/audit/audit.usecases.ts');
       const { deps, database } = await buildRuntime(configFrom(o));
       const t = deps.translator.forLocale('en');
       try {
@@ -17,13 +16,18 @@ export function registerLedgerCommands(program: Command) {
         let bad = 0;
         for (const org of orgs) {
           const started = performance.now();
-          const r = await verifyChain(deps.db, org, instancePublicKeys(deps));
+          const r = await checkOrganisation(deps, org);
           const ms = Math.round(performance.now() - started);
           if (r.ok) console.log(`OK   ${org}  ${r.entries} entries, ${r.checkpoints} checkpoints (${ms} ms)`);
-          else {
+          else if (!r.chainOk) {
             bad++;
             const f = r.firstBad!;
             console.log(`FAIL ${org}  first bad entry: seq ${f.seq}${f.entryId ? ` (row id ${f.entryId})` : ''} — ${t(`common:fault.${f.fault}`)}`);
+          } else {
+            bad++;
+            for (const rec of r.records.filter((x) => !x.ok)) {
+              console.log(`FAIL ${org}  ${rec.table} № ${rec.firstBad!.number} (${rec.firstBad!.entryId}): field ${rec.firstBad!.field} differs from the ledger`);
+            }
           }
         }
         process.exitCode = bad ? 1 : 0;

@@ -83,6 +83,25 @@ export const SETTINGS = {
     default: true,
     parse: bool,
   },
+  batteryMinPercent: {
+    env: 'BATTERY_MIN_PERCENT',
+    doc: 'Lowest battery charge accepted when a recorder is issued (Order 444, point 20)',
+    default: 80,
+    parse: int(1, 100),
+  },
+  investigationRetentionYears: {
+    env: 'INVESTIGATION_RETENTION_YEARS',
+    doc: 'Retention of investigation recordings, which point 12 of Order 444 does not cover',
+    default: 3,
+    parse: int(1, 50),
+  },
+  smtpUrl: {
+    env: 'SMTP_URL',
+    doc: 'smtp(s)://user:pass@host:port for e-mail notices; unset = in-app notices only',
+    default: undefined,
+    parse: url(['smtp:', 'smtps:']),
+  },
+  mailFrom: { env: 'MAIL_FROM', doc: 'Sender address of e-mail notices', default: 'baqylau@localhost', parse: str },
   webDist: {
     env: 'WEB_DIST',
     doc: 'Folder of the built web app; defaults to apps/web/dist of this checkout',

@@ -6,3 +6,7 @@ export * from '../modules/users/users.table.ts';
 export * from '../modules/auth/sessions.table.ts';
 export * from '../modules/tokens/tokens.table.ts';
 export * from '../modules/appointments/appointments.table.ts';
+export * from '../modules/activities/activities.table.ts';
+export * from '../modules/recorders/recorders.table.ts';
+export * from '../modules/journal/journal.table.ts';
+export * from '../modules/notifications/notifications.table.ts';

@@ -6,6 +6,7 @@ import { loadOrCreateInstanceKey } from './keys/instance-key.ts';
 import { signAllCheckpoints } from './ledger/checkpoints.ts';
 import { createWorker } from './jobs/worker.ts';
 import { scheduleRecurring } from './jobs/scheduler.ts';
+import { createEmailNotificationHandler } from '../modules/notifications/notifications.email.ts';
 
 /** Opens the database, applies migrations and builds the dependencies every entry point shares. */
 export async function buildRuntime(config: Config): Promise<{ deps: AppDeps; database: Database }> {
@@ -36,6 +37,7 @@ export function buildWorker(deps: AppDeps, log?: { error(o: unknown, m?: string)
       'ledger.checkpoint': async () => {
         await deps.db.transaction((tx) => signAllCheckpoints(tx, deps.instanceKey, deps.now()));
       },
+      'notification.email': createEmailNotificationHandler(deps),
     },
   });
   let timer: NodeJS.Timeout | undefined;

@@ -43,6 +43,15 @@ const Verification = Type.Object({
   firstBad: Type.Optional(
     Type.Object({ seq: Type.Integer(), entryId: Type.Optional(Type.Integer()), checkpointId: Type.Optional(Type.Integer()), fault: Type.String() }),
   ),
+  chainOk: Type.Boolean(),
+  records: Type.Array(
+    Type.Object({
+      ok: Type.Boolean(),
+      table: Type.String(),
+      checked: Type.Integer(),
+      firstBad: Type.Optional(Type.Object({ number: Type.Union([Type.Integer(), Type.Null()]), entryId: Type.String(), field: Type.String() })),
+    }),
+  ),
 });
 
 const Checkpoint = Type.Object({

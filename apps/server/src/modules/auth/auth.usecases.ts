@@ -127,3 +127,27 @@ export async function switchOrganisation(deps: AppDeps, p: SessionPrincipal, org
   await updateSession(deps.db, p.sessionId, { organisationId });
 }
 
+
+/**
+ * The inspector "signs" a journal entry by authenticating on the responsible
+ * person's screen (DESIGN §6: until EDS signing is built, the signature is the
+ * signer's own authentication, recorded in the ledger). Failures count towards
+ * the account lockout like any sign-in.
+ */
+export async function verifySignerCredentials(deps: AppDeps, userId: string, c: { login: string; password: string; totpCode?: string }) {
+  const now = deps.now();
+  const user = await findUserByLogin(deps.db, c.login);
+  if (!user || user.id !== userId) {
+    await verifyPassword(await dummyPasswordHash(), c.password);
+    throw new AppError('journal.inspector_signature_invalid');
+  }
+  assertNotLocked(user, now);
+  const passwordOk = await verifyPassword(user.passwordHash, c.password);
+  const totpOk = !user.totpEnabledAt || (c.totpCode !== undefined && checkTotp(user.totpSecret!, c.totpCode, now.getTime()));
+  if (!passwordOk || !totpOk || user.disabledAt) {
+    await recordFailedLogin(deps.db, user.id, (n) => lockoutUntil(n, now));
+    throw new AppError('journal.inspector_signature_invalid');
+  }
+  await updateUser(deps.db, user.id, { failedLogins: 0 });
+  return user;
+}
