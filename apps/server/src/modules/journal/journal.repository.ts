@@ -76,7 +76,7 @@ export const overdueEntries = (db: DbOrTx, organisationId: string, now: Date) =>
         lt(activities.plannedEnd, now),
       ),
     )
-    .orderBy(asc(activities.plannedEnd));
+    .orderBy(asc(activities.plannedEnd), asc(journalEntries.issuedAt), asc(journalEntries.number));
 
 export const entriesForRecorder = (db: DbOrTx, recorderId: string) =>
   db.select().from(journalEntries).where(eq(journalEntries.recorderId, recorderId)).orderBy(asc(journalEntries.issuedAt));
