@@ -42,7 +42,7 @@ export function AppointmentsTable({ rows, canEnd, onEnd }: Props) {
                   {formatCalendarDate(a.validFrom)} — {a.validTo ? formatCalendarDate(a.validTo) : t('appointments.open')}
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={STATUS_COLOR[status]}>
+                  <Badge variant="light" color={STATUS_COLOR[status]} tt="none" size="md" style={{ overflow: 'visible' }}>
                     {t(`appointments.state.${status}`)}
                   </Badge>
                   {a.endReason && (
@@ -52,7 +52,7 @@ export function AppointmentsTable({ rows, canEnd, onEnd }: Props) {
                   )}
                 </Table.Td>
                 {canEnd && (
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {status !== 'ended' && (
                       <Button size="compact-sm" variant="light" color="red" onClick={() => onEnd(a)} aria-label={t('appointments.endFor', { name: a.personName })}>
                         {t('appointments.end')}
