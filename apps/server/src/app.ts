@@ -23,6 +23,7 @@ import { userRoutes } from './modules/users/users.routes.ts';
 import { activityRoutes } from './modules/activities/activities.routes.ts';
 import { recorderRoutes } from './modules/recorders/recorders.routes.ts';
 import { journalRoutes } from './modules/journal/journal.routes.ts';
+import { journalPrintRoutes } from './modules/journal/journal.print.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 
 export interface AppOptions {
@@ -69,6 +70,7 @@ export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<F
   await app.register(activityRoutes(deps));
   await app.register(recorderRoutes(deps));
   await app.register(journalRoutes(deps));
+  await app.register(journalPrintRoutes(deps));
   await app.register(notificationRoutes(deps));
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
