@@ -20,13 +20,17 @@ export function registerDemoCommand(program: Command) {
       }
       const { buildRuntime } = await import('../platform/runtime.ts');
       const { seedDemo } = await import('../demo/seedDemo.ts');
+      const { seedDemoJournal } = await import('../demo/seedDemoJournal.ts');
       const { deps, database } = await buildRuntime(config);
       const fresh = !(await hasUsers(deps));
-      if (fresh) await seedDemo(deps);
+      if (fresh) {
+        const { orgIds, userIds } = await seedDemo(deps);
+        await seedDemoJournal(deps, orgIds, userIds);
+      }
       await database.close();
       const { startServer } = await import('../main.ts');
       await startServer(config);
-      console.log(`\nDemo running at http://${config.host}:${config.port}/  (data: ${dataDir})\nLogins and TOTP secrets: README.md → "Demo logins".\n`);
+      console.log(`\nDemo running at http://${config.host}:${config.port}/  (data: ${dataDir})\nLogins and TOTP secrets: README.md → "Demo".\n`);
     });
 }
 

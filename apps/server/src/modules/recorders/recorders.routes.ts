@@ -37,13 +37,16 @@ export function recorderRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           tags: ['recorders'],
           summary: 'Recorders with a status filter, and counts per status (R444-7)',
           params: OrgParams,
-          querystring: Type.Object({ status: Type.Optional(literalUnion(RECORDER_STATUSES)) }),
+          querystring: Type.Object({ status: Type.Optional(literalUnion(RECORDER_STATUSES)), inventoryNumber: Type.Optional(Type.String({ maxLength: 50 })) }),
           response: responses({ 200: Type.Object({ items: Type.Array(Recorder), counts: Type.Record(Type.String(), Type.Integer()) }) }),
         },
       },
       async (req) => {
         const counts = Object.fromEntries((await countRecordersByStatus(deps.db, req.params.orgId)).map((c) => [c.status, c.count]));
-        return { items: await listRecorders(deps.db, req.params.orgId, req.query.status), counts };
+        const items = await listRecorders(deps.db, req.params.orgId, req.query.status);
+        // A scanned inventory number finds its recorder exactly (trimmed, case-insensitive).
+        const wanted = req.query.inventoryNumber?.trim().toLowerCase();
+        return { items: wanted ? items.filter((r) => r.inventoryNumber.toLowerCase() === wanted) : items, counts };
       },
     );
 
