@@ -12,6 +12,6 @@ export async function notifyHeadAndResponsible(tx: DbOrTx, organisationId: strin
   const userIds = await headsAndResponsible(tx, organisationId, dateInZone(now));
   const rows = userIds.map((userId) => ({ id: randomUUID(), organisationId, userId, kind, payload, createdAt: now }));
   await insertNotifications(tx, rows);
-  for (const r of rows) await enqueueJob(tx, 'notification.email', { notificationId: r.id }, { organisationId, dedupeKey: `email:${r.id}` });
+  for (const r of rows) await enqueueJob(tx, 'notification.email', { notificationId: r.id }, { organisationId, dedupeKey: `email:${r.id}`, runAt: now });
   return userIds;
 }
