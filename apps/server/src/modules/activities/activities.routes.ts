@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { rule } from '../../platform/http/authz.ts';
 import { actorOf } from '../../platform/http/actor.ts';
-import type { SessionPrincipal } from '../../platform/http/principal.ts';
+import { ownRecordsFilter, type SessionPrincipal } from '../../platform/http/principal.ts';
 import { IsoDateTime, OrgParams, Uuid, literalUnion, responses } from '../../platform/http/schemas.ts';
 import { ACTIVITY_TYPES } from './activities.table.ts';
 import { findActivity, listActivities } from './activities.repository.ts';
@@ -39,10 +39,7 @@ export function activityRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         schema: { tags: ['activities'], summary: 'Control activities; an inspector sees those assigned to them (R444-4)', params: OrgParams, response: responses({ 200: Type.Array(Activity) }) },
       },
       async (req) => {
-        const p = req.principal as SessionPrincipal;
-        const roles = p.roles.get(req.params.orgId)!;
-        const onlyOwn = !roles.has('head') && !roles.has('responsible') && !roles.has('auditor');
-        return (await listActivities(deps.db, req.params.orgId, onlyOwn ? p.userId : undefined)).map(withRetention);
+        return (await listActivities(deps.db, req.params.orgId, ownRecordsFilter(req.principal as SessionPrincipal, req.params.orgId))).map(withRetention);
       },
     );
 
@@ -82,10 +79,8 @@ export function activityRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         const a = await findActivity(deps.db, req.params.orgId, req.params.activityId);
-        const p = req.principal as SessionPrincipal;
-        const roles = p.roles.get(req.params.orgId)!;
-        const own = roles.has('head') || roles.has('responsible') || roles.has('auditor') || a?.inspectorIds.includes(p.userId);
-        if (!a || !own) throw new AppError('activity.not_found');
+        const onlyFor = ownRecordsFilter(req.principal as SessionPrincipal, req.params.orgId);
+        if (!a || (onlyFor && !a.inspectorIds.includes(onlyFor))) throw new AppError('activity.not_found');
         return withRetention(a);
       },
     );

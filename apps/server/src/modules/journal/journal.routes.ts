@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { rule } from '../../platform/http/authz.ts';
 import { actorOf } from '../../platform/http/actor.ts';
-import type { SessionPrincipal } from '../../platform/http/principal.ts';
+import { ownRecordsFilter, type SessionPrincipal } from '../../platform/http/principal.ts';
 import { IsoDate, Ok, OrgParams, Uuid, responses } from '../../platform/http/schemas.ts';
 import { openJournal, closeJournal } from './journal.books.ts';
 import { confirmIssue, issueRecorder, type IssueInput } from './journal.issue.ts';
@@ -65,10 +65,7 @@ export function journalRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         if (!(await findJournal(deps.db, req.params.orgId, req.params.journalId))) throw new AppError('journal.not_found');
-        const p = req.principal as SessionPrincipal;
-        const roles = p.roles.get(req.params.orgId)!;
-        const onlyOwn = !roles.has('head') && !roles.has('responsible') && !roles.has('auditor');
-        return listEntries(deps.db, req.params.orgId, req.params.journalId, onlyOwn ? p.userId : undefined);
+        return listEntries(deps.db, req.params.orgId, req.params.journalId, ownRecordsFilter(req.principal as SessionPrincipal, req.params.orgId));
       },
     );
 

@@ -38,3 +38,13 @@ declare module 'fastify' {
     locale: Locale;
   }
 }
+
+/**
+ * Inspectors see only their own journal entries and activities; the head, the
+ * responsible person and the auditor see the whole subdivision. Returns the
+ * user id to filter by, or undefined for "everything".
+ */
+export function ownRecordsFilter(p: SessionPrincipal, organisationId: string): string | undefined {
+  const roles = p.roles.get(organisationId);
+  return roles?.has('head') || roles?.has('responsible') || roles?.has('auditor') ? undefined : p.userId;
+}
