@@ -37,7 +37,7 @@ const dialog = () => page.getByRole('dialog');
 const rowOf = (text: string) => table().getByRole('row').filter({ hasText: text });
 
 async function choose(label: string, option: string) {
-  await dialog().getByLabel(label).click();
+  await dialog().getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option }).click();
 }
 
@@ -137,12 +137,32 @@ describe('audit ledger', () => {
   it('the head signs a checkpoint now; filters narrow the entries to one action', async () => {
     await page.getByRole('button', { name: 'Подписать контрольную точку сейчас' }).click();
     await page.getByText(/Контрольная точка подписана на записи № \d+/).waitFor();
-    await page.getByRole('region', { name: 'Фильтры' }).getByLabel('Действие').click();
+    await page.getByRole('combobox', { name: 'Действие' }).click();
     await page.getByRole('option', { name: 'Назначено ответственное лицо' }).click();
     const rows = page.getByTestId('ledger-table').locator('tbody tr');
     await expect.poll(async () => (await rows.allInnerTexts()).every((r) => r.includes('Назначено ответственное лицо'))).toBe(true);
     expect(await rows.count()).toBe(3);
     await page.getByRole('button', { name: 'Сбросить фильтры' }).click();
     await screenshot(page, 'audit-ru');
+  });
+});
+
+describe('tablet', () => {
+  it('at 768 px the menu folds behind a button that opens it from the keyboard', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.goto(`${server.url}/app/audit`);
+    await page.getByTestId('ledger-table').waitFor();
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Назначение ответственного лица' }).isVisible()).toBe(false);
+    const burger = page.getByRole('button', { name: 'Открыть или закрыть меню' });
+    await burger.focus();
+    await page.keyboard.press('Enter');
+    const link = page.getByRole('navigation').getByRole('link', { name: 'Назначение ответственного лица' });
+    await link.waitFor();
+    await screenshot(page, 'tablet-menu');
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/app/appointments');
+    await page.getByTestId('appointments-table').waitFor();
+    await screenshot(page, 'tablet-appointments');
   });
 });

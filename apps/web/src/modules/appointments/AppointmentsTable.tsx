@@ -1,4 +1,4 @@
-import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatCalendarDate, todayInZone } from '../../shared/format/datetime.ts';
 import type { Appointment } from './appointments.queries.ts';
@@ -14,7 +14,7 @@ export function AppointmentsTable({ rows, canEnd, onEnd }: Props) {
   const { t } = useTranslation();
   const today = todayInZone();
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <Table.ScrollContainer minWidth={720}>
       <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('appointments.title')} data-testid="appointments-table">
         <Table.Thead>
           <Table.Tr>
@@ -23,11 +23,6 @@ export function AppointmentsTable({ rows, canEnd, onEnd }: Props) {
             <Table.Th>{t('appointments.order')}</Table.Th>
             <Table.Th>{t('appointments.period')}</Table.Th>
             <Table.Th>{t('appointments.status')}</Table.Th>
-            {canEnd && (
-              <Table.Th>
-                <VisuallyHidden>{t('table.actions')}</VisuallyHidden>
-              </Table.Th>
-            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -38,11 +33,11 @@ export function AppointmentsTable({ rows, canEnd, onEnd }: Props) {
                 <Table.Td fw={500}>{a.personName}</Table.Td>
                 <Table.Td>{t(`common:appointmentKind.${a.kind}`)}</Table.Td>
                 <Table.Td>{t('appointments.orderRef', { number: a.orderNumber, date: formatCalendarDate(a.orderDate) })}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Table.Td>
                   {formatCalendarDate(a.validFrom)} — {a.validTo ? formatCalendarDate(a.validTo) : t('appointments.open')}
                 </Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={STATUS_COLOR[status]} tt="none" size="md" style={{ overflow: 'visible' }}>
+                <Table.Td style={{ minWidth: 150 }}>
+                  <Badge variant="light" color={STATUS_COLOR[status]} tt="none" size="md" styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}>
                     {t(`appointments.state.${status}`)}
                   </Badge>
                   {a.endReason && (
@@ -50,16 +45,12 @@ export function AppointmentsTable({ rows, canEnd, onEnd }: Props) {
                       {t('appointments.endedBecause', { reason: a.endReason })}
                     </Text>
                   )}
+                  {canEnd && status !== 'ended' && (
+                    <Button display="block" mt={6} size="compact-xs" variant="light" color="red" onClick={() => onEnd(a)} aria-label={t('appointments.endFor', { name: a.personName })}>
+                      {t('appointments.end')}
+                    </Button>
+                  )}
                 </Table.Td>
-                {canEnd && (
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {status !== 'ended' && (
-                      <Button size="compact-sm" variant="light" color="red" onClick={() => onEnd(a)} aria-label={t('appointments.endFor', { name: a.personName })}>
-                        {t('appointments.end')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                )}
               </Table.Tr>
             );
           })}

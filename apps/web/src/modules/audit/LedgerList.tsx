@@ -18,7 +18,7 @@ export function LedgerList({ orgId, filter }: { orgId: string; filter: LedgerFil
     <Paper withBorder radius="md" component="section" aria-label={t('audit.entries')}>
       <DataState query={{ isPending: ledger.isPending, error: ledger.error, data: rows }} empty={t('audit.empty')}>
         {(entries) => (
-          <Table.ScrollContainer minWidth={860}>
+          <Table.ScrollContainer minWidth={720}>
             <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('audit.entries')} data-testid="ledger-table">
               <Table.Thead>
                 <Table.Tr>

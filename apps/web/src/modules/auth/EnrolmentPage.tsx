@@ -63,13 +63,13 @@ export function EnrolmentPage() {
                 <Text size="sm" fw={500} id="totp-secret-label">
                   {t('auth.enrol.secret')}
                 </Text>
-                <Group gap="xs" wrap="nowrap">
-                  <Code aria-labelledby="totp-secret-label" data-testid="totp-secret" style={{ fontSize: 14, wordBreak: 'break-all' }}>
+                <Group gap="xs" wrap="nowrap" align="center">
+                  <Code aria-labelledby="totp-secret-label" data-testid="totp-secret" style={{ fontSize: 14, flex: 1, padding: '6px 8px' }}>
                     {groupedSecret(enrolment.secret)}
                   </Code>
                   <CopyButton value={enrolment.secret}>
                     {({ copied, copy }) => (
-                      <Button size="compact-xs" variant="light" onClick={copy}>
+                      <Button size="xs" variant="light" onClick={copy} style={{ flexShrink: 0 }}>
                         {copied ? t('action.copied') : t('action.copy')}
                       </Button>
                     )}

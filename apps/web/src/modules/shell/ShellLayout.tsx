@@ -1,5 +1,5 @@
 import { AppShell, Burger, Group, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -11,12 +11,15 @@ import { HOME } from '../../app/paths.ts';
 export function ShellLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // Below the breakpoint a folded menu is moved off-screen; hide it so keyboard focus cannot land there.
+  const wide = useMediaQuery('(min-width: 62em)', true);
+  const folded = !wide && !opened;
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell header={{ height: 60 }} navbar={{ width: 280, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="lg">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.toggleNavigation')} />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t('shell.toggleNavigation')} aria-controls="main-navigation" aria-expanded={opened} />
             <Text component={Link} to={HOME} fw={800} size="lg" c="teal.8" style={{ textDecoration: 'none', flexShrink: 0 }}>
               {t('common:product')}
             </Text>
@@ -28,7 +31,7 @@ export function ShellLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
+      <AppShell.Navbar p="xs" id="main-navigation" style={folded ? { visibility: 'hidden' } : undefined}>
         <Navigation onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
