@@ -27,7 +27,9 @@ afterEach(async (ctx) => {
 function almatyDate(plusDays = 0) {
   const d = new Date(Date.now() + plusDays * 86_400_000);
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(d).map((x) => [x.type, x.value]),
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Almaty', day: '2-digit', month: '2-digit', year: 'numeric' })
+      .formatToParts(d)
+      .map((x) => [x.type, x.value]),
   );
   return `${p.day}.${p.month}.${p.year}`;
 }

@@ -62,15 +62,25 @@ describe('sign-in and the app shell', () => {
   });
 
   it('the head sees the Order 444 module, Appointments and Audit, but not Administration', async () => {
-    await expect(nav().getByRole('link', { name: /Бейнетіркеуіштер/ }).isVisible()).resolves.toBe(true);
+    await expect(
+      nav()
+        .getByRole('link', { name: /Бейнетіркеуіштер/ })
+        .isVisible(),
+    ).resolves.toBe(true);
     await expect(nav().getByRole('link', { name: 'Жауапты тұлғаны тағайындау' }).isVisible()).resolves.toBe(true);
     await expect(nav().getByRole('link', { name: 'Аудит журналы' }).isVisible()).resolves.toBe(true);
     expect(await nav().getByRole('link', { name: 'Әкімшілендіру' }).count()).toBe(0);
-    expect(await nav().getByRole('link', { name: /Өндірістік бақылау/ }).count()).toBe(0);
+    expect(
+      await nav()
+        .getByRole('link', { name: /Өндірістік бақылау/ })
+        .count(),
+    ).toBe(0);
   });
 
   it('a module not built yet opens a clear "coming" page, an unknown page says so', async () => {
-    await nav().getByRole('link', { name: /Бейнетіркеуіштер/ }).click();
+    await nav()
+      .getByRole('link', { name: /Бейнетіркеуіштер/ })
+      .click();
     await page.waitForURL('**/app/recorders');
     await page.getByText('Модуль әзірленуде').waitFor();
     await page.goto(`${server.url}/app/no-such-page`);

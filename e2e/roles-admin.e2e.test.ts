@@ -84,7 +84,10 @@ describe('platform administration', () => {
     const wrongBin = bin.slice(0, 11) + String((Number(bin[11]) + 1) % 10);
     await dialog().getByLabel('БСН').fill(wrongBin);
     await dialog().getByRole('button', { name: 'Құру' }).click();
-    await dialog().getByText(/БСН|бақылау/).first().waitFor();
+    await dialog()
+      .getByText(/БСН|бақылау/)
+      .first()
+      .waitFor();
     await dialog().getByLabel('БСН').fill(bin);
     await dialog().getByRole('button', { name: 'Құру' }).click();
     await dialog().waitFor({ state: 'detached' });

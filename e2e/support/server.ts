@@ -51,7 +51,7 @@ export async function startDemoServer(): Promise<DemoServer> {
   if (!fs.existsSync(WEB_INDEX)) throw new Error('apps/web/dist is missing: run `npm run build -w @baqylau/web` first');
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-e2e-'));
-  const env = { ...process.env, HOST: '127.0.0.1', NODE_ENV: 'test' };
+  const env: Record<string, string | undefined> = { ...process.env, HOST: '127.0.0.1', NODE_ENV: 'test' };
   delete env.DATABASE_URL;
   delete env.PORT;
   const child = spawn(process.execPath, [BIN, 'demo', '--port', String(port), '--data-dir', dataDir], {

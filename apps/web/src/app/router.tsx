@@ -36,9 +36,30 @@ export function createRouter() {
       children: [
         { index: true, element: <HomePage /> },
         ...MODULES.map((m) => ({ path: m.path.replace('/app/', ''), element: <ComingSoonPage key={m.path} label={m.label} /> })),
-        { path: 'appointments', element: <Guarded allow={(a) => a.appointments}><AppointmentsPage /></Guarded> },
-        { path: 'audit', element: <Guarded allow={(a) => a.audit}><AuditPage /></Guarded> },
-        { path: 'admin', element: <Guarded allow={(a) => a.admin}><AdminPage /></Guarded> },
+        {
+          path: 'appointments',
+          element: (
+            <Guarded allow={(a) => a.appointments}>
+              <AppointmentsPage />
+            </Guarded>
+          ),
+        },
+        {
+          path: 'audit',
+          element: (
+            <Guarded allow={(a) => a.audit}>
+              <AuditPage />
+            </Guarded>
+          ),
+        },
+        {
+          path: 'admin',
+          element: (
+            <Guarded allow={(a) => a.admin}>
+              <AdminPage />
+            </Guarded>
+          ),
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

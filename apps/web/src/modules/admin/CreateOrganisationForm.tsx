@@ -39,8 +39,22 @@ export function CreateOrganisationForm({ onDone }: { onDone: () => void }) {
           allowDeselect={false}
           error={fieldError(err, 'type')}
         />
-        <TextInput label={t('admin.org.nameKk')} required value={form.nameKk} onChange={(e) => set({ nameKk: e.currentTarget.value })} error={fieldError(err, 'nameKk')} lang="kk" />
-        <TextInput label={t('admin.org.nameRu')} required value={form.nameRu} onChange={(e) => set({ nameRu: e.currentTarget.value })} error={fieldError(err, 'nameRu')} lang="ru" />
+        <TextInput
+          label={t('admin.org.nameKk')}
+          required
+          value={form.nameKk}
+          onChange={(e) => set({ nameKk: e.currentTarget.value })}
+          error={fieldError(err, 'nameKk')}
+          lang="kk"
+        />
+        <TextInput
+          label={t('admin.org.nameRu')}
+          required
+          value={form.nameRu}
+          onChange={(e) => set({ nameRu: e.currentTarget.value })}
+          error={fieldError(err, 'nameRu')}
+          lang="ru"
+        />
         <TextInput
           label={t('admin.org.bin')}
           description={t('admin.org.binHint')}

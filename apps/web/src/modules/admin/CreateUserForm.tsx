@@ -39,9 +39,30 @@ export function CreateUserForm({ onDone }: { onDone: () => void }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         {!loginError && !pwError && <ErrorAlert error={err} shownFields={FIELDS} />}
-        <TextInput label={t('admin.user.login')} description={t('admin.user.loginHint')} required autoComplete="off" value={form.login} onChange={(e) => set({ login: e.currentTarget.value })} error={loginError} />
-        <TextInput label={t('admin.user.fullName')} required value={form.fullName} onChange={(e) => set({ fullName: e.currentTarget.value })} error={fieldError(err, 'fullName')} />
-        <PasswordInput label={t('admin.user.password')} required autoComplete="new-password" value={form.password} onChange={(e) => set({ password: e.currentTarget.value })} error={pwError} />
+        <TextInput
+          label={t('admin.user.login')}
+          description={t('admin.user.loginHint')}
+          required
+          autoComplete="off"
+          value={form.login}
+          onChange={(e) => set({ login: e.currentTarget.value })}
+          error={loginError}
+        />
+        <TextInput
+          label={t('admin.user.fullName')}
+          required
+          value={form.fullName}
+          onChange={(e) => set({ fullName: e.currentTarget.value })}
+          error={fieldError(err, 'fullName')}
+        />
+        <PasswordInput
+          label={t('admin.user.password')}
+          required
+          autoComplete="new-password"
+          value={form.password}
+          onChange={(e) => set({ password: e.currentTarget.value })}
+          error={pwError}
+        />
         <Select
           label={t('admin.user.organisation')}
           description={t('admin.user.organisationHint')}

@@ -45,7 +45,12 @@ export function MembersPanel({ orgId, onOrgChange }: { orgId: string | null; onO
                         <Table.Tr key={m.id}>
                           <Table.Td>
                             {m.fullName}
-                            {m.disabled && <Text span c="dimmed" size="xs"> ({t('admin.members.disabled')})</Text>}
+                            {m.disabled && (
+                              <Text span c="dimmed" size="xs">
+                                {' '}
+                                ({t('admin.members.disabled')})
+                              </Text>
+                            )}
                           </Table.Td>
                           <Table.Td ff="monospace">{m.login}</Table.Td>
                           <Table.Td>

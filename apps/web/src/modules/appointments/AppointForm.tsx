@@ -24,7 +24,14 @@ export function AppointForm({ orgId, onDone }: { orgId: string; onDone: () => vo
   const members = useMembers(orgId);
   const appoint = useAppoint(orgId);
   const today = todayInZone();
-  const [form, setForm] = useState<FormState>({ personId: null, kind: 'primary', orderNumber: '', orderDate: today, validFrom: today, validTo: null });
+  const [form, setForm] = useState<FormState>({
+    personId: null,
+    kind: 'primary',
+    orderNumber: '',
+    orderDate: today,
+    validFrom: today,
+    validTo: null,
+  });
   const [missing, setMissing] = useState<string[]>([]);
   const set = (patch: Partial<FormState>) => setForm({ ...form, ...patch });
   const err = appoint.error;
@@ -82,8 +89,20 @@ export function AppointForm({ orgId, onDone }: { orgId: string; onDone: () => vo
             onChange={(e) => set({ orderNumber: e.currentTarget.value })}
             error={need('orderNumber') ?? fieldError(err, 'orderNumber')}
           />
-          <DateField label={t('appointments.orderDate')} required value={form.orderDate} onChange={(v) => set({ orderDate: v })} error={need('orderDate') ?? fieldError(err, 'orderDate')} />
-          <DateField label={t('appointments.validFrom')} required value={form.validFrom} onChange={(v) => set({ validFrom: v })} error={need('validFrom') ?? fieldError(err, 'validFrom')} />
+          <DateField
+            label={t('appointments.orderDate')}
+            required
+            value={form.orderDate}
+            onChange={(v) => set({ orderDate: v })}
+            error={need('orderDate') ?? fieldError(err, 'orderDate')}
+          />
+          <DateField
+            label={t('appointments.validFrom')}
+            required
+            value={form.validFrom}
+            onChange={(v) => set({ validFrom: v })}
+            error={need('validFrom') ?? fieldError(err, 'validFrom')}
+          />
           <DateField
             label={t('appointments.validTo')}
             description={t('appointments.validToHint')}

@@ -37,7 +37,13 @@ export function AppointmentsTable({ rows, canEnd, onEnd }: Props) {
                   {formatCalendarDate(a.validFrom)} — {a.validTo ? formatCalendarDate(a.validTo) : t('appointments.open')}
                 </Table.Td>
                 <Table.Td style={{ minWidth: 150 }}>
-                  <Badge variant="light" color={STATUS_COLOR[status]} tt="none" size="md" styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}>
+                  <Badge
+                    variant="light"
+                    color={STATUS_COLOR[status]}
+                    tt="none"
+                    size="md"
+                    styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}
+                  >
                     {t(`appointments.state.${status}`)}
                   </Badge>
                   {a.endReason && (
@@ -46,7 +52,15 @@ export function AppointmentsTable({ rows, canEnd, onEnd }: Props) {
                     </Text>
                   )}
                   {canEnd && status !== 'ended' && (
-                    <Button display="block" mt={6} size="compact-xs" variant="light" color="red" onClick={() => onEnd(a)} aria-label={t('appointments.endFor', { name: a.personName })}>
+                    <Button
+                      display="block"
+                      mt={6}
+                      size="compact-xs"
+                      variant="light"
+                      color="red"
+                      onClick={() => onEnd(a)}
+                      aria-label={t('appointments.endFor', { name: a.personName })}
+                    >
                       {t('appointments.end')}
                     </Button>
                   )}

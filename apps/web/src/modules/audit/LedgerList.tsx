@@ -49,7 +49,12 @@ export function LedgerList({ orgId, filter }: { orgId: string; filter: LedgerFil
                       </Tooltip>
                     </Table.Td>
                     <Table.Td>
-                      <Button size="compact-xs" variant="subtle" onClick={() => setOpen(e)} aria-label={t('audit.detailsOf', { seq: e.seq })}>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => setOpen(e)}
+                        aria-label={t('audit.detailsOf', { seq: e.seq })}
+                      >
                         {t('audit.details')}
                       </Button>
                     </Table.Td>

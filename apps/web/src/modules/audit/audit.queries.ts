@@ -84,7 +84,10 @@ export function useVerifyLedger(orgId: string) {
 
 export function useCheckpoints(orgId: string) {
   const api = useApi();
-  return useQuery({ queryKey: [...ledgerKey(orgId), 'checkpoints'], queryFn: () => api.get<Checkpoint[]>(`/api/v1/organisations/${orgId}/ledger/checkpoints`) });
+  return useQuery({
+    queryKey: [...ledgerKey(orgId), 'checkpoints'],
+    queryFn: () => api.get<Checkpoint[]>(`/api/v1/organisations/${orgId}/ledger/checkpoints`),
+  });
 }
 
 export function useSignCheckpoint(orgId: string) {
@@ -98,5 +101,9 @@ export function useSignCheckpoint(orgId: string) {
 
 export function useInstanceKey() {
   const api = useApi();
-  return useQuery({ queryKey: ['instance', 'public-key'], queryFn: () => api.get<InstanceKey>('/api/v1/instance/public-key'), staleTime: Infinity });
+  return useQuery({
+    queryKey: ['instance', 'public-key'],
+    queryFn: () => api.get<InstanceKey>('/api/v1/instance/public-key'),
+    staleTime: Infinity,
+  });
 }

@@ -33,7 +33,11 @@ export function HomePage() {
             <Card key={item.path} component={Link} to={item.path} withBorder padding="lg" radius="md">
               <Group justify="space-between" align="flex-start" wrap="nowrap">
                 <Text fw={600}>{t(item.label)}</Text>
-                {item.tag && <Badge variant="light" color="gray">{item.tag}</Badge>}
+                {item.tag && (
+                  <Badge variant="light" color="gray">
+                    {item.tag}
+                  </Badge>
+                )}
               </Group>
               <Text size="sm" c="dimmed" mt="xs">
                 {t(`${item.label}.about`)}

@@ -23,7 +23,13 @@ function Section({ title, items, onNavigate }: { title: string; items: NavItem[]
           label={t(item.label)}
           active={pathname === item.path || pathname.startsWith(`${item.path}/`)}
           aria-current={pathname === item.path ? 'page' : undefined}
-          rightSection={item.tag ? <Badge size="xs" variant="light" color="gray">{item.tag}</Badge> : null}
+          rightSection={
+            item.tag ? (
+              <Badge size="xs" variant="light" color="gray">
+                {item.tag}
+              </Badge>
+            ) : null
+          }
           styles={{ label: { whiteSpace: 'normal' } }}
         />
       ))}

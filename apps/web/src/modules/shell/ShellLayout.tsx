@@ -19,7 +19,15 @@ export function ShellLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t('shell.toggleNavigation')} aria-controls="main-navigation" aria-expanded={opened} />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="md"
+              size="sm"
+              aria-label={t('shell.toggleNavigation')}
+              aria-controls="main-navigation"
+              aria-expanded={opened}
+            />
             <Text component={Link} to={HOME} fw={800} size="lg" c="teal.8" style={{ textDecoration: 'none', flexShrink: 0 }}>
               {t('common:product')}
             </Text>
