@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../organisations/organisations.table.ts';
 import { users } from '../users/users.table.ts';
@@ -24,3 +25,7 @@ export const appointments = pgTable('appointments', {
   endReason: text('end_reason'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
+
+/** An appointment in force on `today` (yyyy-mm-dd): this is what makes someone the responsible person. */
+export const appointmentActiveOn = (today: string) =>
+  sql`${appointments.validFrom} <= ${today} AND (${appointments.validTo} IS NULL OR ${appointments.validTo} >= ${today})`;

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
-import { appointments } from '../appointments/appointments.table.ts';
+import { appointmentActiveOn, appointments } from '../appointments/appointments.table.ts';
 import { memberships } from '../users/users.table.ts';
 import { notifications } from './notifications.table.ts';
 
@@ -33,8 +33,7 @@ export async function headsAndResponsible(db: DbOrTx, organisationId: string, to
     .where(
       and(
         eq(appointments.organisationId, organisationId),
-        sql`${appointments.validFrom} <= ${today}`,
-        sql`(${appointments.validTo} IS NULL OR ${appointments.validTo} >= ${today})`,
+        appointmentActiveOn(today),
       ),
     );
   return [...new Set([...heads, ...responsible].map((r) => r.userId))];

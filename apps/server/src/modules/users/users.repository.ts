@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { OrgRole } from '@baqylau/contracts';
 import type { DbOrTx } from '../../db/database.ts';
-import { appointments } from '../appointments/appointments.table.ts';
+import { appointmentActiveOn, appointments } from '../appointments/appointments.table.ts';
 import { memberships, users } from './users.table.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -53,8 +53,7 @@ export async function rolesOfUser(db: DbOrTx, userId: string, today: string) {
     .where(
       and(
         eq(appointments.personId, userId),
-        sql`${appointments.validFrom} <= ${today}`,
-        sql`(${appointments.validTo} IS NULL OR ${appointments.validTo} >= ${today})`,
+        appointmentActiveOn(today),
       ),
     );
   const roles = new Map<string, Set<OrgRole>>();
