@@ -126,4 +126,39 @@ describe('sign-in and the app shell', () => {
     await page.goto(`${server.url}/app/`);
     await page.waitForURL('**/app/login');
   });
+
+  it('keyboard only: sign in with Tab and Enter, skip to the content, open the user menu', async () => {
+    await page.goto(`${server.url}/app/login`);
+    await page.locator('input[name="login"]').waitFor();
+    // The login field has focus on arrival.
+    await page.keyboard.type('auditor');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/app/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Перейти к содержанию');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+    await page.getByRole('button', { name: /Меню пользователя/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: 'Выйти на всех устройствах' }).waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  it('"sign out everywhere" ends the sessions in other browsers too', async () => {
+    const other = await launchBrowser();
+    try {
+      const otherPage = await other.newPage();
+      await signIn(otherPage, server.url, 'auditor');
+      await otherPage.getByRole('navigation').getByRole('link', { name: 'Журнал аудита' }).waitFor();
+      await page.getByRole('button', { name: /Меню пользователя/ }).click();
+      await page.getByRole('menuitem', { name: 'Выйти на всех устройствах' }).click();
+      await page.waitForURL('**/app/login');
+      await otherPage.reload();
+      await otherPage.waitForURL('**/app/login');
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -16,6 +16,9 @@ export function ShellLayout() {
   const folded = !wide && !opened;
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 280, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="lg">
+      <a className="skip-link" href="#main-content">
+        {t('shell.skipToContent')}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
@@ -42,7 +45,7 @@ export function ShellLayout() {
       <AppShell.Navbar p="xs" id="main-navigation" style={folded ? { visibility: 'hidden' } : undefined}>
         <Navigation onNavigate={close} />
       </AppShell.Navbar>
-      <AppShell.Main bg="gray.0">
+      <AppShell.Main bg="gray.0" id="main-content" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
     </AppShell>
