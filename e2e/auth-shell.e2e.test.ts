@@ -136,6 +136,7 @@ describe('sign-in and the app shell', () => {
     await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.pathname === '/app/');
+    await nav().getByRole('link', { name: 'Журнал аудита' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Перейти к содержанию');
     await page.keyboard.press('Enter');

@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
 import { useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
@@ -20,6 +20,11 @@ function createQueryClient() {
     queryCache: new QueryCache({
       onError: (error, query) => {
         if (isSessionError(error) && query.queryKey[0] !== 'me') void qc.invalidateQueries({ queryKey: ['me'] });
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        if (isSessionError(error)) void qc.invalidateQueries({ queryKey: ['me'] });
       },
     }),
     defaultOptions: {
