@@ -39,11 +39,12 @@ export function table(header: string[], rows: (string | number)[][]): string {
   return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
-/** Markdown table with the same shape. */
-export function mdTable(header: string[], rows: (string | number)[][]): string {
+/** Markdown table; `align` per column ('l' or 'r'), default: first left, the rest right. */
+export function mdTable(header: string[], rows: (string | number)[][], align?: string): string {
+  const a = (i: number) => align?.[i] ?? (i === 0 ? 'l' : 'r');
   return [
     `| ${header.join(' | ')} |`,
-    `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
+    `|${header.map((_, i) => (a(i) === 'l' ? ' --- ' : ' ---: ')).join('|')}|`,
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
 }
@@ -56,6 +57,8 @@ export interface MachineInfo {
   memoryGiB: number;
   os: string;
   node: string;
+  /** 1-minute load average when the run started and ended: other work on the machine skews figures. */
+  loadAverage: { start: number; end?: number };
   postgresql?: string;
   postgresqlSettings?: Record<string, string>;
   pglite?: string;
@@ -74,8 +77,11 @@ export function machineInfo(): MachineInfo {
     memoryGiB: round(os.totalmem() / 2 ** 30, 1),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
+    loadAverage: { start: round(os.loadavg()[0]!, 2) },
   };
 }
+
+export const loadAverage = () => round(os.loadavg()[0]!, 2);
 
 export function packageVersion(name: string): string | undefined {
   // Resolved the way the server resolves it (workspace root node_modules).

@@ -11,6 +11,8 @@ export interface PgbenchRun {
   clients: number;
   threads: number;
   seconds: number;
+  /** When it ran relative to our figures (before / after). */
+  label: string;
   tps: number;
   latencyMs: number;
   transactions: number;
@@ -23,6 +25,8 @@ export interface PgbenchReference {
   scale: number;
   initSeconds: number;
   runs: PgbenchRun[];
+  /** Mean tps per client count over the runs: what our figures are divided by. */
+  tpsByClients: Record<string, number>;
 }
 
 export function findPgbench(): string {
@@ -61,34 +65,42 @@ export function parsePgbench(output: string) {
 }
 
 /**
+ * A pgbench database initialised once; `run` can be called before and after our figures so the
+ * reference is taken at the same time as what it is compared with.
  * Scale = the largest client count, so each client can work on its own branch row, as each of our
  * organisations has its own head row (scale 1 with 8 clients would measure lock contention instead).
  */
-export async function runPgbenchReference(
-  configs: { clients: number; threads: number }[],
-  seconds: number,
-): Promise<PgbenchReference> {
+export async function openPgbench(scale: number) {
   const binary = findPgbench();
   const version = run(binary, ['--version'], process.env).trim();
-  const scale = Math.max(...configs.map((c) => c.clients));
   const db = await createTempDatabase(`baqylau_bench_pgbench_${process.pid}`);
   const { args, env } = connArgs(db.url);
   const dbName = new URL(db.url).pathname.slice(1);
+  log(`pgbench: initialising scale ${scale}`);
+  const t0 = performance.now();
   try {
-    log(`pgbench: initialising scale ${scale}`);
-    const t0 = performance.now();
     run(binary, ['-i', '-q', '-s', String(scale), ...args, dbName], env);
-    const initSeconds = (performance.now() - t0) / 1000;
-    const runs: PgbenchRun[] = [];
-    for (const c of configs) {
-      const a = ['-c', String(c.clients), '-j', String(c.threads), '-T', String(seconds), ...args, dbName];
-      log(`pgbench ${a.slice(0, 6).join(' ')}`);
-      const parsed = parsePgbench(run(binary, a, env));
-      runs.push({ ...c, seconds, ...parsed, command: `pgbench ${a.join(' ')}` });
-      log(`  → ${parsed.tps.toFixed(0)} tps, ${parsed.latencyMs} ms average latency`);
-    }
-    return { binary, version, scale, initSeconds, runs };
-  } finally {
+  } catch (e) {
     await db.drop();
+    throw e;
   }
+  const initSeconds = (performance.now() - t0) / 1000;
+  const runs: PgbenchRun[] = [];
+  return {
+    binary,
+    version,
+    scale,
+    initSeconds,
+    runs,
+    run(c: { clients: number; threads: number }, seconds: number, label: string): PgbenchRun {
+      const a = ['-c', String(c.clients), '-j', String(c.threads), '-T', String(seconds), ...args, dbName];
+      log(`pgbench ${a.slice(0, 6).join(' ')} (${label})`);
+      const parsed = parsePgbench(run(binary, a, env));
+      const r = { ...c, seconds, label, ...parsed, command: `pgbench ${a.join(' ')}` };
+      runs.push(r);
+      log(`  → ${parsed.tps.toFixed(0)} tps, ${parsed.latencyMs} ms average latency`);
+      return r;
+    },
+    drop: () => db.drop(),
+  };
 }
