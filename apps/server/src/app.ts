@@ -86,5 +86,6 @@ async function serveWeb(app: FastifyInstance, root: string) {
     const rel = (req.params as { '*': string })['*'];
     return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(path.join('assets', rel));
   });
+  app.get('/app', { config: { authz: rule.public }, schema: { hide: true } }, (_req, reply) => reply.redirect('/app/'));
   app.get('/app/*', { config: { authz: rule.public }, schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
 }
