@@ -24,7 +24,14 @@ function step(name, cmd, args, env = {}) {
 
 function vitest(name, projects, wrap = []) {
   const out = path.join(results, `${name}.json`);
-  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  const args = [
+    'vitest',
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ];
   const ok = wrap.length ? step(name, 'node', [...wrap, 'npx', ...args]) : step(name, 'npx', args);
   if (fs.existsSync(out)) {
     const j = JSON.parse(fs.readFileSync(out, 'utf8'));

@@ -48,7 +48,12 @@ export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<F
   await app.register(swagger, {
     openapi: {
       info: { title: 'Baqylau API', version: '0.1.0', description: 'Record-keeping for Kazakhstan inspection and supervision rules' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'baqylau_session' }, dockToken: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'baqylau_session' },
+          dockToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });

@@ -13,7 +13,9 @@ export async function startServer(config: Config) {
   app.log.info({ database: deps.engine, dataDir: config.dataDir, keyFingerprint: deps.instanceKey.fingerprint }, 'Baqylau is running');
   if ((await listUsers(deps.db)).length === 0) {
     // No default credentials exist: say how to create the first administrator.
-    app.log.warn('No accounts yet. Create the first platform administrator: npx baqylau user create --admin --login <login> --full-name "<name>" --password-stdin');
+    app.log.warn(
+      'No accounts yet. Create the first platform administrator: npx baqylau user create --admin --login <login> --full-name "<name>" --password-stdin',
+    );
   }
 
   let stopping = false;

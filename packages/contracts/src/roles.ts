@@ -1,10 +1,5 @@
 /** Organisation types (tenants). Each module adds roles that make sense for its type. */
-export const ORGANISATION_TYPES = [
-  'territorial_subdivision',
-  'hpf_operator',
-  'medical_organisation',
-  'trade_union',
-] as const;
+export const ORGANISATION_TYPES = ['territorial_subdivision', 'hpf_operator', 'medical_organisation', 'trade_union'] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
 /**

@@ -25,7 +25,11 @@ describe('catalogs kk / ru / en', () => {
       for (const lng of LANGS) {
         const catalog = resources[lng][ns] as Record<string, string>;
         const forms = new Intl.PluralRules(lng).resolvedOptions().pluralCategories;
-        const plurals = new Set(Object.keys(catalog).filter((k) => PLURAL_SUFFIX.test(k)).map((k) => k.replace(PLURAL_SUFFIX, '')));
+        const plurals = new Set(
+          Object.keys(catalog)
+            .filter((k) => PLURAL_SUFFIX.test(k))
+            .map((k) => k.replace(PLURAL_SUFFIX, '')),
+        );
         // A key that is plural in any language must be plural in all.
         for (const other of LANGS) {
           for (const k of Object.keys(resources[other][ns])) if (PLURAL_SUFFIX.test(k)) plurals.add(k.replace(PLURAL_SUFFIX, ''));
@@ -41,7 +45,9 @@ describe('catalogs kk / ru / en', () => {
       for (const [key, en] of Object.entries(resources.en[ns] as Record<string, string>)) {
         const want = placeholders(en);
         for (const lng of LANGS) {
-          const text = (resources[lng][ns] as Record<string, string>)[key] ?? (resources[lng][ns] as Record<string, string>)[key.replace(PLURAL_SUFFIX, '_other')];
+          const text =
+            (resources[lng][ns] as Record<string, string>)[key] ??
+            (resources[lng][ns] as Record<string, string>)[key.replace(PLURAL_SUFFIX, '_other')];
           if (text === undefined) continue; // reported by the key test
           expect(text.trim(), `${lng}:${ns}:${key}`).not.toBe('');
           expect({ key: `${lng}:${key}`, vars: placeholders(text) }).toEqual({ key: `${lng}:${key}`, vars: want });

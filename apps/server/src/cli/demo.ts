@@ -30,7 +30,9 @@ export function registerDemoCommand(program: Command) {
       await database.close();
       const { startServer } = await import('../main.ts');
       await startServer(config);
-      console.log(`\nDemo running at http://${config.host}:${config.port}/  (data: ${dataDir})\nLogins and TOTP secrets: README.md → "Demo".\n`);
+      console.log(
+        `\nDemo running at http://${config.host}:${config.port}/  (data: ${dataDir})\nLogins and TOTP secrets: README.md → "Demo".\n`,
+      );
     });
 }
 

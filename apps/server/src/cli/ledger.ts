@@ -22,11 +22,15 @@ export function registerLedgerCommands(program: Command) {
           else if (!r.chainOk) {
             bad++;
             const f = r.firstBad!;
-            console.log(`FAIL ${org}  first bad entry: seq ${f.seq}${f.entryId ? ` (row id ${f.entryId})` : ''} — ${t(`common:fault.${f.fault}`)}`);
+            console.log(
+              `FAIL ${org}  first bad entry: seq ${f.seq}${f.entryId ? ` (row id ${f.entryId})` : ''} — ${t(`common:fault.${f.fault}`)}`,
+            );
           } else {
             bad++;
             for (const rec of r.records.filter((x) => !x.ok)) {
-              console.log(`FAIL ${org}  ${rec.table} № ${rec.firstBad!.number} (${rec.firstBad!.entryId}): field ${rec.firstBad!.field} differs from the ledger`);
+              console.log(
+                `FAIL ${org}  ${rec.table} № ${rec.firstBad!.number} (${rec.firstBad!.entryId}): field ${rec.firstBad!.field} differs from the ledger`,
+              );
             }
           }
         }

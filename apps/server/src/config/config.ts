@@ -33,10 +33,12 @@ const url = (protocols: string[]) => (raw: string) => {
   if (!protocols.includes(u.protocol)) throw new Error(`must start with ${protocols.join(' or ')}`);
   return raw;
 };
-const oneOf = <T extends string>(values: readonly T[]) => (raw: string) => {
-  if (!values.includes(raw as T)) throw new Error(`must be one of ${values.join(', ')}`);
-  return raw as T;
-};
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (raw: string) => {
+    if (!values.includes(raw as T)) throw new Error(`must be one of ${values.join(', ')}`);
+    return raw as T;
+  };
 
 export const SETTINGS = {
   port: { env: 'PORT', doc: 'HTTP port', default: 8080, parse: int(1, 65535) },
@@ -112,20 +114,13 @@ export const SETTINGS = {
 
 type Settings = typeof SETTINGS;
 export type Config = {
-  [K in keyof Settings]: Settings[K] extends Setting<infer T>
-    ? Settings[K]['default'] extends undefined
-      ? T | undefined
-      : T
-    : never;
+  [K in keyof Settings]: Settings[K] extends Setting<infer T> ? (Settings[K]['default'] extends undefined ? T | undefined : T) : never;
 };
 
 export class ConfigError extends Error {}
 
 /** Parses settings from the environment (flags are passed in as overrides by the CLI). */
-export function loadConfig(
-  env: Record<string, string | undefined> = process.env,
-  overrides: Partial<Config> = {},
-): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
   const out: Record<string, unknown> = {};
   for (const [key, s] of Object.entries(SETTINGS) as [string, Setting<unknown>][]) {
     const raw = env[s.env];

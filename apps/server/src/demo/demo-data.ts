@@ -55,7 +55,13 @@ export interface DemoUser {
 export const DEMO_USERS: DemoUser[] = [
   { login: 'admin', fullName: 'Платформа әкімшісі', admin: true, totp: 'JBSWY3DPEHPK3PXPBAQYLAUADMIN2345' },
   { login: 'head', fullName: 'Жұмабеков Ерлан Серікұлы', org: 'subdivision', role: 'head', totp: 'KRUGS4ZANFZSAYJAORSXG5BAMJQXC6LM' },
-  { login: 'responsible', fullName: 'Сәрсенбаева Әйгерім Қайратқызы', org: 'subdivision', role: 'inspector', totp: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U' },
+  {
+    login: 'responsible',
+    fullName: 'Сәрсенбаева Әйгерім Қайратқызы',
+    org: 'subdivision',
+    role: 'inspector',
+    totp: 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U',
+  },
   { login: 'inspector1', fullName: 'Нұрланов Данияр Асқарұлы', org: 'subdivision', role: 'inspector' },
   { login: 'inspector2', fullName: 'Омарова Гүлнар Бекқызы', org: 'subdivision', role: 'inspector' },
   { login: 'inspector3', fullName: 'Төлеуов Қанат Мұратұлы', org: 'subdivision', role: 'inspector' },

@@ -32,7 +32,14 @@ export async function seedDemo(deps: AppDeps) {
       await updateUser(deps.db, created.id, { totpSecret: u.totp, totpEnabledAt: deps.now() });
       await appendLedgerEntry(
         deps.db,
-        { organisationId: PLATFORM_LEDGER_ID, actor: SYSTEM_ACTOR, action: 'user.totp_enabled', subjectType: 'user', subjectId: created.id, payload: { demo: true } },
+        {
+          organisationId: PLATFORM_LEDGER_ID,
+          actor: SYSTEM_ACTOR,
+          action: 'user.totp_enabled',
+          subjectType: 'user',
+          subjectId: created.id,
+          payload: { demo: true },
+        },
         deps.now(),
       );
     }

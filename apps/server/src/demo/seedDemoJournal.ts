@@ -12,10 +12,20 @@ export async function seedDemoJournal(deps: AppDeps, orgIds: Map<string, string>
   const org = orgIds.get('subdivision')!;
   const responsible = { kind: 'user' as const, id: userIds.get('responsible')! };
   const today = dateInZone(deps.now());
-  await openJournal(deps, responsible, org, { registrationNumber: '04-12/17', registrationDate: `${today.slice(0, 4)}-01-05`, startedOn: `${today.slice(0, 4)}-01-05` });
+  await openJournal(deps, responsible, org, {
+    registrationNumber: '04-12/17',
+    registrationDate: `${today.slice(0, 4)}-01-05`,
+    startedOn: `${today.slice(0, 4)}-01-05`,
+  });
   const recorders = [];
   for (let i = 1; i <= 5; i++) {
-    recorders.push(await registerRecorder(deps, responsible, org, { inventoryNumber: `ВР-00${i}`, serialNumber: `DZ77-2408${40 + i}`, model: 'Дозор-77' }));
+    recorders.push(
+      await registerRecorder(deps, responsible, org, {
+        inventoryNumber: `ВР-00${i}`,
+        serialNumber: `DZ77-2408${40 + i}`,
+        model: 'Дозор-77',
+      }),
+    );
   }
   const hour = 3_600_000;
   const now = deps.now().getTime();
@@ -42,8 +52,34 @@ export async function seedDemoJournal(deps: AppDeps, orgIds: Map<string, string>
     inspectorIds: [userIds.get('inspector3')!],
   });
   const sign = (login: string) => ({ method: 'credentials_at_counter' as const, login, password: DEMO_PASSWORD });
-  await issueRecorder(deps, responsible, org, { recorderId: recorders[0]!.id, inspectorId: userIds.get('inspector1')!, activityId: mine.id, batteryPercent: 96, clockConfirmed: true, signature: sign('inspector1') });
-  await issueRecorder(deps, responsible, org, { recorderId: recorders[1]!.id, inspectorId: userIds.get('inspector3')!, activityId: visit.id, batteryPercent: 90, clockConfirmed: true, signature: sign('inspector3') });
-  await issueRecorder(deps, responsible, org, { recorderId: recorders[2]!.id, inspectorId: userIds.get('inspector2')!, activityId: mine.id, batteryPercent: 88, clockConfirmed: true, clockOffsetSeconds: 3, signature: sign('inspector2') });
-  await returnRecorder(deps, responsible, org, recorders[2]!.id, { condition: 'serviceable', note: 'Ақаусыз', signature: { login: 'inspector2', password: DEMO_PASSWORD } });
+  await issueRecorder(deps, responsible, org, {
+    recorderId: recorders[0]!.id,
+    inspectorId: userIds.get('inspector1')!,
+    activityId: mine.id,
+    batteryPercent: 96,
+    clockConfirmed: true,
+    signature: sign('inspector1'),
+  });
+  await issueRecorder(deps, responsible, org, {
+    recorderId: recorders[1]!.id,
+    inspectorId: userIds.get('inspector3')!,
+    activityId: visit.id,
+    batteryPercent: 90,
+    clockConfirmed: true,
+    signature: sign('inspector3'),
+  });
+  await issueRecorder(deps, responsible, org, {
+    recorderId: recorders[2]!.id,
+    inspectorId: userIds.get('inspector2')!,
+    activityId: mine.id,
+    batteryPercent: 88,
+    clockConfirmed: true,
+    clockOffsetSeconds: 3,
+    signature: sign('inspector2'),
+  });
+  await returnRecorder(deps, responsible, org, recorders[2]!.id, {
+    condition: 'serviceable',
+    note: 'Ақаусыз',
+    signature: { login: 'inspector2', password: DEMO_PASSWORD },
+  });
 }

@@ -41,7 +41,10 @@ export function buildWorker(deps: AppDeps, log?: { error(o: unknown, m?: string)
     },
   });
   let timer: NodeJS.Timeout | undefined;
-  const schedule = () => scheduleRecurring(deps.db, [{ kind: 'ledger.checkpoint', everyMs }], deps.now()).catch((e) => log?.error({ err: e }, 'scheduling failed'));
+  const schedule = () =>
+    scheduleRecurring(deps.db, [{ kind: 'ledger.checkpoint', everyMs }], deps.now()).catch((e) =>
+      log?.error({ err: e }, 'scheduling failed'),
+    );
   return {
     worker,
     async start() {

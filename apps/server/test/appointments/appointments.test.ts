@@ -26,7 +26,11 @@ describe('R444-6 appointment of the responsible person', () => {
     const head = await world.as('head');
     head.lang = 'kk';
     const res = await head.post(url(), {
-      personId: world.userIds.get('inspector1'), kind: 'primary', orderNumber: '13-ж', orderDate: '2026-03-02', validFrom: '2026-03-10',
+      personId: world.userIds.get('inspector1'),
+      kind: 'primary',
+      orderNumber: '13-ж',
+      orderDate: '2026-03-02',
+      validFrom: '2026-03-10',
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('appointment.responsible_already_active');
@@ -37,7 +41,12 @@ describe('R444-6 appointment of the responsible person', () => {
   it('allows an explicit deputy alongside the primary', async () => {
     const head = await world.as('head');
     const res = await head.post(url(), {
-      personId: world.userIds.get('inspector3'), kind: 'deputy', orderNumber: '13-ж', orderDate: '2026-03-02', validFrom: '2026-03-02', validTo: '2026-03-31',
+      personId: world.userIds.get('inspector3'),
+      kind: 'deputy',
+      orderNumber: '13-ж',
+      orderDate: '2026-03-02',
+      validFrom: '2026-03-02',
+      validTo: '2026-03-31',
     });
     expect(res.statusCode).toBe(201);
     const me = await world.as('inspector3');
@@ -52,12 +61,19 @@ describe('R444-6 appointment of the responsible person', () => {
     const end = await head.post(`${url()}/${current.id}/end`, { validTo: '2026-03-02', reason: 'Басқа қызметке ауысуына байланысты' });
     expect(end.statusCode).toBe(200);
     const next = await head.post(url(), {
-      personId: world.userIds.get('inspector1'), kind: 'primary', orderNumber: '15-ж', orderDate: '2026-03-02', validFrom: '2026-03-03',
+      personId: world.userIds.get('inspector1'),
+      kind: 'primary',
+      orderNumber: '15-ж',
+      orderDate: '2026-03-02',
+      validFrom: '2026-03-03',
     });
     expect(next.statusCode).toBe(201);
     const list = (await head.get(url())).json();
     expect(list.filter((a: { kind: string }) => a.kind === 'primary')).toHaveLength(2);
-    expect(list.find((a: { id: string }) => a.id === current.id)).toMatchObject({ validTo: '2026-03-02', endReason: 'Басқа қызметке ауысуына байланысты' });
+    expect(list.find((a: { id: string }) => a.id === current.id)).toMatchObject({
+      validTo: '2026-03-02',
+      endReason: 'Басқа қызметке ауысуына байланысты',
+    });
     // The former responsible person loses the role (and with it the evidence routes) the day after.
     ctx.clock.advance(24 * 3_600_000);
     const former = await world.as('responsible');
@@ -68,14 +84,21 @@ describe('R444-6 appointment of the responsible person', () => {
   it('only a member of the subdivision can be appointed', async () => {
     const head = await world.as('head');
     const res = await head.post(url(), {
-      personId: world.userIds.get('operator'), kind: 'deputy', orderNumber: '16-ж', orderDate: '2026-03-02', validFrom: '2026-03-02',
+      personId: world.userIds.get('operator'),
+      kind: 'deputy',
+      orderNumber: '16-ж',
+      orderDate: '2026-03-02',
+      validFrom: '2026-03-02',
     });
     expect(res.json().error.code).toBe('appointment.person_not_member');
   });
 
   it('the responsible role cannot be granted directly, only by appointment', async () => {
     const admin = await world.as('admin');
-    const res = await admin.post(`/api/v1/organisations/${world.subdivision}/members`, { userId: world.userIds.get('inspector1'), role: 'responsible' });
+    const res = await admin.post(`/api/v1/organisations/${world.subdivision}/members`, {
+      userId: world.userIds.get('inspector1'),
+      role: 'responsible',
+    });
     expect(res.json().error.code).toBe('membership.role_not_grantable');
   });
 });

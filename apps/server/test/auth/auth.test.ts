@@ -46,7 +46,8 @@ describe('sign-in', () => {
 
   it('locks the account after 5 failures with growing back-off, even for the right password', async () => {
     const c = new ApiClient(ctx);
-    for (let i = 0; i < 5; i++) expect((await c.post('/api/v1/auth/login', { login: 'inspector3', password: `bad-${i}` })).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await c.post('/api/v1/auth/login', { login: 'inspector3', password: `bad-${i}` })).statusCode).toBe(401);
     const locked = await c.post('/api/v1/auth/login', { login: 'inspector3', password: DEMO_PASSWORD });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error).toMatchObject({ code: 'auth.locked', details: { minutes: 1 } });
@@ -76,14 +77,20 @@ describe('R444-6 second factor for the head and the responsible person', () => {
   it('a newly appointed responsible person without TOTP must enrol (QR) before working', async () => {
     const head = await world.as('head');
     await head.post(`/api/v1/organisations/${world.subdivision}/appointments`, {
-      personId: world.userIds.get('inspector2'), kind: 'deputy', orderNumber: '14-ж', orderDate: '2026-03-02', validFrom: '2026-03-02',
+      personId: world.userIds.get('inspector2'),
+      kind: 'deputy',
+      orderNumber: '14-ж',
+      orderDate: '2026-03-02',
+      validFrom: '2026-03-02',
     });
     const c = new ApiClient(ctx);
     const login = await c.post('/api/v1/auth/login', { login: 'inspector2', password: DEMO_PASSWORD });
     expect(login.json().status).toBe('totp_enrolment_required');
     c.csrf = login.json().csrfToken;
     expect((await c.get('/api/v1/me')).json().secondFactor).toBe('enrolment_required');
-    expect((await c.get(`/api/v1/organisations/${world.subdivision}/appointments`)).json().error.code).toBe('auth.second_factor_enrolment_required');
+    expect((await c.get(`/api/v1/organisations/${world.subdivision}/appointments`)).json().error.code).toBe(
+      'auth.second_factor_enrolment_required',
+    );
     const start = (await c.post('/api/v1/auth/totp/enrolment')).json();
     expect(start.qrSvg).toContain('<svg');
     expect(start.otpauthUri).toMatch(/^otpauth:\/\/totp\/Baqylau:inspector2\?/);
@@ -123,7 +130,9 @@ describe('sessions', () => {
 
   it('switches the current organisation only to one the user belongs to', async () => {
     const c = await world.as('auditor');
-    expect((await c.request('PUT', '/api/v1/me/organisation', { organisationId: world.foreign })).json().error.code).toBe('organisation.not_member');
+    expect((await c.request('PUT', '/api/v1/me/organisation', { organisationId: world.foreign })).json().error.code).toBe(
+      'organisation.not_member',
+    );
     expect((await c.request('PUT', '/api/v1/me/organisation', { organisationId: world.subdivision })).statusCode).toBe(200);
     expect((await c.get('/api/v1/me')).json().currentOrganisationId).toBe(world.subdivision);
   });

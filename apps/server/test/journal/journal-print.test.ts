@@ -11,7 +11,10 @@ beforeAll(async () => {
   ctx = await createTestContext();
   w = await seedJournalWorld(ctx);
   const first = (await w.issue(w.resp, w.recorders[0]!, 'inspector1')).json();
-  await w.resp.post(w.api(`/journal-entries/${first.id}/strike`), { reason: 'Түгендеу нөмірі қате көрсетілді', correction: { recorderId: w.recorders[1]!.id } });
+  await w.resp.post(w.api(`/journal-entries/${first.id}/strike`), {
+    reason: 'Түгендеу нөмірі қате көрсетілді',
+    correction: { recorderId: w.recorders[1]!.id },
+  });
   await w.giveBack(w.resp, w.recorders[1]!, 'inspector1', { note: 'Ақаусыз' });
 });
 afterAll(() => ctx.close());

@@ -43,7 +43,9 @@ describe('R444-8 R444-17 R444-20 issue against the inspector signature', () => {
   });
 
   it('R444-8 refuses a wrong inspector password as signature, and an inspector not assigned to the activity', async () => {
-    const bad = await w.issue(w.resp, w.recorders[0]!, 'inspector1', { signature: { method: 'credentials_at_counter', login: 'inspector1', password: 'not-the-password' } });
+    const bad = await w.issue(w.resp, w.recorders[0]!, 'inspector1', {
+      signature: { method: 'credentials_at_counter', login: 'inspector1', password: 'not-the-password' },
+    });
     expect(bad.json().error.code).toBe('journal.inspector_signature_invalid');
     const other = await w.issue(w.resp, w.recorders[0]!, 'inspector3');
     expect(other.json().error.code).toBe('journal.inspector_not_assigned');
@@ -73,7 +75,10 @@ describe('R444-8 R444-17 R444-20 issue against the inspector signature', () => {
     const res = await w.issue(w.resp, w.recorders[0]!, 'inspector2');
     w.resp.lang = 'en';
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toMatchObject({ code: 'recorder.already_issued', message: 'Видеорегистратор ВР-001 уже выдан (запись журнала № 1). Сначала его нужно сдать.' });
+    expect(res.json().error).toMatchObject({
+      code: 'recorder.already_issued',
+      message: 'Видеорегистратор ВР-001 уже выдан (запись журнала № 1). Сначала его нужно сдать.',
+    });
   });
 
   it('an issue confirmed by the inspector on their own device', async () => {
@@ -107,7 +112,12 @@ describe('R444-10 return and overdue', () => {
   it('records the return with both signatures; the recorder goes back to storage', async () => {
     const res = await w.giveBack(w.resp, w.recorders[0]!, 'inspector1', { note: 'Ақаусыз' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ number: 1, returnCondition: 'serviceable', returnNote: 'Ақаусыз', returnReceivedByName: 'Сәрсенбаева Әйгерім Қайратқызы' });
+    expect(res.json()).toMatchObject({
+      number: 1,
+      returnCondition: 'serviceable',
+      returnNote: 'Ақаусыз',
+      returnReceivedByName: 'Сәрсенбаева Әйгерім Қайратқызы',
+    });
     expect(await recorderStatus(w.recorders[0]!.id)).toBe('in_storage');
     expect((await w.resp.get(w.api('/overdue-returns'))).json().map((o: { entry: { number: number } }) => o.entry.number)).toEqual([2]);
   });
@@ -128,13 +138,21 @@ describe('R444-20 breakage', () => {
     expect((await w.giveBack(w.resp, w.recorders[1]!, 'inspector2', { condition: 'damaged' })).statusCode).toBe(200);
     expect(await recorderStatus(w.recorders[1]!.id)).toBe('broken');
     expect((await w.issue(w.resp, w.recorders[1]!)).json().error.code).toBe('recorder.broken');
-    expect((await w.resp.post(w.api(`/recorders/${w.recorders[1]!.id}/repair`), { note: 'Сервис орталығына жіберілді' })).statusCode).toBe(200);
+    expect((await w.resp.post(w.api(`/recorders/${w.recorders[1]!.id}/repair`), { note: 'Сервис орталығына жіберілді' })).statusCode).toBe(
+      200,
+    );
     expect((await w.issue(w.resp, w.recorders[1]!)).json().error.code).toBe('recorder.under_repair');
     expect((await w.resp.post(w.api(`/recorders/${w.recorders[1]!.id}/repaired`), { note: 'Корпус ауыстырылды' })).statusCode).toBe(200);
     expect(await recorderStatus(w.recorders[1]!.id)).toBe('in_storage');
     const history = (await w.resp.get(w.api(`/recorders/${w.recorders[1]!.id}`))).json().history.map((h: { action: string }) => h.action);
     expect(history).toEqual([
-      'recorder.registered', 'journal.recorder_issued', 'journal.issue_signed', 'recorder.breakage_reported', 'journal.recorder_returned', 'recorder.sent_to_repair', 'recorder.repaired',
+      'recorder.registered',
+      'journal.recorder_issued',
+      'journal.issue_signed',
+      'recorder.breakage_reported',
+      'journal.recorder_returned',
+      'recorder.sent_to_repair',
+      'recorder.repaired',
     ]);
   });
 
@@ -153,9 +171,15 @@ describe('R444-9 corrections: nothing is erased', () => {
       correction: { batteryPercent: 95 },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json().struck).toMatchObject({ number: 3, strikeReason: 'Аккумулятор қуаттылығы қате жазылды', struckByName: 'Сәрсенбаева Әйгерім Қайратқызы' });
+    expect(res.json().struck).toMatchObject({
+      number: 3,
+      strikeReason: 'Аккумулятор қуаттылығы қате жазылды',
+      struckByName: 'Сәрсенбаева Әйгерім Қайратқызы',
+    });
     expect(res.json().correction).toMatchObject({ number: 4, batteryPercent: 95, correctsEntryId: issued.id, inventoryNumber: 'ВР-001' });
-    expect((await w.resp.post(w.api(`/journal-entries/${issued.id}/strike`), { reason: 'тағы' })).json().error.code).toBe('journal.entry_struck');
+    expect((await w.resp.post(w.api(`/journal-entries/${issued.id}/strike`), { reason: 'тағы' })).json().error.code).toBe(
+      'journal.entry_struck',
+    );
     // The recorder stays issued under the correcting entry and is returned through it.
     expect((await w.giveBack(w.resp, w.recorders[0]!)).json().number).toBe(4);
     const next = (await w.issue(w.resp, w.recorders[0]!, 'inspector2')).json();
@@ -185,8 +209,15 @@ describe('R444-9 corrections: nothing is erased', () => {
 describe('R444-4 R444-5 control activities', () => {
   it('refuses a subject BIN with a wrong check digit, naming the rule', async () => {
     const res = await w.resp.post(w.api('/activities'), {
-      type: 'investigation', referenceNumber: '1', subjectBin: '051240004567', subjectName: '«Жұлдыз» ЖШС', objectName: 'Нысан', objectAddress: 'Мекенжай',
-      plannedStart: '2026-03-03T04:00:00Z', plannedEnd: '2026-03-03T10:00:00Z', inspectorIds: [w.world.userIds.get('inspector1')],
+      type: 'investigation',
+      referenceNumber: '1',
+      subjectBin: '051240004567',
+      subjectName: '«Жұлдыз» ЖШС',
+      objectName: 'Нысан',
+      objectAddress: 'Мекенжай',
+      plannedStart: '2026-03-03T04:00:00Z',
+      plannedEnd: '2026-03-03T10:00:00Z',
+      inspectorIds: [w.world.userIds.get('inspector1')],
     });
     expect(res.json().error).toMatchObject({ code: 'activity.subject_bin_invalid' });
   });
@@ -195,8 +226,15 @@ describe('R444-4 R444-5 control activities', () => {
     const list = (await w.resp.get(w.api('/activities'))).json();
     expect(list[0].retention).toEqual({ years: 3, coveredByPoint12: true });
     const inv = await w.resp.post(w.api('/activities'), {
-      type: 'investigation', referenceNumber: 'Т-5', subjectBin: '051240004566', subjectName: '«Шахтинск Көмір» ЖШС', objectName: 'Нысан', objectAddress: 'Мекенжай',
-      plannedStart: '2026-03-03T04:00:00Z', plannedEnd: '2026-03-03T10:00:00Z', inspectorIds: [w.world.userIds.get('inspector1')],
+      type: 'investigation',
+      referenceNumber: 'Т-5',
+      subjectBin: '051240004566',
+      subjectName: '«Шахтинск Көмір» ЖШС',
+      objectName: 'Нысан',
+      objectAddress: 'Мекенжай',
+      plannedStart: '2026-03-03T04:00:00Z',
+      plannedEnd: '2026-03-03T10:00:00Z',
+      inspectorIds: [w.world.userIds.get('inspector1')],
     });
     expect(inv.json().retention).toEqual({ years: 3, coveredByPoint12: false });
   });

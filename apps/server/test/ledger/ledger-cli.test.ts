@@ -24,14 +24,27 @@ async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof buildRuntime>>)
   }
 }
 
-const verify = () => run('node', [BIN, 'ledger', 'verify', '--data-dir', dataDir]).then((r) => ({ code: 0, out: r.stdout }), (e) => ({ code: e.code as number, out: e.stdout as string }));
+const verify = () =>
+  run('node', [BIN, 'ledger', 'verify', '--data-dir', dataDir]).then(
+    (r) => ({ code: 0, out: r.stdout }),
+    (e) => ({ code: e.code as number, out: e.stdout as string }),
+  );
 
 describe('R444-13 baqylau ledger verify on the command line', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-cli-'));
     await withRuntime(async ({ deps }) => {
-      for (const [nameKk, bin] of [['Бірінші бөлімше', '990340001230'], ['Екінші бөлімше', '051240004566'], ['Үшінші бөлімше', '180540007892']]) {
-        const o = await createOrganisation(deps, SYSTEM_ACTOR, { type: 'territorial_subdivision', nameKk: nameKk!, nameRu: nameKk!, bin: bin! });
+      for (const [nameKk, bin] of [
+        ['Бірінші бөлімше', '990340001230'],
+        ['Екінші бөлімше', '051240004566'],
+        ['Үшінші бөлімше', '180540007892'],
+      ]) {
+        const o = await createOrganisation(deps, SYSTEM_ACTOR, {
+          type: 'territorial_subdivision',
+          nameKk: nameKk!,
+          nameRu: nameKk!,
+          bin: bin!,
+        });
         orgId = o.id;
       }
       await signAllCheckpoints(deps.db, deps.instanceKey, deps.now());

@@ -11,7 +11,18 @@ let ctx: TestContext;
 async function appendMany(org: string, n: number) {
   for (let i = 1; i <= n; i++) {
     await ctx.deps.db.transaction((tx) =>
-      appendLedgerEntry(tx, { organisationId: org, actor: { kind: 'user', id: 'u1' }, action: 'test.event', subjectType: 'thing', subjectId: `t${i}`, payload: { i, note: `қадам ${i}` } }, ctx.clock.now),
+      appendLedgerEntry(
+        tx,
+        {
+          organisationId: org,
+          actor: { kind: 'user', id: 'u1' },
+          action: 'test.event',
+          subjectType: 'thing',
+          subjectId: `t${i}`,
+          payload: { i, note: `қадам ${i}` },
+        },
+        ctx.clock.now,
+      ),
     );
     ctx.clock.advance(1000);
   }
@@ -87,14 +98,28 @@ describe('R444-13 ledger tamper evidence', () => {
       await appendMany(org, 6);
       // Rewrite entry 3 consistently with itself; entry 4 still points at the old hash.
       const { hashPayload, hashEntry } = await import('../../src/platform/ledger/ledger.hash.ts');
-      const row = (await ctx.sql(`SELECT * FROM ledger_entries WHERE organisation_id = $1 AND seq = 3`, [org])).rows[0] as unknown as StoredRow;
+      const row = (await ctx.sql(`SELECT * FROM ledger_entries WHERE organisation_id = $1 AND seq = 3`, [org]))
+        .rows[0] as unknown as StoredRow;
       const payload = { i: 3, note: 'forged' };
       const payloadHash = hashPayload(payload);
       const entryHash = hashEntry({
-        organisationId: org, seq: 3, recordedAt: new Date(row.recorded_at), actorKind: row.actor_kind, actorId: row.actor_id,
-        action: row.action, subjectType: row.subject_type, subjectId: row.subject_id, payloadHash, prevHash: row.prev_hash,
+        organisationId: org,
+        seq: 3,
+        recordedAt: new Date(row.recorded_at),
+        actorKind: row.actor_kind,
+        actorId: row.actor_id,
+        action: row.action,
+        subjectType: row.subject_type,
+        subjectId: row.subject_id,
+        payloadHash,
+        prevHash: row.prev_hash,
       });
-      await asDba(`UPDATE ledger_entries SET payload = $2, payload_hash = $3, entry_hash = $4 WHERE organisation_id = $1 AND seq = 3`, [org, JSON.stringify(payload), payloadHash, entryHash]);
+      await asDba(`UPDATE ledger_entries SET payload = $2, payload_hash = $3, entry_hash = $4 WHERE organisation_id = $1 AND seq = 3`, [
+        org,
+        JSON.stringify(payload),
+        payloadHash,
+        entryHash,
+      ]);
       expect((await verify(org)).firstBad).toMatchObject({ seq: 4, fault: 'previous_hash_mismatch' });
     });
 

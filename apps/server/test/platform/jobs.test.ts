@@ -25,7 +25,17 @@ describe('database job queue', () => {
   it('retries with back-off, then dead-letters after maxAttempts', async () => {
     let calls = 0;
     await enqueueJob(ctx.deps.db, 'flaky', {}, { maxAttempts: 3 });
-    const w = createWorker(ctx.deps.db, { handlers: { flaky: async () => void (calls++, (() => { throw new Error('диск толы'); })()) } });
+    const w = createWorker(ctx.deps.db, {
+      handlers: {
+        flaky: async () =>
+          void (
+            calls++,
+            (() => {
+              throw new Error('диск толы');
+            })()
+          ),
+      },
+    });
     let t = Date.now();
     for (let i = 0; i < 3; i++) {
       await w.drain(() => new Date(t));
@@ -49,7 +59,11 @@ describe('database job queue', () => {
 
   it('the scheduled checkpoint job signs every chain head', async () => {
     const org = 'abababab-abab-4bab-8bab-abababababab';
-    await appendLedgerEntry(ctx.deps.db, { organisationId: org, actor: { kind: 'system', id: null }, action: 'test', subjectType: 't', subjectId: null, payload: {} }, ctx.clock.now);
+    await appendLedgerEntry(
+      ctx.deps.db,
+      { organisationId: org, actor: { kind: 'system', id: null }, action: 'test', subjectType: 't', subjectId: null, payload: {} },
+      ctx.clock.now,
+    );
     const jobs = buildWorker(ctx.deps);
     await jobs.start();
     await jobs.stop();

@@ -14,9 +14,15 @@ export async function seedJournalWorld(ctx: TestContext) {
     if (r.statusCode >= 300) throw new Error(r.body);
     return r.json() as Record<string, never>;
   };
-  const journal = await must(resp.post(api('/journals'), { registrationNumber: '04-12/17', registrationDate: '2026-01-05', startedOn: '2026-01-05' }));
+  const journal = await must(
+    resp.post(api('/journals'), { registrationNumber: '04-12/17', registrationDate: '2026-01-05', startedOn: '2026-01-05' }),
+  );
   const recorders = [];
-  for (const [inv, serial] of [['ВР-001', 'SN-88121'], ['ВР-002', 'SN-88122'], ['ВР-003', 'SN-88123']]) {
+  for (const [inv, serial] of [
+    ['ВР-001', 'SN-88121'],
+    ['ВР-002', 'SN-88122'],
+    ['ВР-003', 'SN-88123'],
+  ]) {
     recorders.push(await must(resp.post(api('/recorders'), { inventoryNumber: inv, serialNumber: serial, model: 'Dozor-77' })));
   }
   const activity = await must(
@@ -34,7 +40,12 @@ export async function seedJournalWorld(ctx: TestContext) {
   );
   const signature = (login: string) => {
     const totp = DEMO_USERS.find((u) => u.login === login)?.totp;
-    return { method: 'credentials_at_counter', login, password: DEMO_PASSWORD, ...(totp ? { totpCode: currentTotp(totp, ctx.clock.now.getTime()) } : {}) };
+    return {
+      method: 'credentials_at_counter',
+      login,
+      password: DEMO_PASSWORD,
+      ...(totp ? { totpCode: currentTotp(totp, ctx.clock.now.getTime()) } : {}),
+    };
   };
   const issue = (c: ApiClient, recorder: { id: string }, inspector = 'inspector1', extra: Record<string, unknown> = {}) =>
     c.post(api('/journal-entries'), {
@@ -50,5 +61,16 @@ export async function seedJournalWorld(ctx: TestContext) {
     const { method: _m, ...sig } = signature(inspector);
     return c.post(api(`/recorders/${recorder.id}/return`), { condition: 'serviceable', signature: sig, ...extra });
   };
-  return { world, org, resp, api, journal, recorders: recorders as unknown as { id: string; inventoryNumber: string }[], activity, issue, giveBack, signature };
+  return {
+    world,
+    org,
+    resp,
+    api,
+    journal,
+    recorders: recorders as unknown as { id: string; inventoryNumber: string }[],
+    activity,
+    issue,
+    giveBack,
+    signature,
+  };
 }

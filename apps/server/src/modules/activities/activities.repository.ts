@@ -10,17 +10,35 @@ export async function insertActivity(db: DbOrTx, row: typeof activities.$inferIn
 }
 
 export async function findActivity(db: DbOrTx, organisationId: string, id: string) {
-  const [a] = await db.select().from(activities).where(and(eq(activities.organisationId, organisationId), eq(activities.id, id)));
+  const [a] = await db
+    .select()
+    .from(activities)
+    .where(and(eq(activities.organisationId, organisationId), eq(activities.id, id)));
   if (!a) return undefined;
-  const inspectors = await db.select({ userId: activityInspectors.userId }).from(activityInspectors).where(eq(activityInspectors.activityId, id));
+  const inspectors = await db
+    .select({ userId: activityInspectors.userId })
+    .from(activityInspectors)
+    .where(eq(activityInspectors.activityId, id));
   return { ...a, inspectorIds: inspectors.map((i) => i.userId) };
 }
 
 /** Newest first; an inspector sees only activities they are assigned to. */
 export async function listActivities(db: DbOrTx, organisationId: string, onlyInspectorId?: string) {
-  const rows = await db.select().from(activities).where(eq(activities.organisationId, organisationId)).orderBy(desc(activities.plannedStart));
+  const rows = await db
+    .select()
+    .from(activities)
+    .where(eq(activities.organisationId, organisationId))
+    .orderBy(desc(activities.plannedStart));
   const links = rows.length
-    ? await db.select().from(activityInspectors).where(inArray(activityInspectors.activityId, rows.map((r) => r.id)))
+    ? await db
+        .select()
+        .from(activityInspectors)
+        .where(
+          inArray(
+            activityInspectors.activityId,
+            rows.map((r) => r.id),
+          ),
+        )
     : [];
   const byActivity = new Map<string, string[]>();
   for (const l of links) (byActivity.get(l.activityId) ?? byActivity.set(l.activityId, []).get(l.activityId)!).push(l.userId);

@@ -36,10 +36,17 @@ export function activityRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       base,
       {
         config: { authz: rule.org(['head', 'responsible', 'auditor', 'inspector']) },
-        schema: { tags: ['activities'], summary: 'Control activities; an inspector sees those assigned to them (R444-4)', params: OrgParams, response: responses({ 200: Type.Array(Activity) }) },
+        schema: {
+          tags: ['activities'],
+          summary: 'Control activities; an inspector sees those assigned to them (R444-4)',
+          params: OrgParams,
+          response: responses({ 200: Type.Array(Activity) }),
+        },
       },
       async (req) => {
-        return (await listActivities(deps.db, req.params.orgId, ownRecordsFilter(req.principal as SessionPrincipal, req.params.orgId))).map(withRetention);
+        return (await listActivities(deps.db, req.params.orgId, ownRecordsFilter(req.principal as SessionPrincipal, req.params.orgId))).map(
+          withRetention,
+        );
       },
     );
 
@@ -75,7 +82,12 @@ export function activityRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       `${base}/:activityId`,
       {
         config: { authz: rule.org(['head', 'responsible', 'auditor', 'inspector']) },
-        schema: { tags: ['activities'], summary: 'One control activity', params: Type.Object({ orgId: Uuid, activityId: Uuid }), response: responses({ 200: Activity }) },
+        schema: {
+          tags: ['activities'],
+          summary: 'One control activity',
+          params: Type.Object({ orgId: Uuid, activityId: Uuid }),
+          response: responses({ 200: Activity }),
+        },
       },
       async (req) => {
         const a = await findActivity(deps.db, req.params.orgId, req.params.activityId);

@@ -27,7 +27,12 @@ export function appointmentRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       '/api/v1/organisations/:orgId/appointments',
       {
         config: { authz: rule.org(['head', 'responsible', 'auditor']) },
-        schema: { tags: ['appointments'], summary: 'Appointments of the responsible person, newest first (R444-6)', params: OrgParams, response: responses({ 200: Type.Array(Appointment) }) },
+        schema: {
+          tags: ['appointments'],
+          summary: 'Appointments of the responsible person, newest first (R444-6)',
+          params: OrgParams,
+          response: responses({ 200: Type.Array(Appointment) }),
+        },
       },
       async (req) => listAppointments(deps.db, req.params.orgId),
     );

@@ -41,7 +41,12 @@ const Verification = Type.Object({
   checkpoints: Type.Integer(),
   headSeq: Type.Integer(),
   firstBad: Type.Optional(
-    Type.Object({ seq: Type.Integer(), entryId: Type.Optional(Type.Integer()), checkpointId: Type.Optional(Type.Integer()), fault: Type.String() }),
+    Type.Object({
+      seq: Type.Integer(),
+      entryId: Type.Optional(Type.Integer()),
+      checkpointId: Type.Optional(Type.Integer()),
+      fault: Type.String(),
+    }),
   ),
   chainOk: Type.Boolean(),
   records: Type.Array(
@@ -49,7 +54,9 @@ const Verification = Type.Object({
       ok: Type.Boolean(),
       table: Type.String(),
       checked: Type.Integer(),
-      firstBad: Type.Optional(Type.Object({ number: Type.Union([Type.Integer(), Type.Null()]), entryId: Type.String(), field: Type.String() })),
+      firstBad: Type.Optional(
+        Type.Object({ number: Type.Union([Type.Integer(), Type.Null()]), entryId: Type.String(), field: Type.String() }),
+      ),
     }),
   ),
 });
@@ -81,19 +88,44 @@ export function auditRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/v1/organisations/:orgId/ledger',
-      { config: { authz: readers }, schema: { tags: ['audit'], summary: 'Ledger entries, newest first, with filters', params: OrgParams, querystring: EntryQuery, response: responses({ 200: Type.Array(Entry) }) } },
+      {
+        config: { authz: readers },
+        schema: {
+          tags: ['audit'],
+          summary: 'Ledger entries, newest first, with filters',
+          params: OrgParams,
+          querystring: EntryQuery,
+          response: responses({ 200: Type.Array(Entry) }),
+        },
+      },
       async (req) => listLedgerEntries(deps, filterOf(req.params.orgId, req.query)),
     );
 
     app.post(
       '/api/v1/organisations/:orgId/ledger/verify',
-      { config: { authz: readers }, schema: { tags: ['audit'], summary: 'Verify the whole chain and its checkpoints', params: OrgParams, response: responses({ 200: Verification }) } },
+      {
+        config: { authz: readers },
+        schema: {
+          tags: ['audit'],
+          summary: 'Verify the whole chain and its checkpoints',
+          params: OrgParams,
+          response: responses({ 200: Verification }),
+        },
+      },
       async (req) => verifyOrganisationLedger(deps, actorOf(req), orgId(req)),
     );
 
     app.get(
       '/api/v1/organisations/:orgId/ledger/checkpoints',
-      { config: { authz: readers }, schema: { tags: ['audit'], summary: 'Signed checkpoints of the chain', params: OrgParams, response: responses({ 200: Type.Array(Checkpoint) }) } },
+      {
+        config: { authz: readers },
+        schema: {
+          tags: ['audit'],
+          summary: 'Signed checkpoints of the chain',
+          params: OrgParams,
+          response: responses({ 200: Type.Array(Checkpoint) }),
+        },
+      },
       async (req) => listCheckpoints(deps.db, req.params.orgId),
     );
 
@@ -101,20 +133,36 @@ export function auditRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       '/api/v1/organisations/:orgId/ledger/checkpoints',
       {
         config: { authz: rule.org(['head']) },
-        schema: { tags: ['audit'], summary: 'Sign the current head of the chain now', params: OrgParams, response: responses({ 200: Type.Union([Checkpoint, Type.Null()]) }) },
+        schema: {
+          tags: ['audit'],
+          summary: 'Sign the current head of the chain now',
+          params: OrgParams,
+          response: responses({ 200: Type.Union([Checkpoint, Type.Null()]) }),
+        },
       },
       async (req) => (await signCheckpointNow(deps, req.params.orgId)) ?? null,
     );
 
     app.get(
       '/api/v1/platform/ledger',
-      { config: { authz: rule.admin }, schema: { tags: ['audit'], summary: 'Platform ledger (accounts, sign-ins)', querystring: EntryQuery, response: responses({ 200: Type.Array(Entry) }) } },
+      {
+        config: { authz: rule.admin },
+        schema: {
+          tags: ['audit'],
+          summary: 'Platform ledger (accounts, sign-ins)',
+          querystring: EntryQuery,
+          response: responses({ 200: Type.Array(Entry) }),
+        },
+      },
       async (req) => listLedgerEntries(deps, filterOf(PLATFORM_LEDGER_ID, req.query)),
     );
 
     app.post(
       '/api/v1/platform/ledger/verify',
-      { config: { authz: rule.admin }, schema: { tags: ['audit'], summary: 'Verify the platform chain', response: responses({ 200: Verification }) } },
+      {
+        config: { authz: rule.admin },
+        schema: { tags: ['audit'], summary: 'Verify the platform chain', response: responses({ 200: Verification }) },
+      },
       async (req) => verifyOrganisationLedger(deps, actorOf(req), PLATFORM_LEDGER_ID),
     );
 
@@ -125,10 +173,22 @@ export function auditRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['audit'],
           summary: 'The instance Ed25519 public key that signs checkpoints and packages',
-          response: responses({ 200: Type.Object({ algorithm: Type.Literal('Ed25519'), publicKeyPem: Type.String(), publicKeyRaw: Type.String(), fingerprint: Type.String() }) }),
+          response: responses({
+            200: Type.Object({
+              algorithm: Type.Literal('Ed25519'),
+              publicKeyPem: Type.String(),
+              publicKeyRaw: Type.String(),
+              fingerprint: Type.String(),
+            }),
+          }),
         },
       },
-      async () => ({ algorithm: 'Ed25519' as const, publicKeyPem: deps.instanceKey.publicKeyPem, publicKeyRaw: deps.instanceKey.publicKeyRaw, fingerprint: deps.instanceKey.fingerprint }),
+      async () => ({
+        algorithm: 'Ed25519' as const,
+        publicKeyPem: deps.instanceKey.publicKeyPem,
+        publicKeyRaw: deps.instanceKey.publicKeyRaw,
+        fingerprint: deps.instanceKey.fingerprint,
+      }),
     );
   };
 }

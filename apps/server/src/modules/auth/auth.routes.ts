@@ -63,7 +63,10 @@ export function authRoutes(deps: AppDeps, pendingTotpSecret: (sessionId: string)
         schema: {
           tags: ['auth'],
           summary: 'Sign in with login and password',
-          body: Type.Object({ login: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 1000 }) }),
+          body: Type.Object({
+            login: Type.String({ minLength: 1, maxLength: 100 }),
+            password: Type.String({ minLength: 1, maxLength: 1000 }),
+          }),
           response: responses({ 200: Type.Object({ status: LoginStatus, csrfToken: Type.String() }) }),
         },
       },
@@ -76,7 +79,10 @@ export function authRoutes(deps: AppDeps, pendingTotpSecret: (sessionId: string)
 
     app.post(
       '/api/v1/auth/totp',
-      { config: { authz: rule.pending }, schema: { tags: ['auth'], summary: 'Enter the second-factor code', body: TotpCode, response: responses({ 200: Ok }) } },
+      {
+        config: { authz: rule.pending },
+        schema: { tags: ['auth'], summary: 'Enter the second-factor code', body: TotpCode, response: responses({ 200: Ok }) },
+      },
       async (req) => {
         await verifySecondFactor(deps, sessionOf(req), req.body.code);
         return { ok: true as const };
@@ -98,7 +104,10 @@ export function authRoutes(deps: AppDeps, pendingTotpSecret: (sessionId: string)
 
     app.post(
       '/api/v1/auth/totp/enrolment/confirm',
-      { config: { authz: rule.pending }, schema: { tags: ['auth'], summary: 'Confirm the authenticator app with a code', body: TotpCode, response: responses({ 200: Ok }) } },
+      {
+        config: { authz: rule.pending },
+        schema: { tags: ['auth'], summary: 'Confirm the authenticator app with a code', body: TotpCode, response: responses({ 200: Ok }) },
+      },
       async (req) => {
         const p = sessionOf(req);
         await confirmTotpEnrolment(deps, p, await pendingTotpSecret(p.sessionId), req.body.code);
@@ -108,7 +117,10 @@ export function authRoutes(deps: AppDeps, pendingTotpSecret: (sessionId: string)
 
     app.post(
       '/api/v1/auth/logout',
-      { config: { authz: rule.pending }, schema: { tags: ['auth'], summary: 'Sign out of this session', response: responses({ 200: Ok }) } },
+      {
+        config: { authz: rule.pending },
+        schema: { tags: ['auth'], summary: 'Sign out of this session', response: responses({ 200: Ok }) },
+      },
       async (req, reply) => {
         await logout(deps, sessionOf(req));
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -118,7 +130,10 @@ export function authRoutes(deps: AppDeps, pendingTotpSecret: (sessionId: string)
 
     app.post(
       '/api/v1/auth/logout-everywhere',
-      { config: { authz: rule.user }, schema: { tags: ['auth'], summary: 'Sign out of every session of this user', response: responses({ 200: Ok }) } },
+      {
+        config: { authz: rule.user },
+        schema: { tags: ['auth'], summary: 'Sign out of every session of this user', response: responses({ 200: Ok }) },
+      },
       async (req, reply) => {
         await logoutEverywhere(deps, sessionOf(req));
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -128,7 +143,10 @@ export function authRoutes(deps: AppDeps, pendingTotpSecret: (sessionId: string)
 
     app.get(
       '/api/v1/me',
-      { config: { authz: rule.pending }, schema: { tags: ['me'], summary: 'The signed-in user, roles and CSRF token', response: responses({ 200: Me }) } },
+      {
+        config: { authz: rule.pending },
+        schema: { tags: ['me'], summary: 'The signed-in user, roles and CSRF token', response: responses({ 200: Me }) },
+      },
       async (req) => {
         const p = sessionOf(req);
         const orgs = await listOrganisations(deps.db, [...p.roles.keys()]);
@@ -141,15 +159,30 @@ export function authRoutes(deps: AppDeps, pendingTotpSecret: (sessionId: string)
           totpEnabled: p.totpEnabled,
           secondFactor: secondFactorState(p),
           csrfToken: p.csrfToken,
-          currentOrganisationId: p.currentOrganisationId && p.roles.has(p.currentOrganisationId) ? p.currentOrganisationId : orgs[0]?.id ?? null,
-          organisations: orgs.map((o) => ({ id: o.id, type: o.type, nameKk: o.nameKk, nameRu: o.nameRu, roles: [...(p.roles.get(o.id) ?? [])] })),
+          currentOrganisationId:
+            p.currentOrganisationId && p.roles.has(p.currentOrganisationId) ? p.currentOrganisationId : (orgs[0]?.id ?? null),
+          organisations: orgs.map((o) => ({
+            id: o.id,
+            type: o.type,
+            nameKk: o.nameKk,
+            nameRu: o.nameRu,
+            roles: [...(p.roles.get(o.id) ?? [])],
+          })),
         };
       },
     );
 
     app.patch(
       '/api/v1/me',
-      { config: { authz: rule.pending }, schema: { tags: ['me'], summary: 'Set the interface language', body: Type.Object({ locale: Locale }), response: responses({ 200: Ok }) } },
+      {
+        config: { authz: rule.pending },
+        schema: {
+          tags: ['me'],
+          summary: 'Set the interface language',
+          body: Type.Object({ locale: Locale }),
+          response: responses({ 200: Ok }),
+        },
+      },
       async (req) => {
         await setLocale(deps, sessionOf(req).userId, req.body.locale);
         return { ok: true as const };
@@ -163,7 +196,10 @@ export function authRoutes(deps: AppDeps, pendingTotpSecret: (sessionId: string)
         schema: {
           tags: ['me'],
           summary: 'Change the password',
-          body: Type.Object({ currentPassword: Type.String({ minLength: 1 }), newPassword: Type.String({ minLength: 1, maxLength: 1000 }) }),
+          body: Type.Object({
+            currentPassword: Type.String({ minLength: 1 }),
+            newPassword: Type.String({ minLength: 1, maxLength: 1000 }),
+          }),
           response: responses({ 200: Ok }),
         },
       },
@@ -175,7 +211,15 @@ export function authRoutes(deps: AppDeps, pendingTotpSecret: (sessionId: string)
 
     app.put(
       '/api/v1/me/organisation',
-      { config: { authz: rule.user }, schema: { tags: ['me'], summary: 'Switch the current organisation', body: Type.Object({ organisationId: Uuid }), response: responses({ 200: Ok }) } },
+      {
+        config: { authz: rule.user },
+        schema: {
+          tags: ['me'],
+          summary: 'Switch the current organisation',
+          body: Type.Object({ organisationId: Uuid }),
+          response: responses({ 200: Ok }),
+        },
+      },
       async (req) => {
         await switchOrganisation(deps, sessionOf(req), req.body.organisationId);
         return { ok: true as const };
@@ -183,4 +227,3 @@ export function authRoutes(deps: AppDeps, pendingTotpSecret: (sessionId: string)
     );
   };
 }
-

@@ -32,7 +32,14 @@ async function countFailure(deps: AppDeps, user: UserRow, code: 'auth.invalid_cr
   if (lockedUntil) {
     await appendLedgerEntry(
       deps.db,
-      { organisationId: PLATFORM_LEDGER_ID, actor: { kind: 'system', id: null }, action: 'auth.locked', subjectType: 'user', subjectId: user.id, payload: { until: lockedUntil.toISOString() } },
+      {
+        organisationId: PLATFORM_LEDGER_ID,
+        actor: { kind: 'system', id: null },
+        action: 'auth.locked',
+        subjectType: 'user',
+        subjectId: user.id,
+        payload: { until: lockedUntil.toISOString() },
+      },
       now,
     );
   }
@@ -67,7 +74,14 @@ export async function login(deps: AppDeps, input: { login: string; password: str
     await insertSession(tx, session);
     await appendLedgerEntry(
       tx,
-      { organisationId: PLATFORM_LEDGER_ID, actor: { kind: 'user', id: user.id }, action: 'auth.signed_in', subjectType: 'session', subjectId: session.id.slice(0, 16), payload: { ip: session.ip } },
+      {
+        organisationId: PLATFORM_LEDGER_ID,
+        actor: { kind: 'user', id: user.id },
+        action: 'auth.signed_in',
+        subjectType: 'session',
+        subjectId: session.id.slice(0, 16),
+        payload: { ip: session.ip },
+      },
       now,
     );
   });
@@ -102,7 +116,14 @@ export async function confirmTotpEnrolment(deps: AppDeps, p: SessionPrincipal, p
     await updateSession(tx, p.sessionId, { secondFactorDone: true, pendingTotpSecret: null });
     await appendLedgerEntry(
       tx,
-      { organisationId: PLATFORM_LEDGER_ID, actor: { kind: 'user', id: p.userId }, action: 'user.totp_enabled', subjectType: 'user', subjectId: p.userId, payload: {} },
+      {
+        organisationId: PLATFORM_LEDGER_ID,
+        actor: { kind: 'user', id: p.userId },
+        action: 'user.totp_enabled',
+        subjectType: 'user',
+        subjectId: p.userId,
+        payload: {},
+      },
       now,
     );
   });
@@ -116,7 +137,14 @@ export async function logoutEverywhere(deps: AppDeps, p: SessionPrincipal) {
     const revoked = await revokeAllSessions(tx, p.userId, now);
     await appendLedgerEntry(
       tx,
-      { organisationId: PLATFORM_LEDGER_ID, actor: { kind: 'user', id: p.userId }, action: 'auth.signed_out_everywhere', subjectType: 'user', subjectId: p.userId, payload: { sessions: revoked.length } },
+      {
+        organisationId: PLATFORM_LEDGER_ID,
+        actor: { kind: 'user', id: p.userId },
+        action: 'auth.signed_out_everywhere',
+        subjectType: 'user',
+        subjectId: p.userId,
+        payload: { sessions: revoked.length },
+      },
       now,
     );
   });
@@ -126,7 +154,6 @@ export async function switchOrganisation(deps: AppDeps, p: SessionPrincipal, org
   if (!p.roles.has(organisationId)) throw new AppError('organisation.not_member');
   await updateSession(deps.db, p.sessionId, { organisationId });
 }
-
 
 /**
  * The inspector "signs" a journal entry by authenticating on the responsible

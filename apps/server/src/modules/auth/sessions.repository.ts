@@ -17,8 +17,7 @@ export async function findLiveSession(db: DbOrTx, id: string, now: Date) {
 export const updateSession = (db: DbOrTx, id: string, set: Partial<typeof sessions.$inferInsert>) =>
   db.update(sessions).set(set).where(eq(sessions.id, id));
 
-export const revokeSession = (db: DbOrTx, id: string, now: Date) =>
-  db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, id));
+export const revokeSession = (db: DbOrTx, id: string, now: Date) => db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, id));
 
 export const revokeAllSessions = (db: DbOrTx, userId: string, now: Date) =>
   db

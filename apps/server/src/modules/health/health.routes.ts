@@ -13,7 +13,9 @@ export function healthRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['health'],
           summary: 'Liveness and which database engine is in use',
-          response: responses({ 200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgresql')]) }) }),
+          response: responses({
+            200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgresql')]) }),
+          }),
         },
       },
       async () => {

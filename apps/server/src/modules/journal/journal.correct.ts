@@ -46,7 +46,18 @@ export async function strikeEntry(
 
     await completeEntry(tx, old.id, { struckAt: now, struckBy: signer.id, struckByName: signer.fullName, strikeReason: input.reason });
     const struck = (await findEntry(tx, organisationId, old.id))!;
-    await appendLedgerEntry(tx, { organisationId, actor, action: 'journal.entry_struck', subjectType: 'journal_entry', subjectId: old.id, payload: entrySnapshot(struck) }, now);
+    await appendLedgerEntry(
+      tx,
+      {
+        organisationId,
+        actor,
+        action: 'journal.entry_struck',
+        subjectType: 'journal_entry',
+        subjectId: old.id,
+        payload: entrySnapshot(struck),
+      },
+      now,
+    );
 
     if (!c || Object.values(c).every((v) => v === undefined)) {
       // Struck without a replacement: an issue that never happened frees the recorder.
@@ -91,7 +102,14 @@ export async function strikeEntry(
     const saved = (await findEntry(tx, organisationId, row.id))!;
     await appendLedgerEntry(
       tx,
-      { organisationId, actor, action: 'journal.entry_corrected', subjectType: 'journal_entry', subjectId: row.id, payload: { ...entrySnapshot(saved), reason: input.reason } },
+      {
+        organisationId,
+        actor,
+        action: 'journal.entry_corrected',
+        subjectType: 'journal_entry',
+        subjectId: row.id,
+        payload: { ...entrySnapshot(saved), reason: input.reason },
+      },
       now,
     );
     return { struck, correction: saved };

@@ -24,7 +24,9 @@ export async function verifyJournalAgainstLedger(db: DbOrTx, organisationId: str
     .orderBy(asc(ledgerEntries.seq));
   const expected = new Map<string, EntrySnapshot>();
   for (const e of events) expected.set(e.subjectId!, e.payload as EntrySnapshot);
-  const rows = (await entriesOfOrganisation(db, organisationId)).sort((a, b) => a.issuedAt.getTime() - b.issuedAt.getTime() || a.number - b.number);
+  const rows = (await entriesOfOrganisation(db, organisationId)).sort(
+    (a, b) => a.issuedAt.getTime() - b.issuedAt.getTime() || a.number - b.number,
+  );
   const result: RecordCheck = { ok: true, table: 'journal_entries', checked: rows.length };
   for (const row of rows) {
     const want = expected.get(row.id);
@@ -32,7 +34,8 @@ export async function verifyJournalAgainstLedger(db: DbOrTx, organisationId: str
     expected.delete(row.id);
     const have = entrySnapshot(row);
     for (const k of Object.keys(have) as (keyof EntrySnapshot)[]) {
-      if (JSON.stringify(have[k]) !== JSON.stringify(want[k])) return { ...result, ok: false, firstBad: { number: row.number, entryId: row.id, field: k } };
+      if (JSON.stringify(have[k]) !== JSON.stringify(want[k]))
+        return { ...result, ok: false, firstBad: { number: row.number, entryId: row.id, field: k } };
     }
   }
   const [missing] = expected.values();

@@ -13,8 +13,7 @@ import { completeEntry, findEntry, findOpenJournal, insertEntry, nextEntryNumber
 import { entrySnapshot } from './journal.snapshot.ts';
 
 export type InspectorSignature =
-  | { method: 'credentials_at_counter'; login: string; password: string; totpCode?: string }
-  | { method: 'own_device' };
+  { method: 'credentials_at_counter'; login: string; password: string; totpCode?: string } | { method: 'own_device' };
 
 export interface IssueInput {
   recorderId: string;
@@ -83,7 +82,18 @@ export async function issueRecorder(deps: AppDeps, actor: Actor & { id: string }
     await insertEntry(tx, row);
     await setRecorderStatus(tx, recorder.id, 'issued');
     const saved = (await findEntry(tx, organisationId, row.id))!;
-    await appendLedgerEntry(tx, { organisationId, actor, action: 'journal.recorder_issued', subjectType: 'journal_entry', subjectId: row.id, payload: entrySnapshot(saved) }, now);
+    await appendLedgerEntry(
+      tx,
+      {
+        organisationId,
+        actor,
+        action: 'journal.recorder_issued',
+        subjectType: 'journal_entry',
+        subjectId: row.id,
+        payload: entrySnapshot(saved),
+      },
+      now,
+    );
     return saved;
   });
 }
@@ -96,7 +106,18 @@ export async function confirmIssue(deps: AppDeps, actor: Actor & { id: string },
     if (e.inspectorSignedAt || e.struckAt) throw new AppError('journal.not_pending');
     await completeEntry(tx, e.id, { inspectorSignedAt: deps.now() });
     const saved = (await findEntry(tx, organisationId, e.id))!;
-    await appendLedgerEntry(tx, { organisationId, actor, action: 'journal.issue_signed', subjectType: 'journal_entry', subjectId: e.id, payload: entrySnapshot(saved) }, deps.now());
+    await appendLedgerEntry(
+      tx,
+      {
+        organisationId,
+        actor,
+        action: 'journal.issue_signed',
+        subjectType: 'journal_entry',
+        subjectId: e.id,
+        payload: entrySnapshot(saved),
+      },
+      deps.now(),
+    );
     return saved;
   });
 }

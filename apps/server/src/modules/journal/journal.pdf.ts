@@ -28,11 +28,15 @@ export async function renderJournalPdf(m: JournalPrintModel): Promise<Buffer> {
     // The sheet number sits in the bottom margin; lift the margin so pdfkit does not start a new page for it.
     const bottomMargin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('condensed').fontSize(8).fillColor('#000').text(m.t('common:pdf.journal.sheet', { n: sheet }), MARGIN, doc.page.height - MARGIN + 12, {
-      width: doc.page.width - 2 * MARGIN,
-      align: 'right',
-      lineBreak: false,
-    });
+    doc
+      .font('condensed')
+      .fontSize(8)
+      .fillColor('#000')
+      .text(m.t('common:pdf.journal.sheet', { n: sheet }), MARGIN, doc.page.height - MARGIN + 12, {
+        width: doc.page.width - 2 * MARGIN,
+        align: 'right',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = bottomMargin;
   };
 
@@ -105,7 +109,10 @@ function drawRow(doc: Pdf, row: PrintRow, y: number, h: number) {
         const lh = doc.currentLineHeight(true);
         for (let i = 0; i < lines; i++) {
           const ly = y + PAD + lh * (i + 0.55);
-          doc.moveTo(x + PAD, ly).lineTo(x + c.width - PAD, ly).stroke();
+          doc
+            .moveTo(x + PAD, ly)
+            .lineTo(x + c.width - PAD, ly)
+            .stroke();
         }
       }
     }

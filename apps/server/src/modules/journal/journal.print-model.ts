@@ -31,7 +31,9 @@ export interface JournalPrintModel {
 /** Cover parts of a date as the official form writes them: «05» қаңтар 2026 / «05» января 2026. */
 function coverDate(t: TFunction, key: string, lang: Locale, iso: string) {
   const d = new Date(`${iso}T12:00:00Z`);
-  const month = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', timeZone: 'UTC' }).formatToParts(d).find((p) => p.type === 'month')!.value;
+  const month = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', timeZone: 'UTC' })
+    .formatToParts(d)
+    .find((p) => p.type === 'month')!.value;
   return t(key, { day: iso.slice(8, 10), month, year: iso.slice(0, 4) });
 }
 
@@ -39,7 +41,12 @@ function coverDate(t: TFunction, key: string, lang: Locale, iso: string) {
  * The journal as the rows and cover of Appendix 1, in one language. Shared by
  * the PDF and the XLSX export so both print the same words.
  */
-export async function buildJournalPrintModel(deps: AppDeps, organisationId: string, journalId: string, lang: Locale): Promise<JournalPrintModel> {
+export async function buildJournalPrintModel(
+  deps: AppDeps,
+  organisationId: string,
+  journalId: string,
+  lang: Locale,
+): Promise<JournalPrintModel> {
   const journal = await findJournal(deps.db, organisationId, journalId);
   const org = await findOrganisation(deps.db, organisationId);
   if (!journal || !org) throw new AppError('journal.not_found');
@@ -55,7 +62,9 @@ export async function buildJournalPrintModel(deps: AppDeps, organisationId: stri
   const row = (e: JournalEntryRow): PrintRow => {
     const issue = [
       formatDateTime(e.issuedAt, zone),
-      e.inspectorSignedAt ? t('common:pdf.journal.signedBy', { name: surnameWithInitials(e.inspectorName) }) : t('common:pdf.journal.signaturePending'),
+      e.inspectorSignedAt
+        ? t('common:pdf.journal.signedBy', { name: surnameWithInitials(e.inspectorName) })
+        : t('common:pdf.journal.signaturePending'),
       t('common:pdf.journal.issuedBy', { name: surnameWithInitials(e.issuedByName) }),
     ].join('\n');
     const ret = e.returnedAt
@@ -66,20 +75,43 @@ export async function buildJournalPrintModel(deps: AppDeps, organisationId: stri
         ].join('\n')
       : '';
     const notes = [
-      [t('common:pdf.journal.battery', { battery: e.batteryPercent }), t('common:pdf.journal.clock', { offset: e.clockOffsetSeconds })].join('; '),
+      [
+        t('common:pdf.journal.battery', { battery: e.batteryPercent }),
+        t('common:pdf.journal.clock', { offset: e.clockOffsetSeconds }),
+      ].join('; '),
       e.note,
       e.returnCondition === 'damaged' ? t('common:pdf.journal.damaged') : '',
       e.returnNote ?? '',
       ...(breakages.get(e.id) ?? []),
     ];
     const corrected = e.correctsEntryId ? byId.get(e.correctsEntryId) : undefined;
-    if (corrected) notes.push(t('common:pdf.journal.correctionNote', { number: corrected.number, reason: corrected.strikeReason, name: surnameWithInitials(corrected.struckByName ?? '') }));
+    if (corrected)
+      notes.push(
+        t('common:pdf.journal.correctionNote', {
+          number: corrected.number,
+          reason: corrected.strikeReason,
+          name: surnameWithInitials(corrected.struckByName ?? ''),
+        }),
+      );
     if (e.struckAt) {
       notes.unshift(
-        t('common:pdf.journal.struckNote', { marker: t('common:pdf.journal.struckMarker'), reason: e.strikeReason, name: surnameWithInitials(e.struckByName ?? ''), date: formatDateTime(e.struckAt, zone) }),
+        t('common:pdf.journal.struckNote', {
+          marker: t('common:pdf.journal.struckMarker'),
+          reason: e.strikeReason,
+          name: surnameWithInitials(e.struckByName ?? ''),
+          date: formatDateTime(e.struckAt, zone),
+        }),
       );
     }
-    return { number: `${e.number}.`, inventory: e.inventoryNumber, user: e.inspectorName, issue, return: ret, note: notes.filter(Boolean).join('\n'), struck: e.struckAt !== null };
+    return {
+      number: `${e.number}.`,
+      inventory: e.inventoryNumber,
+      user: e.inspectorName,
+      issue,
+      return: ret,
+      note: notes.filter(Boolean).join('\n'),
+      struck: e.struckAt !== null,
+    };
   };
   return {
     lang,

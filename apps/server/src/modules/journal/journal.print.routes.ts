@@ -36,7 +36,14 @@ export function journalPrintRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           const body = await format.render(model);
           await appendLedgerEntry(
             deps.db,
-            { organisationId: req.params.orgId, actor: actorOf(req), action: 'journal.exported', subjectType: 'journal', subjectId: req.params.journalId, payload: { file, lang, rows: model.rows.length } },
+            {
+              organisationId: req.params.orgId,
+              actor: actorOf(req),
+              action: 'journal.exported',
+              subjectType: 'journal',
+              subjectId: req.params.journalId,
+              payload: { file, lang, rows: model.rows.length },
+            },
             deps.now(),
           );
           const name = `journal-${req.params.journalId.slice(0, 8)}-${lang}.${file.split('.')[1]}`;
@@ -49,10 +56,18 @@ export function journalPrintRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       '/api/v1/organisations/:orgId/badge.pdf',
       {
         config: { authz: rule.org(['head', 'responsible', 'inspector', 'auditor']) },
-        schema: { tags: ['journal'], summary: 'Printable badge "Attention! Audio and video recording in progress" (R444-16)', params: OrgParams, response: responses({ 200: Binary }) },
+        schema: {
+          tags: ['journal'],
+          summary: 'Printable badge "Attention! Audio and video recording in progress" (R444-16)',
+          params: OrgParams,
+          response: responses({ 200: Binary }),
+        },
       },
       async (req, reply) =>
-        reply.type('application/pdf').header('content-disposition', 'attachment; filename="badge.pdf"').send(await renderBadgeSheet(deps.translator.forLocale(req.locale)('common:pdf.badge.title'))),
+        reply
+          .type('application/pdf')
+          .header('content-disposition', 'attachment; filename="badge.pdf"')
+          .send(await renderBadgeSheet(deps.translator.forLocale(req.locale)('common:pdf.badge.title'))),
     );
   };
 }

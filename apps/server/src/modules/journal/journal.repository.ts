@@ -8,13 +8,19 @@ export type JournalRow = typeof journals.$inferSelect;
 export type JournalEntryRow = typeof journalEntries.$inferSelect;
 
 export async function findOpenJournal(db: DbOrTx, organisationId: string, forUpdate = false) {
-  const q = db.select().from(journals).where(and(eq(journals.organisationId, organisationId), isNull(journals.endedOn)));
+  const q = db
+    .select()
+    .from(journals)
+    .where(and(eq(journals.organisationId, organisationId), isNull(journals.endedOn)));
   const [j] = forUpdate ? await q.for('update') : await q;
   return j;
 }
 
 export async function findJournal(db: DbOrTx, organisationId: string, id: string) {
-  const [j] = await db.select().from(journals).where(and(eq(journals.organisationId, organisationId), eq(journals.id, id)));
+  const [j] = await db
+    .select()
+    .from(journals)
+    .where(and(eq(journals.organisationId, organisationId), eq(journals.id, id)));
   return j;
 }
 
@@ -26,14 +32,20 @@ export const listJournals = (db: DbOrTx, organisationId: string) =>
 
 /** Call with the journal row locked: numbers are consecutive and never reused. */
 export async function nextEntryNumber(db: DbOrTx, journalId: string) {
-  const [r] = await db.select({ n: max(journalEntries.number) }).from(journalEntries).where(eq(journalEntries.journalId, journalId));
+  const [r] = await db
+    .select({ n: max(journalEntries.number) })
+    .from(journalEntries)
+    .where(eq(journalEntries.journalId, journalId));
   return (r?.n ?? 0) + 1;
 }
 
 export const insertEntry = (db: DbOrTx, row: typeof journalEntries.$inferInsert) => db.insert(journalEntries).values(row);
 
 export async function findEntry(db: DbOrTx, organisationId: string, id: string, forUpdate = false) {
-  const q = db.select().from(journalEntries).where(and(eq(journalEntries.organisationId, organisationId), eq(journalEntries.id, id)));
+  const q = db
+    .select()
+    .from(journalEntries)
+    .where(and(eq(journalEntries.organisationId, organisationId), eq(journalEntries.id, id)));
   const [e] = forUpdate ? await q.for('update') : await q;
   return e;
 }
@@ -53,12 +65,20 @@ export const completeEntry = (db: DbOrTx, id: string, set: Partial<typeof journa
 export function listEntries(db: DbOrTx, organisationId: string, journalId: string, onlyInspectorId?: string) {
   const where = [eq(journalEntries.organisationId, organisationId), eq(journalEntries.journalId, journalId)];
   if (onlyInspectorId) where.push(eq(journalEntries.inspectorId, onlyInspectorId));
-  return db.select().from(journalEntries).where(and(...where)).orderBy(asc(journalEntries.number));
+  return db
+    .select()
+    .from(journalEntries)
+    .where(and(...where))
+    .orderBy(asc(journalEntries.number));
 }
 
 export const breakageNotesFor = (db: DbOrTx, organisationId: string) =>
   db
-    .select({ journalEntryId: breakageReports.journalEntryId, reportedAt: breakageReports.reportedAt, description: breakageReports.description })
+    .select({
+      journalEntryId: breakageReports.journalEntryId,
+      reportedAt: breakageReports.reportedAt,
+      description: breakageReports.description,
+    })
     .from(breakageReports)
     .where(and(eq(breakageReports.organisationId, organisationId), sql`${breakageReports.journalEntryId} IS NOT NULL`));
 

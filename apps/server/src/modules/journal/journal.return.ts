@@ -23,7 +23,13 @@ export interface ReturnInput {
  * R444-10: the inspector returns the recorder to the responsible person; both
  * sign. A damaged recorder goes to "broken" with a breakage report (R444-20).
  */
-export async function returnRecorder(deps: AppDeps, actor: Actor & { id: string }, organisationId: string, recorderId: string, input: ReturnInput) {
+export async function returnRecorder(
+  deps: AppDeps,
+  actor: Actor & { id: string },
+  organisationId: string,
+  recorderId: string,
+  input: ReturnInput,
+) {
   const now = deps.now();
   const returnedAt = input.returnedAt ? new Date(input.returnedAt) : now;
   if (returnedAt > now) throw new AppError('journal.return_before_issue');
@@ -47,9 +53,23 @@ export async function returnRecorder(deps: AppDeps, actor: Actor & { id: string 
       returnNote: input.note ?? '',
     });
     if (input.condition === 'damaged' && recorder.status === 'issued') {
-      const report = { id: randomUUID(), organisationId, recorderId, reportedBy: actor.id, reportedAt: now, description: input.note || '—', journalEntryId: open.id };
+      const report = {
+        id: randomUUID(),
+        organisationId,
+        recorderId,
+        reportedBy: actor.id,
+        reportedAt: now,
+        description: input.note || '—',
+        journalEntryId: open.id,
+      };
       await insertBreakageReport(tx, report);
-      await notifyHeadAndResponsible(tx, organisationId, 'recorder.breakage_reported', { recorderId, inventoryNumber: recorder.inventoryNumber, description: report.description, reportId: report.id }, now);
+      await notifyHeadAndResponsible(
+        tx,
+        organisationId,
+        'recorder.breakage_reported',
+        { recorderId, inventoryNumber: recorder.inventoryNumber, description: report.description, reportId: report.id },
+        now,
+      );
     }
     // A recorder that broke while out stays broken; otherwise it goes back to storage.
     const status = input.condition === 'damaged' || recorder.status === 'broken' ? 'broken' : 'in_storage';
@@ -57,7 +77,14 @@ export async function returnRecorder(deps: AppDeps, actor: Actor & { id: string 
     const saved = (await findEntry(tx, organisationId, open.id))!;
     await appendLedgerEntry(
       tx,
-      { organisationId, actor, action: 'journal.recorder_returned', subjectType: 'journal_entry', subjectId: open.id, payload: { ...entrySnapshot(saved), recorderStatus: status } },
+      {
+        organisationId,
+        actor,
+        action: 'journal.recorder_returned',
+        subjectType: 'journal_entry',
+        subjectId: open.id,
+        payload: { ...entrySnapshot(saved), recorderStatus: status },
+      },
       now,
     );
     return saved;

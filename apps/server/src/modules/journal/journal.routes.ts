@@ -20,8 +20,18 @@ export function journalRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     const base = '/api/v1/organisations/:orgId/journals';
     const keeper = rule.org(['responsible']);
 
-    app.get(base, { config: { authz: rule.org(['head', 'responsible', 'auditor', 'inspector']) }, schema: { tags: ['journal'], summary: 'Journal books, newest first (R444-9)', params: OrgParams, response: responses({ 200: Type.Array(Journal) }) } }, async (req) =>
-      listJournals(deps.db, req.params.orgId),
+    app.get(
+      base,
+      {
+        config: { authz: rule.org(['head', 'responsible', 'auditor', 'inspector']) },
+        schema: {
+          tags: ['journal'],
+          summary: 'Journal books, newest first (R444-9)',
+          params: OrgParams,
+          response: responses({ 200: Type.Array(Journal) }),
+        },
+      },
+      async (req) => listJournals(deps.db, req.params.orgId),
     );
 
     app.post(
@@ -32,11 +42,16 @@ export function journalRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           tags: ['journal'],
           summary: 'Open a journal book registered in the chancellery (R444-9)',
           params: OrgParams,
-          body: Type.Object({ registrationNumber: Type.String({ minLength: 1, maxLength: 50 }), registrationDate: IsoDate, startedOn: IsoDate }),
+          body: Type.Object({
+            registrationNumber: Type.String({ minLength: 1, maxLength: 50 }),
+            registrationDate: IsoDate,
+            startedOn: IsoDate,
+          }),
           response: responses({ 201: Journal }),
         },
       },
-      async (req, reply) => reply.status(201).send({ ...(await openJournal(deps, actorOf(req), req.params.orgId, req.body)), endedOn: null, sheetCount: null }),
+      async (req, reply) =>
+        reply.status(201).send({ ...(await openJournal(deps, actorOf(req), req.params.orgId, req.body)), endedOn: null, sheetCount: null }),
     );
 
     app.post(
@@ -61,42 +76,95 @@ export function journalRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       `${base}/:journalId/entries`,
       {
         config: { authz: rule.org(['head', 'responsible', 'auditor', 'inspector']) },
-        schema: { tags: ['journal'], summary: 'Entries in number order, struck ones included; an inspector sees their own (R444-A1)', params: JournalParams, response: responses({ 200: Type.Array(JournalEntry) }) },
+        schema: {
+          tags: ['journal'],
+          summary: 'Entries in number order, struck ones included; an inspector sees their own (R444-A1)',
+          params: JournalParams,
+          response: responses({ 200: Type.Array(JournalEntry) }),
+        },
       },
       async (req) => {
         if (!(await findJournal(deps.db, req.params.orgId, req.params.journalId))) throw new AppError('journal.not_found');
-        return listEntries(deps.db, req.params.orgId, req.params.journalId, ownRecordsFilter(req.principal as SessionPrincipal, req.params.orgId));
+        return listEntries(
+          deps.db,
+          req.params.orgId,
+          req.params.journalId,
+          ownRecordsFilter(req.principal as SessionPrincipal, req.params.orgId),
+        );
       },
     );
 
     const entries = '/api/v1/organisations/:orgId/journal-entries';
     app.post(
       entries,
-      { config: { authz: keeper }, schema: { tags: ['journal'], summary: "Issue a recorder against the inspector's signature (R444-8, R444-17, R444-20)", params: OrgParams, body: IssueBody, response: responses({ 201: JournalEntry }) } },
+      {
+        config: { authz: keeper },
+        schema: {
+          tags: ['journal'],
+          summary: "Issue a recorder against the inspector's signature (R444-8, R444-17, R444-20)",
+          params: OrgParams,
+          body: IssueBody,
+          response: responses({ 201: JournalEntry }),
+        },
+      },
       async (req, reply) => reply.status(201).send(await issueRecorder(deps, actorOf(req), req.params.orgId, req.body as IssueInput)),
     );
 
     app.get(
       `${entries}/mine`,
-      { config: { authz: rule.org(['inspector']) }, schema: { tags: ['journal'], summary: 'My pending signatures and recorders I hold', params: OrgParams, response: responses({ 200: Type.Array(JournalEntry) }) } },
+      {
+        config: { authz: rule.org(['inspector']) },
+        schema: {
+          tags: ['journal'],
+          summary: 'My pending signatures and recorders I hold',
+          params: OrgParams,
+          response: responses({ 200: Type.Array(JournalEntry) }),
+        },
+      },
       async (req) => pendingOrOpenFor(deps.db, req.params.orgId, (req.principal as SessionPrincipal).userId),
     );
 
     app.post(
       `${entries}/:entryId/confirm`,
-      { config: { authz: rule.org(['inspector']) }, schema: { tags: ['journal'], summary: 'The inspector signs a pending issue on their own device', params: EntryParams, response: responses({ 200: JournalEntry }) } },
+      {
+        config: { authz: rule.org(['inspector']) },
+        schema: {
+          tags: ['journal'],
+          summary: 'The inspector signs a pending issue on their own device',
+          params: EntryParams,
+          response: responses({ 200: JournalEntry }),
+        },
+      },
       async (req) => confirmIssue(deps, actorOf(req), req.params.orgId, req.params.entryId),
     );
 
     app.post(
       `${entries}/:entryId/strike`,
-      { config: { authz: keeper }, schema: { tags: ['journal'], summary: 'Strike an entry with a reason and optionally write the correcting entry (R444-9)', params: EntryParams, body: StrikeBody, response: responses({ 200: Type.Object({ struck: JournalEntry, correction: Type.Union([JournalEntry, Type.Null()]) }) }) } },
+      {
+        config: { authz: keeper },
+        schema: {
+          tags: ['journal'],
+          summary: 'Strike an entry with a reason and optionally write the correcting entry (R444-9)',
+          params: EntryParams,
+          body: StrikeBody,
+          response: responses({ 200: Type.Object({ struck: JournalEntry, correction: Type.Union([JournalEntry, Type.Null()]) }) }),
+        },
+      },
       async (req) => strikeEntry(deps, actorOf(req), req.params.orgId, req.params.entryId, req.body),
     );
 
     app.post(
       '/api/v1/organisations/:orgId/recorders/:recorderId/return',
-      { config: { authz: keeper }, schema: { tags: ['journal'], summary: 'Return a recorder: both sign, condition and note (R444-10)', params: Type.Object({ orgId: Uuid, recorderId: Uuid }), body: ReturnBody, response: responses({ 200: JournalEntry }) } },
+      {
+        config: { authz: keeper },
+        schema: {
+          tags: ['journal'],
+          summary: 'Return a recorder: both sign, condition and note (R444-10)',
+          params: Type.Object({ orgId: Uuid, recorderId: Uuid }),
+          body: ReturnBody,
+          response: responses({ 200: JournalEntry }),
+        },
+      },
       async (req) => returnRecorder(deps, actorOf(req), req.params.orgId, req.params.recorderId, req.body),
     );
 
@@ -108,7 +176,15 @@ export function journalRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           tags: ['journal'],
           summary: "Recorders still out after the activity's planned end (R444-10)",
           params: OrgParams,
-          response: responses({ 200: Type.Array(Type.Object({ entry: JournalEntry, plannedEnd: Type.Unsafe<Date>({ type: 'string', format: 'date-time' }), referenceNumber: Type.String() })) }),
+          response: responses({
+            200: Type.Array(
+              Type.Object({
+                entry: JournalEntry,
+                plannedEnd: Type.Unsafe<Date>({ type: 'string', format: 'date-time' }),
+                referenceNumber: Type.String(),
+              }),
+            ),
+          }),
         },
       },
       async (req) => overdueEntries(deps.db, req.params.orgId, deps.now()),

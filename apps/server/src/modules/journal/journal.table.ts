@@ -20,7 +20,11 @@ export const journals = pgTable(
     sheetCount: integer('sheet_count'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('journals_one_open').on(t.organisationId).where(sql`ended_on IS NULL`)],
+  (t) => [
+    uniqueIndex('journals_one_open')
+      .on(t.organisationId)
+      .where(sql`ended_on IS NULL`),
+  ],
 );
 
 export const ISSUE_SIGNATURE_METHODS = ['credentials_at_counter', 'own_device'] as const;

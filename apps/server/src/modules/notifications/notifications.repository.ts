@@ -30,11 +30,6 @@ export async function headsAndResponsible(db: DbOrTx, organisationId: string, to
   const responsible = await db
     .select({ userId: appointments.personId })
     .from(appointments)
-    .where(
-      and(
-        eq(appointments.organisationId, organisationId),
-        appointmentActiveOn(today),
-      ),
-    );
+    .where(and(eq(appointments.organisationId, organisationId), appointmentActiveOn(today)));
   return [...new Set([...heads, ...responsible].map((r) => r.userId))];
 }

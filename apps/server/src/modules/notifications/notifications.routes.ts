@@ -18,14 +18,33 @@ export function notificationRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           tags: ['notifications'],
           summary: 'My notices in this organisation, newest first',
           params: OrgParams,
-          response: responses({ 200: Type.Array(Type.Object({ id: Uuid, kind: Type.String(), payload: Type.Unknown(), createdAt: When, readAt: Type.Union([When, Type.Null()]) })) }),
+          response: responses({
+            200: Type.Array(
+              Type.Object({
+                id: Uuid,
+                kind: Type.String(),
+                payload: Type.Unknown(),
+                createdAt: When,
+                readAt: Type.Union([When, Type.Null()]),
+              }),
+            ),
+          }),
         },
       },
       async (req) => listNotifications(deps.db, (req.principal as SessionPrincipal).userId, req.params.orgId),
     );
     app.post(
       '/api/v1/organisations/:orgId/notifications/read',
-      { config: { authz: members }, schema: { tags: ['notifications'], summary: 'Mark notices read', params: OrgParams, body: Type.Object({ ids: Type.Array(Uuid, { maxItems: 200 }) }), response: responses({ 200: Ok }) } },
+      {
+        config: { authz: members },
+        schema: {
+          tags: ['notifications'],
+          summary: 'Mark notices read',
+          params: OrgParams,
+          body: Type.Object({ ids: Type.Array(Uuid, { maxItems: 200 }) }),
+          response: responses({ 200: Ok }),
+        },
+      },
       async (req) => {
         await markNotificationsRead(deps.db, (req.principal as SessionPrincipal).userId, req.body.ids, deps.now());
         return { ok: true as const };

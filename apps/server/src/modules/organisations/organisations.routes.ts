@@ -21,7 +21,10 @@ export function organisationRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/api/v1/organisations',
-      { config: { authz: rule.admin }, schema: { tags: ['organisations'], summary: 'All organisations', response: responses({ 200: Type.Array(Organisation) }) } },
+      {
+        config: { authz: rule.admin },
+        schema: { tags: ['organisations'], summary: 'All organisations', response: responses({ 200: Type.Array(Organisation) }) },
+      },
       async () => listOrganisations(deps.db),
     );
 

@@ -21,8 +21,15 @@ export async function renderBadgeSheet(title: string): Promise<Buffer> {
       const x = left + col * w;
       const y = top + row * h;
       doc.save().dash(3, { space: 3 }).strokeColor('#999').rect(x, y, w, h).stroke().restore();
-      doc.font('bold').fontSize(12).fillColor('#b00000').text(BADGE_TEXT.kk, x + 10, y + 10, { width: w - 20, align: 'center' });
-      doc.moveDown(0.6).fontSize(12).text(BADGE_TEXT.ru, { width: w - 20, align: 'center' });
+      doc
+        .font('bold')
+        .fontSize(12)
+        .fillColor('#b00000')
+        .text(BADGE_TEXT.kk, x + 10, y + 10, { width: w - 20, align: 'center' });
+      doc
+        .moveDown(0.6)
+        .fontSize(12)
+        .text(BADGE_TEXT.ru, { width: w - 20, align: 'center' });
     }
   }
   return pdfBuffer(doc);

@@ -8,7 +8,10 @@ export type RecorderRow = typeof recorders.$inferSelect;
 export const insertRecorder = (db: DbOrTx, row: typeof recorders.$inferInsert) => db.insert(recorders).values(row);
 
 export async function findRecorder(db: DbOrTx, organisationId: string, id: string, forUpdate = false) {
-  const q = db.select().from(recorders).where(and(eq(recorders.organisationId, organisationId), eq(recorders.id, id)));
+  const q = db
+    .select()
+    .from(recorders)
+    .where(and(eq(recorders.organisationId, organisationId), eq(recorders.id, id)));
   const [r] = forUpdate ? await q.for('update') : await q;
   return r;
 }
@@ -25,12 +28,18 @@ export const setRecorderStatus = (db: DbOrTx, id: string, status: RecorderStatus
   db.update(recorders).set({ status }).where(eq(recorders.id, id));
 
 export function listRecorders(db: DbOrTx, organisationId: string, status?: RecorderStatus) {
-  const where = status ? and(eq(recorders.organisationId, organisationId), eq(recorders.status, status)) : eq(recorders.organisationId, organisationId);
+  const where = status
+    ? and(eq(recorders.organisationId, organisationId), eq(recorders.status, status))
+    : eq(recorders.organisationId, organisationId);
   return db.select().from(recorders).where(where).orderBy(asc(recorders.inventoryNumber));
 }
 
 export const countRecordersByStatus = (db: DbOrTx, organisationId: string) =>
-  db.select({ status: recorders.status, count: count() }).from(recorders).where(eq(recorders.organisationId, organisationId)).groupBy(recorders.status);
+  db
+    .select({ status: recorders.status, count: count() })
+    .from(recorders)
+    .where(eq(recorders.organisationId, organisationId))
+    .groupBy(recorders.status);
 
 export const insertBreakageReport = (db: DbOrTx, row: typeof breakageReports.$inferInsert) => db.insert(breakageReports).values(row);
 

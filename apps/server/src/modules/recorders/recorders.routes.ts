@@ -37,7 +37,10 @@ export function recorderRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           tags: ['recorders'],
           summary: 'Recorders with a status filter, and counts per status (R444-7)',
           params: OrgParams,
-          querystring: Type.Object({ status: Type.Optional(literalUnion(RECORDER_STATUSES)), inventoryNumber: Type.Optional(Type.String({ maxLength: 50 })) }),
+          querystring: Type.Object({
+            status: Type.Optional(literalUnion(RECORDER_STATUSES)),
+            inventoryNumber: Type.Optional(Type.String({ maxLength: 50 })),
+          }),
           response: responses({ 200: Type.Object({ items: Type.Array(Recorder), counts: Type.Record(Type.String(), Type.Integer()) }) }),
         },
       },
@@ -76,12 +79,20 @@ export function recorderRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         config: { authz: readers },
         schema: {
           tags: ['recorders'],
-          summary: "A recorder and its history: issues, returns, breakages, repairs",
+          summary: 'A recorder and its history: issues, returns, breakages, repairs',
           params: RecorderParams,
           response: responses({
             200: Type.Object({
               recorder: Recorder,
-              history: Type.Array(Type.Object({ seq: Type.Integer(), recordedAt: When, action: Type.String(), actorId: Type.Union([Type.String(), Type.Null()]), payload: Type.Unknown() })),
+              history: Type.Array(
+                Type.Object({
+                  seq: Type.Integer(),
+                  recordedAt: When,
+                  action: Type.String(),
+                  actorId: Type.Union([Type.String(), Type.Null()]),
+                  payload: Type.Unknown(),
+                }),
+              ),
             }),
           }),
         },
@@ -124,7 +135,10 @@ export function recorderRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     ] as const) {
       app.post(
         `${base}/:recorderId/${path}`,
-        { config: { authz: keeper }, schema: { tags: ['recorders'], summary, params: RecorderParams, body: Reason, response: responses({ 200: Ok }) } },
+        {
+          config: { authz: keeper },
+          schema: { tags: ['recorders'], summary, params: RecorderParams, body: Reason, response: responses({ 200: Ok }) },
+        },
         async (req) => {
           await run(deps, actorOf(req), req.params.orgId, req.params.recorderId, req.body.note);
           return { ok: true as const };

@@ -20,7 +20,10 @@ export const recorders = pgTable(
     status: text('status', { enum: RECORDER_STATUSES }).notNull().default('in_storage'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('recorders_org_inventory').on(t.organisationId, t.inventoryNumber), index('recorders_org_status').on(t.organisationId, t.status)],
+  (t) => [
+    uniqueIndex('recorders_org_inventory').on(t.organisationId, t.inventoryNumber),
+    index('recorders_org_status').on(t.organisationId, t.status),
+  ],
 );
 
 /** R444-20: a breakage report; open until the recorder is marked repaired or written off. */

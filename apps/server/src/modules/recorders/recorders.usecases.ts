@@ -27,11 +27,31 @@ export interface NewRecorder {
 /** R444-7: every recorder has an inventory number unique within the subdivision. */
 export async function registerRecorder(deps: AppDeps, actor: Actor, organisationId: string, input: NewRecorder) {
   const inventoryNumber = input.inventoryNumber.trim();
-  if (await findRecorderByInventory(deps.db, organisationId, inventoryNumber)) throw new AppError('recorder.inventory_taken', { inventoryNumber });
-  const row = { id: randomUUID(), organisationId, ...input, inventoryNumber, notes: input.notes ?? '', status: 'in_storage' as const, createdAt: deps.now() };
+  if (await findRecorderByInventory(deps.db, organisationId, inventoryNumber))
+    throw new AppError('recorder.inventory_taken', { inventoryNumber });
+  const row = {
+    id: randomUUID(),
+    organisationId,
+    ...input,
+    inventoryNumber,
+    notes: input.notes ?? '',
+    status: 'in_storage' as const,
+    createdAt: deps.now(),
+  };
   await deps.db.transaction(async (tx) => {
     await insertRecorder(tx, row);
-    await appendLedgerEntry(tx, { organisationId, actor, action: 'recorder.registered', subjectType: 'recorder', subjectId: row.id, payload: { ...input, inventoryNumber } }, deps.now());
+    await appendLedgerEntry(
+      tx,
+      {
+        organisationId,
+        actor,
+        action: 'recorder.registered',
+        subjectType: 'recorder',
+        subjectId: row.id,
+        payload: { ...input, inventoryNumber },
+      },
+      deps.now(),
+    );
   });
   return row;
 }
@@ -46,9 +66,28 @@ function refuse(r: RecorderRow): never {
   throw new AppError('recorder.transition_invalid', { inventoryNumber: r.inventoryNumber, status: r.status });
 }
 
-async function changeStatus(tx: DbOrTx, deps: AppDeps, actor: Actor, r: RecorderRow, status: RecorderStatus, action: string, payload: Record<string, unknown>) {
+async function changeStatus(
+  tx: DbOrTx,
+  deps: AppDeps,
+  actor: Actor,
+  r: RecorderRow,
+  status: RecorderStatus,
+  action: string,
+  payload: Record<string, unknown>,
+) {
   await setRecorderStatus(tx, r.id, status);
-  await appendLedgerEntry(tx, { organisationId: r.organisationId, actor, action, subjectType: 'recorder', subjectId: r.id, payload: { ...payload, from: r.status, to: status } }, deps.now());
+  await appendLedgerEntry(
+    tx,
+    {
+      organisationId: r.organisationId,
+      actor,
+      action,
+      subjectType: 'recorder',
+      subjectId: r.id,
+      payload: { ...payload, from: r.status, to: status },
+    },
+    deps.now(),
+  );
 }
 
 /**
@@ -56,15 +95,39 @@ async function changeStatus(tx: DbOrTx, deps: AppDeps, actor: Actor, r: Recorder
  * breakage; head and responsible person are notified at once; the report is
  * attached to the open journal entry as a note; the recorder cannot be issued.
  */
-export async function reportBreakage(deps: AppDeps, actor: Actor & { id: string }, organisationId: string, recorderId: string, description: string) {
+export async function reportBreakage(
+  deps: AppDeps,
+  actor: Actor & { id: string },
+  organisationId: string,
+  recorderId: string,
+  description: string,
+) {
   return deps.db.transaction(async (tx) => {
     const r = await lockRecorder(tx, organisationId, recorderId);
     if (r.status !== 'in_storage' && r.status !== 'issued') refuse(r);
     const open = await openEntryForRecorder(tx, recorderId);
-    const report = { id: randomUUID(), organisationId, recorderId, reportedBy: actor.id, reportedAt: deps.now(), description, journalEntryId: open?.id ?? null };
+    const report = {
+      id: randomUUID(),
+      organisationId,
+      recorderId,
+      reportedBy: actor.id,
+      reportedAt: deps.now(),
+      description,
+      journalEntryId: open?.id ?? null,
+    };
     await insertBreakageReport(tx, report);
-    await changeStatus(tx, deps, actor, r, 'broken', 'recorder.breakage_reported', { reportId: report.id, description, journalEntryNumber: open?.number ?? null });
-    await notifyHeadAndResponsible(tx, organisationId, 'recorder.breakage_reported', { recorderId, inventoryNumber: r.inventoryNumber, description, reportId: report.id }, deps.now());
+    await changeStatus(tx, deps, actor, r, 'broken', 'recorder.breakage_reported', {
+      reportId: report.id,
+      description,
+      journalEntryNumber: open?.number ?? null,
+    });
+    await notifyHeadAndResponsible(
+      tx,
+      organisationId,
+      'recorder.breakage_reported',
+      { recorderId, inventoryNumber: r.inventoryNumber, description, reportId: report.id },
+      deps.now(),
+    );
     return report;
   });
 }

@@ -21,7 +21,16 @@ export function tokenRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           summary: 'Machine tokens of the organisation (dock agents)',
           params: OrgParams,
           response: responses({
-            200: Type.Array(Type.Object({ id: Uuid, name: Type.String(), scope: Type.String(), createdAt: When, lastUsedAt: NullableWhen, revokedAt: NullableWhen })),
+            200: Type.Array(
+              Type.Object({
+                id: Uuid,
+                name: Type.String(),
+                scope: Type.String(),
+                createdAt: When,
+                lastUsedAt: NullableWhen,
+                revokedAt: NullableWhen,
+              }),
+            ),
           }),
         },
       },
@@ -47,7 +56,12 @@ export function tokenRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       '/api/v1/organisations/:orgId/api-tokens/:tokenId/revoke',
       {
         config: { authz: rule.org(['head', 'responsible']) },
-        schema: { tags: ['api tokens'], summary: 'Revoke a token', params: Type.Object({ orgId: Uuid, tokenId: Uuid }), response: responses({ 200: Ok }) },
+        schema: {
+          tags: ['api tokens'],
+          summary: 'Revoke a token',
+          params: Type.Object({ orgId: Uuid, tokenId: Uuid }),
+          response: responses({ 200: Ok }),
+        },
       },
       async (req) => {
         await revokeToken(deps, actorOf(req), req.params.orgId, req.params.tokenId);
@@ -59,7 +73,11 @@ export function tokenRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       '/api/v1/dock/whoami',
       {
         config: { authz: rule.token('dock') },
-        schema: { tags: ['dock'], summary: 'Which organisation a dock token belongs to', response: responses({ 200: Type.Object({ organisationId: Uuid, tokenId: Uuid }) }) },
+        schema: {
+          tags: ['dock'],
+          summary: 'Which organisation a dock token belongs to',
+          response: responses({ 200: Type.Object({ organisationId: Uuid, tokenId: Uuid }) }),
+        },
       },
       async (req) => {
         const p = req.principal as TokenPrincipal;

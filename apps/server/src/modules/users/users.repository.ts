@@ -50,12 +50,7 @@ export async function rolesOfUser(db: DbOrTx, userId: string, today: string) {
   const appointed = await db
     .select({ organisationId: appointments.organisationId })
     .from(appointments)
-    .where(
-      and(
-        eq(appointments.personId, userId),
-        appointmentActiveOn(today),
-      ),
-    );
+    .where(and(eq(appointments.personId, userId), appointmentActiveOn(today)));
   const roles = new Map<string, Set<OrgRole>>();
   const add = (org: string, role: OrgRole) => (roles.get(org) ?? roles.set(org, new Set()).get(org)!).add(role);
   for (const g of granted) add(g.organisationId, g.role as OrgRole);

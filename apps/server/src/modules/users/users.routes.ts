@@ -28,7 +28,14 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           summary: 'All users',
           response: responses({
             200: Type.Array(
-              Type.Object({ id: Uuid, login: Type.String(), fullName: Type.String(), email: Type.Union([Type.String(), Type.Null()]), isPlatformAdmin: Type.Boolean(), totpEnabled: Type.Boolean() }),
+              Type.Object({
+                id: Uuid,
+                login: Type.String(),
+                fullName: Type.String(),
+                email: Type.Union([Type.String(), Type.Null()]),
+                isPlatformAdmin: Type.Boolean(),
+                totpEnabled: Type.Boolean(),
+              }),
             ),
           }),
         },
@@ -63,7 +70,12 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       '/api/v1/organisations/:orgId/members',
       {
         config: { authz: rule.org(['head', 'responsible', 'auditor'], { admin: true }) },
-        schema: { tags: ['users'], summary: 'Members of an organisation and their roles', params: OrgParams, response: responses({ 200: Type.Array(Member) }) },
+        schema: {
+          tags: ['users'],
+          summary: 'Members of an organisation and their roles',
+          params: OrgParams,
+          response: responses({ 200: Type.Array(Member) }),
+        },
       },
       async (req) => listMembers(deps.db, req.params.orgId),
     );

@@ -44,7 +44,14 @@ export async function createUser(deps: AppDeps, actor: Actor, input: NewUser) {
     const payload = { login, fullName: input.fullName, isPlatformAdmin: input.isPlatformAdmin ?? false };
     await appendLedgerEntry(
       tx,
-      { organisationId: input.organisationId ?? PLATFORM_LEDGER_ID, actor, action: 'user.created', subjectType: 'user', subjectId: id, payload },
+      {
+        organisationId: input.organisationId ?? PLATFORM_LEDGER_ID,
+        actor,
+        action: 'user.created',
+        subjectType: 'user',
+        subjectId: id,
+        payload,
+      },
       deps.now(),
     );
     if (input.organisationId && input.role) await grant(tx, deps, actor, id, input.organisationId, input.role);
@@ -94,7 +101,14 @@ export async function changePassword(deps: AppDeps, userId: string, current: str
     await updateUser(tx, userId, { passwordHash });
     await appendLedgerEntry(
       tx,
-      { organisationId: PLATFORM_LEDGER_ID, actor: { kind: 'user', id: userId }, action: 'user.password_changed', subjectType: 'user', subjectId: userId, payload: {} },
+      {
+        organisationId: PLATFORM_LEDGER_ID,
+        actor: { kind: 'user', id: userId },
+        action: 'user.password_changed',
+        subjectType: 'user',
+        subjectId: userId,
+        payload: {},
+      },
       deps.now(),
     );
   });
@@ -105,7 +119,14 @@ export async function setLocale(deps: AppDeps, userId: string, locale: Locale) {
     await updateUser(tx, userId, { locale });
     await appendLedgerEntry(
       tx,
-      { organisationId: PLATFORM_LEDGER_ID, actor: { kind: 'user', id: userId }, action: 'user.locale_changed', subjectType: 'user', subjectId: userId, payload: { locale } },
+      {
+        organisationId: PLATFORM_LEDGER_ID,
+        actor: { kind: 'user', id: userId },
+        action: 'user.locale_changed',
+        subjectType: 'user',
+        subjectId: userId,
+        payload: { locale },
+      },
       deps.now(),
     );
   });

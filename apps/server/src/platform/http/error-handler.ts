@@ -47,7 +47,7 @@ interface AjvProblem {
 function describeProblem(v: AjvProblem, t: TFunction): FieldProblem {
   const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
   const field = v.keyword === 'required' ? [path, v.params.missingProperty].filter(Boolean).join('.') : path;
-  const leaf = String(v.keyword === 'additionalProperties' ? v.params.additionalProperty : field.split('.').at(-1) ?? field);
+  const leaf = String(v.keyword === 'additionalProperties' ? v.params.additionalProperty : (field.split('.').at(-1) ?? field));
   const label = t(`validation:fields.${leaf}`, { defaultValue: leaf });
   const rule = ruleText(v, t);
   return { field: field || leaf, rule: v.keyword, message: t('validation:field', { field: label, rule }) };

@@ -33,8 +33,7 @@ export function installGuard(app: FastifyInstance, resolver: PrincipalResolver) 
 
   app.addHook('onRequest', async (req) => {
     req.principal = await resolvePrincipal(req, resolver);
-    req.locale =
-      (req.principal?.kind === 'session' && req.principal.locale) || localeFromAcceptLanguage(req.headers['accept-language']);
+    req.locale = (req.principal?.kind === 'session' && req.principal.locale) || localeFromAcceptLanguage(req.headers['accept-language']);
   });
 
   // preValidation: a caller who may not use the route learns nothing, not even its schema.

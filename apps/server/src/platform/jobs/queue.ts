@@ -38,12 +38,7 @@ export async function claimNextJob(db: Db, workerId: string, leaseMs: number, no
     const [job] = await tx
       .select()
       .from(jobs)
-      .where(
-        or(
-          and(eq(jobs.state, 'queued'), lte(jobs.runAt, now)),
-          and(eq(jobs.state, 'running'), lte(jobs.lockedUntil, now)),
-        ),
-      )
+      .where(or(and(eq(jobs.state, 'queued'), lte(jobs.runAt, now)), and(eq(jobs.state, 'running'), lte(jobs.lockedUntil, now))))
       .orderBy(asc(jobs.runAt), asc(jobs.id))
       .limit(1)
       .for('update', { skipLocked: true });

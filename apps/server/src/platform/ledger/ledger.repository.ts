@@ -18,10 +18,7 @@ export async function lockHead(db: DbOrTx, organisationId: string) {
 
 export async function insertEntryAndMoveHead(db: DbOrTx, row: typeof ledgerEntries.$inferInsert) {
   await db.insert(ledgerEntries).values(row);
-  await db
-    .update(ledgerHeads)
-    .set({ seq: row.seq, entryHash: row.entryHash })
-    .where(eq(ledgerHeads.organisationId, row.organisationId));
+  await db.update(ledgerHeads).set({ seq: row.seq, entryHash: row.entryHash }).where(eq(ledgerHeads.organisationId, row.organisationId));
 }
 
 export async function readHead(db: DbOrTx, organisationId: string) {

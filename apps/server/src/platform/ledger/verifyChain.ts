@@ -31,11 +31,7 @@ const BATCH = 10_000;
  * hash), a removed row (sequence gap or head mismatch) and reordered rows
  * (previous-hash mismatch), naming the first bad entry.
  */
-export async function verifyChain(
-  db: DbOrTx,
-  organisationId: string,
-  publicKeys: Map<string, string>,
-): Promise<ChainVerification> {
+export async function verifyChain(db: DbOrTx, organisationId: string, publicKeys: Map<string, string>): Promise<ChainVerification> {
   const checkpoints = await listCheckpoints(db, organisationId);
   const head = await readHead(db, organisationId);
   const hashAt = new Map<number, string>();

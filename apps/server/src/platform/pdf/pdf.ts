@@ -17,7 +17,13 @@ export type Pdf = PDFKit.PDFDocument;
 
 /** A document with the bundled fonts registered; pages are added explicitly by the caller. */
 export function createPdf(info: { title: string; layout?: 'portrait' | 'landscape' }): Pdf {
-  const doc = new PDFDocument({ size: 'A4', layout: info.layout ?? 'portrait', margin: 40, autoFirstPage: false, info: { Title: info.title, Producer: 'Baqylau' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: info.layout ?? 'portrait',
+    margin: 40,
+    autoFirstPage: false,
+    info: { Title: info.title, Producer: 'Baqylau' },
+  });
   for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, file);
   return doc;
 }
