@@ -14,6 +14,7 @@ import { NotFoundPage } from '../modules/shell/NotFoundPage.tsx';
 import { SessionProvider } from '../modules/shell/SessionContext.tsx';
 import { ShellLayout } from '../modules/shell/ShellLayout.tsx';
 import { HOME } from './paths.ts';
+import { order444Routes } from './order444.routes.tsx';
 
 /** Every client route lives under /app (the server answers /app/* with index.html). */
 export function createRouter() {
@@ -35,7 +36,11 @@ export function createRouter() {
       ),
       children: [
         { index: true, element: <HomePage /> },
-        ...MODULES.map((m) => ({ path: m.path.replace('/app/', ''), element: <ComingSoonPage key={m.path} label={m.label} /> })),
+        ...MODULES.filter((m) => !m.children).map((m) => ({
+          path: m.path.replace('/app/', ''),
+          element: <ComingSoonPage key={m.path} label={m.label} />,
+        })),
+        ...order444Routes(),
         {
           path: 'appointments',
           element: (

@@ -24,6 +24,17 @@ export interface Verification {
   checkpoints: number;
   headSeq: number;
   firstBad?: { seq: number; entryId?: number; checkpointId?: number; fault: string };
+  /** The hash chain alone; `ok` also needs every record table to match the ledger. */
+  chainOk?: boolean;
+  records?: RecordCheck[];
+}
+
+/** A table whose rows must equal what the ledger recorded (e.g. the Order 444 journal). */
+export interface RecordCheck {
+  ok: boolean;
+  table: string;
+  checked: number;
+  firstBad?: { number: number | null; entryId: string; field: string };
 }
 
 export interface Checkpoint {

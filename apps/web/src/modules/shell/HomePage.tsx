@@ -1,7 +1,7 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { organisationName } from './access.ts';
+import { organisationName, roleLabel } from './access.ts';
 import { MANAGEMENT, MODULES, visibleItems } from './navigation.ts';
 import { useSession } from './SessionContext.tsx';
 
@@ -20,7 +20,7 @@ export function HomePage() {
           {me.isPlatformAdmin && <Badge variant="light">{t('common:role.platformAdmin')}</Badge>}
           {org?.roles.map((r) => (
             <Badge key={r} variant="light" color="teal">
-              {t(`common:role.${r}`)}
+              {roleLabel(t, r, org?.type)}
             </Badge>
           ))}
         </Group>

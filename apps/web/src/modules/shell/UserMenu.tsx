@@ -1,6 +1,7 @@
 import { Avatar, Button, Menu, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLogout } from '../auth/auth.queries.ts';
+import { roleLabel } from './access.ts';
 import { useSession } from './SessionContext.tsx';
 
 const initials = (name: string) =>
@@ -44,7 +45,7 @@ export function UserMenu() {
           {me.isPlatformAdmin && <Text size="xs">{t('common:role.platformAdmin')}</Text>}
           {org?.roles.map((r) => (
             <Text size="xs" key={r}>
-              {t(`common:role.${r}`)}
+              {roleLabel(t, r, org?.type)}
             </Text>
           ))}
         </Menu.Label>

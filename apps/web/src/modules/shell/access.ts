@@ -8,6 +8,17 @@ export interface Access {
   audit: boolean;
   signCheckpoint: boolean;
   members: boolean;
+  /** Order 444 (territorial subdivision only): what each role may open and do. */
+  order444: {
+    module: boolean;
+    journal: boolean;
+    keeper: boolean;
+    print: boolean;
+    fleet: boolean;
+    planActivities: boolean;
+    dashboard: boolean;
+    mine: boolean;
+  };
 }
 
 const hasAny = (org: MyOrganisation | null, roles: string[]) => !!org && org.roles.some((r) => roles.includes(r));
@@ -20,6 +31,7 @@ export function accessOf(me: Me, org: MyOrganisation | null): Access {
     audit: hasAny(org, ['head', 'auditor']),
     signCheckpoint: hasAny(org, ['head']),
     members: hasAny(org, ['head', 'responsible', 'auditor']),
+    order444: order444Access(org),
   };
 }
 
@@ -29,3 +41,22 @@ export function currentOrganisation(me: Me): MyOrganisation | null {
 
 /** The organisation's name in the interface language (Russian stands in for English). */
 export const organisationName = (org: { nameKk: string; nameRu: string }, lang: string) => (lang === 'kk' ? org.nameKk : org.nameRu);
+
+function order444Access(org: MyOrganisation | null): Access['order444'] {
+  const here = org?.type === 'territorial_subdivision' ? org : null;
+  return {
+    module: hasAny(here, ['head', 'responsible', 'inspector', 'auditor']),
+    journal: hasAny(here, ['head', 'responsible', 'inspector', 'auditor']),
+    keeper: hasAny(here, ['responsible']),
+    print: hasAny(here, ['head', 'responsible', 'auditor']),
+    fleet: hasAny(here, ['head', 'responsible', 'auditor']),
+    planActivities: hasAny(here, ['head', 'responsible']),
+    dashboard: hasAny(here, ['head', 'responsible']),
+    mine: hasAny(here, ['inspector']),
+  };
+}
+
+/** A role's name; the head is named as the organisation type calls its head. */
+export function roleLabel(t: (key: string) => string, role: string, orgType: string | undefined) {
+  return role === 'head' && orgType ? t(`common:role.head.${orgType}`) : t(`common:role.${role}`);
+}

@@ -66,3 +66,12 @@ function offsetOn(isoDate: string): string {
 /** The first and the last instant of a calendar day in the display zone, as ISO date-times. */
 export const startOfDay = (isoDate: string) => `${isoDate}T00:00:00${offsetOn(isoDate)}`;
 export const endOfDay = (isoDate: string) => `${isoDate}T23:59:59.999${offsetOn(isoDate)}`;
+
+/** A wall-clock date (`yyyy-mm-dd`) and time (`HH:mm`) in the display zone as an ISO instant. */
+export const zonedDateTime = (isoDate: string, time: string) => `${isoDate}T${time}:00${offsetOn(isoDate)}`;
+
+/** The display zone's `yyyy-mm-dd` and `HH:mm` of an instant (for editing it in a date and a time field). */
+export function splitInZone(v: Date | string): { date: string; time: string } {
+  const p = partsOf(toDate(v));
+  return { date: `${p.y}-${p.m}-${p.d}`, time: `${p.hh}:${p.mm}` };
+}

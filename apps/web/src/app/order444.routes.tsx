@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+import { ActivitiesPage } from '../modules/activities/ActivitiesPage.tsx';
+import { JournalPage } from '../modules/journal/JournalPage.tsx';
+import { Order444Home } from '../modules/order444/DashboardPage.tsx';
+import { MyRecordersPage } from '../modules/order444/MyRecordersPage.tsx';
+import { RecorderPage } from '../modules/recorders/RecorderPage.tsx';
+import { RecordersPage } from '../modules/recorders/RecordersPage.tsx';
+import type { Access } from '../modules/shell/access.ts';
+import { Guarded } from '../modules/shell/Guarded.tsx';
+
+const page = (path: string, allow: (a: Access['order444']) => boolean, element: ReactNode) => ({
+  path,
+  element: <Guarded allow={(a) => allow(a.order444)}>{element}</Guarded>,
+});
+
+/** Order 444 (territorial subdivision): dashboard, the inspector's recorders, journal, fleet, activities. */
+export const order444Routes = () => [
+  page('recorders', (a) => a.module, <Order444Home />),
+  page('recorders/mine', (a) => a.mine, <MyRecordersPage />),
+  page('recorders/journal', (a) => a.journal, <JournalPage />),
+  page('recorders/devices', (a) => a.fleet, <RecordersPage />),
+  page('recorders/devices/:recorderId', (a) => a.fleet, <RecorderPage />),
+  page('recorders/activities', (a) => a.module, <ActivitiesPage />),
+];

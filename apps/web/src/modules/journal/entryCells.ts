@@ -1,0 +1,45 @@
+import { formatDateTime } from '../../shared/format/datetime.ts';
+import type { JournalEntry } from './journal.types.ts';
+
+type T = (key: string, opts?: Record<string, unknown>) => string;
+
+/** Column 4 of Appendix 1: when it was issued, whose signature, who issued it. */
+export function issueLines(e: JournalEntry, t: T): string[] {
+  return [
+    formatDateTime(e.issuedAt),
+    e.inspectorSignedAt
+      ? t(e.signatureMethod === 'own_device' ? 'journal.cell.signedOwnDevice' : 'journal.cell.signed', { name: e.inspectorName })
+      : t('journal.cell.pending'),
+    t('journal.cell.issuedBy', { name: e.issuedByName }),
+  ];
+}
+
+/** Column 5: when it came back, the inspector's signature, who received it. */
+export function returnLines(e: JournalEntry, t: T): string[] {
+  if (!e.returnedAt) return [];
+  return [
+    formatDateTime(e.returnedAt),
+    t('journal.cell.signed', { name: e.inspectorName }),
+    t('journal.cell.receivedBy', { name: e.returnReceivedByName ?? '' }),
+  ];
+}
+
+/** Column 6, "note": battery, clock check, the notes, a damaged return, and the correction remark. */
+export function noteLines(e: JournalEntry, byId: Map<string, JournalEntry>, t: T): string[] {
+  const lines = [
+    `${t('journal.note.battery', { battery: e.batteryPercent })}; ${t('journal.note.clock', { offset: e.clockOffsetSeconds })}`,
+  ];
+  if (e.note) lines.push(e.note);
+  if (e.returnCondition === 'damaged') lines.push(t('journal.note.damaged'));
+  if (e.returnNote) lines.push(e.returnNote);
+  const corrected = e.correctsEntryId ? byId.get(e.correctsEntryId) : undefined;
+  if (corrected)
+    lines.push(
+      t('journal.note.correctionOf', {
+        number: corrected.number,
+        reason: corrected.strikeReason ?? '',
+        name: corrected.struckByName ?? '',
+      }),
+    );
+  return lines;
+}
