@@ -1,7 +1,7 @@
 /** The ledger workload shared by the benchmark and ad-hoc profiling: realistic events, bulk-built chains. */
 import { randomUUID } from 'node:crypto';
 import { checkpointMessage } from '../../apps/server/src/platform/ledger/checkpoints.ts';
-import { GENESIS_HASH, hashEntry, hashPayload } from '../../apps/server/src/platform/ledger/ledger.hash.ts';
+import { GENESIS_HASH, canonicalJson, hashEntry, sha256Hex } from '../../apps/server/src/platform/ledger/ledger.hash.ts';
 import type { LedgerEvent } from '../../apps/server/src/platform/ledger/ledger.types.ts';
 import type { InstanceKey } from '../../apps/server/src/platform/keys/instance-key.ts';
 
@@ -53,7 +53,8 @@ export async function buildChain(raw: RawQuery, organisationId: string, n: numbe
       const seq = base + k + 1;
       const e = makeEvent(organisationId, seq);
       const recordedAt = new Date(t0 + seq * 1000);
-      const payloadHash = hashPayload(e.payload);
+      const payload = canonicalJson(e.payload);
+      const payloadHash = sha256Hex(payload);
       const entryHash = hashEntry({
         organisationId,
         seq,
@@ -74,7 +75,7 @@ export async function buildChain(raw: RawQuery, organisationId: string, n: numbe
         e.action,
         e.subjectType,
         e.subjectId,
-        JSON.stringify(e.payload),
+        payload,
         payloadHash,
         prevHash,
         entryHash,
@@ -86,7 +87,7 @@ export async function buildChain(raw: RawQuery, organisationId: string, n: numbe
     hashMs += performance.now() - h0;
     await raw(
       `INSERT INTO ledger_entries (organisation_id, seq, recorded_at, actor_kind, actor_id, action, subject_type, subject_id, payload, payload_hash, prev_hash, entry_hash)
-       SELECT $1::uuid, * FROM unnest($2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::text[], $11::text[], $12::text[])`,
+       SELECT $1::uuid, * FROM unnest($2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])`,
       [organisationId, ...cols],
     );
   }

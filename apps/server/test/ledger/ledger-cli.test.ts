@@ -61,7 +61,7 @@ describe('R444-13 baqylau ledger verify on the command line', () => {
   it('exits 1 and names the first bad entry after a direct edit', async () => {
     await withRuntime(async ({ database }) => {
       await database.pglite!.exec(`SET session_replication_role = replica;
-        UPDATE ledger_entries SET payload = jsonb_set(payload, '{nameKk}', '"Өзгертілген"') WHERE organisation_id = '${orgId}' AND seq = 1;
+        UPDATE ledger_entries SET payload = jsonb_set(payload::jsonb, '{nameKk}', '"Өзгертілген"')::text WHERE organisation_id = '${orgId}' AND seq = 1;
         SET session_replication_role = origin;`);
     });
     const r = await verify();

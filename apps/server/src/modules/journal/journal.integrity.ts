@@ -23,7 +23,7 @@ export async function verifyJournalAgainstLedger(db: DbOrTx, organisationId: str
     .where(and(eq(ledgerEntries.organisationId, organisationId), eq(ledgerEntries.subjectType, 'journal_entry')))
     .orderBy(asc(ledgerEntries.seq));
   const expected = new Map<string, EntrySnapshot>();
-  for (const e of events) expected.set(e.subjectId!, e.payload as EntrySnapshot);
+  for (const e of events) expected.set(e.subjectId!, JSON.parse(e.payload) as EntrySnapshot);
   const rows = (await entriesOfOrganisation(db, organisationId)).sort(
     (a, b) => a.issuedAt.getTime() - b.issuedAt.getTime() || a.number - b.number,
   );

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import { ledgerEntries } from '../../platform/ledger/ledger.table.ts';
+import { withParsedPayload } from '../../platform/ledger/ledger.repository.ts';
 import { breakageReports, recorders, type RecorderStatus } from './recorders.table.ts';
 
 export type RecorderRow = typeof recorders.$inferSelect;
@@ -63,14 +64,16 @@ export const breakageReportsFor = (db: DbOrTx, organisationId: string) =>
   db.select().from(breakageReports).where(eq(breakageReports.organisationId, organisationId)).orderBy(desc(breakageReports.reportedAt));
 
 /** Every ledger entry about this recorder: its own events and journal entries that name it. */
-export const recorderHistory = (db: DbOrTx, organisationId: string, recorderId: string) =>
-  db
-    .select()
-    .from(ledgerEntries)
-    .where(
-      and(
-        eq(ledgerEntries.organisationId, organisationId),
-        sql`(${ledgerEntries.subjectId} = ${recorderId} OR ${ledgerEntries.payload}->>'recorderId' = ${recorderId})`,
-      ),
-    )
-    .orderBy(asc(ledgerEntries.seq));
+export const recorderHistory = async (db: DbOrTx, organisationId: string, recorderId: string) =>
+  (
+    await db
+      .select()
+      .from(ledgerEntries)
+      .where(
+        and(
+          eq(ledgerEntries.organisationId, organisationId),
+          sql`(${ledgerEntries.subjectId} = ${recorderId} OR (${ledgerEntries.payload}::jsonb)->>'recorderId' = ${recorderId})`,
+        ),
+      )
+      .orderBy(asc(ledgerEntries.seq))
+  ).map(withParsedPayload);

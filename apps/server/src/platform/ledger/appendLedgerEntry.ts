@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/database.ts';
-import { hashEntry, hashPayload } from './ledger.hash.ts';
+import { canonicalJson, hashEntry, sha256Hex } from './ledger.hash.ts';
 import { insertEntryAndMoveHead, lockHead } from './ledger.repository.ts';
 import type { LedgerEvent } from './ledger.types.ts';
 
@@ -11,7 +11,8 @@ export async function appendLedgerEntry(tx: DbOrTx, event: LedgerEvent, now = ne
   const head = await lockHead(tx, event.organisationId);
   // Millisecond precision: what PostgreSQL stores is exactly what was hashed.
   const recordedAt = new Date(Math.floor(now.getTime()));
-  const payloadHash = hashPayload(event.payload);
+  const payload = canonicalJson(event.payload);
+  const payloadHash = sha256Hex(payload);
   const fields = {
     organisationId: event.organisationId,
     seq: head.seq + 1,
@@ -25,6 +26,6 @@ export async function appendLedgerEntry(tx: DbOrTx, event: LedgerEvent, now = ne
     prevHash: head.entryHash,
   };
   const entryHash = hashEntry(fields);
-  await insertEntryAndMoveHead(tx, { ...fields, payload: event.payload, entryHash });
+  await insertEntryAndMoveHead(tx, { ...fields, payload, entryHash });
   return { seq: fields.seq, entryHash };
 }

@@ -5,15 +5,19 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/** SHA-256 over the RFC 8785 canonical JSON of the payload: key order and spacing do not matter. */
+/** RFC 8785 canonical JSON: the stored form of a payload, so key order and spacing never matter. */
+export const canonicalJson = (payload: unknown): string => canonicalize(payload) ?? 'null';
+
+/** SHA-256 over the canonical JSON of the payload. */
 export function hashPayload(payload: unknown): string {
-  return sha256Hex(canonicalize(payload) ?? 'null');
+  return sha256Hex(canonicalJson(payload));
 }
 
 export interface ChainFields {
   organisationId: string;
   seq: number;
-  recordedAt: Date;
+  /** A Date, or its toISOString() form as the verifier reads it from the database. */
+  recordedAt: Date | string;
   actorKind: string;
   actorId: string | null;
   action: string;
@@ -35,7 +39,7 @@ export function hashEntry(f: ChainFields): string {
       'baqylau-ledger-v1',
       f.organisationId,
       f.seq,
-      f.recordedAt.toISOString(),
+      typeof f.recordedAt === 'string' ? f.recordedAt : f.recordedAt.toISOString(),
       f.actorKind,
       f.actorId,
       f.action,

@@ -1,4 +1,4 @@
-import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Append-only, hash-chained per organisation. Triggers refuse UPDATE and DELETE. */
 export const ledgerEntries = pgTable(
@@ -13,7 +13,8 @@ export const ledgerEntries = pgTable(
     action: text('action').notNull(),
     subjectType: text('subject_type').notNull(),
     subjectId: text('subject_id'),
-    payload: jsonb('payload').notNull(),
+    /** RFC 8785 canonical JSON, stored as the exact text that payload_hash covers (verify hashes it as is). */
+    payload: text('payload').notNull(),
     payloadHash: text('payload_hash').notNull(),
     prevHash: text('prev_hash').notNull(),
     entryHash: text('entry_hash').notNull(),

@@ -1,8 +1,8 @@
 import type { DbOrTx } from '../../db/database.ts';
 import { verifySignature } from '../keys/instance-key.ts';
 import { checkpointMessage } from './checkpoints.ts';
-import { GENESIS_HASH, hashEntry, hashPayload } from './ledger.hash.ts';
-import { listCheckpoints, readEntriesAfter, readHead, type LedgerEntryRow } from './ledger.repository.ts';
+import { GENESIS_HASH, hashEntry, sha256Hex } from './ledger.hash.ts';
+import { listCheckpoints, readChainPage, readHead, type ChainRow } from './ledger.repository.ts';
 
 export type ChainFault =
   | 'sequence_gap'
@@ -47,19 +47,22 @@ export async function verifyChain(db: DbOrTx, organisationId: string, publicKeys
 
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
-  let after = 0;
-  for (;;) {
-    const rows: LedgerEntryRow[] = await readEntriesAfter(db, organisationId, after, BATCH);
+  // While one page is hashed, the database is already producing the next (keyset on seq).
+  let next: Promise<ChainRow[]> | undefined = readChainPage(db, organisationId, 0, BATCH);
+  while (next) {
+    const rows: ChainRow[] = await next;
+    next = rows.length === BATCH ? readChainPage(db, organisationId, rows.at(-1)!.seq, BATCH) : undefined;
     for (const row of rows) {
-      const fault = checkEntry(row, expectedSeq, prevHash);
-      if (fault) return fail({ seq: row.seq < expectedSeq ? row.seq : expectedSeq, entryId: row.id, fault });
+      const fault = checkEntry(organisationId, row, expectedSeq, prevHash);
+      if (fault) {
+        await next?.catch(() => undefined);
+        return fail({ seq: row.seq < expectedSeq ? row.seq : expectedSeq, entryId: row.id, fault });
+      }
       if (wanted.has(row.seq)) hashAt.set(row.seq, row.entryHash);
       prevHash = row.entryHash;
       expectedSeq++;
       result.entries++;
     }
-    if (rows.length < BATCH) break;
-    after = rows.at(-1)!.seq;
   }
   if (head.seq !== result.entries || head.entryHash !== prevHash) {
     return fail({ seq: result.entries + 1, fault: 'head_mismatch' });
@@ -74,10 +77,11 @@ export async function verifyChain(db: DbOrTx, organisationId: string, publicKeys
   return result;
 }
 
-function checkEntry(row: LedgerEntryRow, expectedSeq: number, prevHash: string): ChainFault | undefined {
+function checkEntry(organisationId: string, row: ChainRow, expectedSeq: number, prevHash: string): ChainFault | undefined {
   if (row.seq !== expectedSeq) return 'sequence_gap';
   if (row.prevHash !== prevHash) return 'previous_hash_mismatch';
-  if (hashPayload(row.payload) !== row.payloadHash) return 'payload_hash_mismatch';
-  if (hashEntry(row) !== row.entryHash) return 'entry_hash_mismatch';
+  // The stored text is what was hashed at append: no decoding or re-canonicalising needed.
+  if (sha256Hex(row.payload) !== row.payloadHash) return 'payload_hash_mismatch';
+  if (hashEntry({ ...row, organisationId }) !== row.entryHash) return 'entry_hash_mismatch';
   return undefined;
 }
