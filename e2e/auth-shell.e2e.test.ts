@@ -77,12 +77,13 @@ describe('sign-in and the app shell', () => {
     ).toBe(0);
   });
 
-  it('a module not built yet opens a clear "coming" page, an unknown page says so', async () => {
+  it('the Order 444 module opens its dashboard and sub-navigation, an unknown page says so', async () => {
     await nav()
       .getByRole('link', { name: /Бейнетіркеуіштер/ })
       .click();
     await page.waitForURL('**/app/recorders');
-    await page.getByText('Модуль әзірленуде').waitFor();
+    await page.getByRole('heading', { name: 'Бейнетіркеуіштер: бақылау тақтасы' }).waitFor();
+    await nav().getByRole('link', { name: 'Беру және тапсыру журналы' }).waitFor();
     await page.goto(`${server.url}/app/no-such-page`);
     await page.getByRole('heading', { name: 'Бет табылмады' }).waitFor();
   });

@@ -2,6 +2,7 @@ import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../shared/format/datetime.ts';
+import { surnameWithInitials } from '../../shared/format/names.ts';
 import { issueLines, noteLines, returnLines } from './entryCells.ts';
 import type { JournalEntry } from './journal.types.ts';
 
@@ -9,7 +10,13 @@ function Lines({ lines, struck }: { lines: string[]; struck: boolean }) {
   return (
     <Stack gap={0}>
       {lines.map((l, i) => (
-        <Text key={i} size="sm" fw={i === 0 ? 500 : undefined} c={i === 0 ? undefined : 'dimmed'} td={struck ? 'line-through' : undefined}>
+        <Text
+          key={i}
+          size={i === 0 ? 'sm' : 'xs'}
+          fw={i === 0 ? 500 : undefined}
+          c={i === 0 ? undefined : 'dimmed'}
+          td={struck ? 'line-through' : undefined}
+        >
           {l}
         </Text>
       ))}
@@ -29,16 +36,16 @@ export function JournalTable({ entries, canStrike, linkRecorders, onStrike }: Pr
   const { t } = useTranslation();
   const byId = new Map(entries.map((e) => [e.id, e]));
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={1000}>
       <Table withColumnBorders withTableBorder verticalSpacing="xs" aria-label={t('journal.title')} data-testid="journal-table">
         <Table.Thead bg="gray.1">
           <Table.Tr>
             <Table.Th w={56}>{t('journal.col.number')}</Table.Th>
-            <Table.Th w={120}>{t('journal.col.inventory')}</Table.Th>
+            <Table.Th w={130}>{t('journal.col.inventory')}</Table.Th>
             <Table.Th>{t('journal.col.user')}</Table.Th>
-            <Table.Th>{t('journal.col.issue')}</Table.Th>
-            <Table.Th>{t('journal.col.return')}</Table.Th>
-            <Table.Th>{t('journal.col.note')}</Table.Th>
+            <Table.Th miw={170}>{t('journal.col.issue')}</Table.Th>
+            <Table.Th miw={170}>{t('journal.col.return')}</Table.Th>
+            <Table.Th miw={200}>{t('journal.col.note')}</Table.Th>
             {canStrike && <Table.Th w={110}>{t('table.actions')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
@@ -88,7 +95,7 @@ export function JournalTable({ entries, canStrike, linkRecorders, onStrike }: Pr
                     <Text size="sm" c="red.8" fw={600} data-testid="struck-remark">
                       {t('journal.note.struck', {
                         reason: e.strikeReason ?? '',
-                        name: e.struckByName ?? '',
+                        name: surnameWithInitials(e.struckByName ?? ''),
                         at: formatDateTime(e.struckAt!),
                       })}
                     </Text>

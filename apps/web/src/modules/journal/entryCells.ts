@@ -1,4 +1,5 @@
 import { formatDateTime } from '../../shared/format/datetime.ts';
+import { surnameWithInitials as short } from '../../shared/format/names.ts';
 import type { JournalEntry } from './journal.types.ts';
 
 type T = (key: string, opts?: Record<string, unknown>) => string;
@@ -8,9 +9,9 @@ export function issueLines(e: JournalEntry, t: T): string[] {
   return [
     formatDateTime(e.issuedAt),
     e.inspectorSignedAt
-      ? t(e.signatureMethod === 'own_device' ? 'journal.cell.signedOwnDevice' : 'journal.cell.signed', { name: e.inspectorName })
+      ? t(e.signatureMethod === 'own_device' ? 'journal.cell.signedOwnDevice' : 'journal.cell.signed', { name: short(e.inspectorName) })
       : t('journal.cell.pending'),
-    t('journal.cell.issuedBy', { name: e.issuedByName }),
+    t('journal.cell.issuedBy', { name: short(e.issuedByName) }),
   ];
 }
 
@@ -19,8 +20,8 @@ export function returnLines(e: JournalEntry, t: T): string[] {
   if (!e.returnedAt) return [];
   return [
     formatDateTime(e.returnedAt),
-    t('journal.cell.signed', { name: e.inspectorName }),
-    t('journal.cell.receivedBy', { name: e.returnReceivedByName ?? '' }),
+    t('journal.cell.signed', { name: short(e.inspectorName) }),
+    t('journal.cell.receivedBy', { name: short(e.returnReceivedByName ?? '') }),
   ];
 }
 
@@ -38,7 +39,7 @@ export function noteLines(e: JournalEntry, byId: Map<string, JournalEntry>, t: T
       t('journal.note.correctionOf', {
         number: corrected.number,
         reason: corrected.strikeReason ?? '',
-        name: corrected.struckByName ?? '',
+        name: short(corrected.struckByName ?? ''),
       }),
     );
   return lines;
