@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import { ledgerCheckpoints, ledgerEntries, ledgerHeads } from './ledger.table.ts';
 import { GENESIS_HASH } from './ledger.hash.ts';
