@@ -184,20 +184,6 @@ describe('Order 444 journal at the counter (responsible person)', () => {
 });
 
 describe('Order 444 dashboard and the inspector', () => {
-  it('R444-10 the head’s dashboard lists the demo’s overdue ВР-002 with the inspector and the activity', async () => {
-    await signOutQuietly(page);
-    await signIn(page, server.url, 'head');
-    await page.goto(`${server.url}/app/recorders`);
-    const overdue = page.getByTestId('overdue-panel');
-    await overdue.getByRole('link', { name: 'ВР-002' }).waitFor();
-    const text = await overdue.innerText();
-    expect(text).toContain('Төлеуов Қанат Мұратұлы');
-    expect(text).toContain('№ 14-ПК');
-    expect(await overdue.getByRole('link', { name: 'ВР-101' }).count()).toBe(0);
-    await page.getByTestId('broken-panel').getByText('Істен шыққан бейнетіркеуіш жоқ.').waitFor();
-    await screenshot(page, 'dashboard');
-  });
-
   it('R444-8 the inspector signs his pending issue in “my recorders” and sees no journal print buttons', async () => {
     await signOutQuietly(page);
     await signIn(page, server.url, 'inspector1');
@@ -212,7 +198,7 @@ describe('Order 444 dashboard and the inspector', () => {
     const held = page.getByTestId('mine-held');
     await held.getByText('ВР-102 (журналдағы № 5 жазба)').waitFor();
     await held.getByText('ВР-001 (журналдағы № 1 жазба)').waitFor();
-    await expect(held.getByRole('button', { name: 'Істен шыққаны туралы хабарлау' }).count()).resolves.toBe(2);
+    await expect(held.getByRole('button', { name: /^Істен шыққаны туралы хабарлау: ВР-/ }).count()).resolves.toBe(2);
     await screenshot(page, 'my-recorders');
 
     await nav().getByRole('link', { name: 'Беру және тапсыру журналы' }).click();
@@ -222,5 +208,44 @@ describe('Order 444 dashboard and the inspector', () => {
     await page.getByRole('link', { name: '«Назар аударыңыз!» төсбелгісін басып шығару' }).waitFor();
     // Only his own entries: inspector3's ВР-002 is not shown.
     expect(await page.getByTestId('journal-table').getByText('ВР-002').count()).toBe(0);
+  });
+
+  it('R444-20 the inspector reports at once that ВР-102 broke', async () => {
+    await nav().getByRole('link', { name: 'Менің бейнетіркеуіштерім' }).click();
+    await page.getByRole('button', { name: 'Істен шыққаны туралы хабарлау: ВР-102' }).click();
+    await dialog().getByLabel('Не болды').fill('Экран жарылды, қосылмайды');
+    await dialog().getByRole('button', { name: 'Хабарлау' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    // Still his to hand back (point 20: the journal entry follows at the return).
+    await page.getByTestId('mine-held').getByText('ВР-102 (журналдағы № 5 жазба)').waitFor();
+  });
+
+  it('R444-10 R444-20 the head’s dashboard lists the demo’s overdue ВР-002, the broken ВР-102 and its breakage notice', async () => {
+    await signOutQuietly(page);
+    await signIn(page, server.url, 'head');
+    await page.goto(`${server.url}/app/recorders`);
+    const overdue = page.getByTestId('overdue-panel');
+    await overdue.getByRole('link', { name: 'ВР-002' }).waitFor();
+    const text = await overdue.innerText();
+    expect(text).toContain('Төлеуов Қанат Мұратұлы');
+    expect(text).toContain('№ 14-ПК');
+    expect(await overdue.getByRole('link', { name: 'ВР-101' }).count()).toBe(0);
+    await page.getByTestId('broken-panel').getByRole('link', { name: 'ВР-102' }).waitFor();
+    const notices = page.getByTestId('notices-panel');
+    await notices.getByText('ВР-102 бейнетіркеуіші істен шықты').waitFor();
+    await notices.getByText(/Экран жарылды, қосылмайды/).waitFor();
+    await screenshot(page, 'dashboard');
+    await notices.getByRole('button', { name: 'Оқылды деп белгілеу: ВР-102 бейнетіркеуіші істен шықты' }).click();
+    await expect.poll(() => notices.getByText('жаңа', { exact: true }).count()).toBe(0);
+  });
+
+  it('at 768 px the journal keeps its six columns in a scrollable table and the book actions wrap', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.goto(`${server.url}/app/recorders/journal`);
+    await journalRow(6).waitFor();
+    await page.getByRole('button', { name: 'Журналды жүктеп алу' }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'journal-tablet');
   });
 });

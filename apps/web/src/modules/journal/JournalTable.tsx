@@ -36,17 +36,16 @@ export function JournalTable({ entries, canStrike, linkRecorders, onStrike }: Pr
   const { t } = useTranslation();
   const byId = new Map(entries.map((e) => [e.id, e]));
   return (
-    <Table.ScrollContainer minWidth={1000}>
+    <Table.ScrollContainer minWidth={880}>
       <Table withColumnBorders withTableBorder verticalSpacing="xs" aria-label={t('journal.title')} data-testid="journal-table">
         <Table.Thead bg="gray.1">
           <Table.Tr>
-            <Table.Th w={56}>{t('journal.col.number')}</Table.Th>
+            <Table.Th w={64}>{t('journal.col.number')}</Table.Th>
             <Table.Th w={130}>{t('journal.col.inventory')}</Table.Th>
             <Table.Th>{t('journal.col.user')}</Table.Th>
             <Table.Th miw={170}>{t('journal.col.issue')}</Table.Th>
             <Table.Th miw={170}>{t('journal.col.return')}</Table.Th>
             <Table.Th miw={200}>{t('journal.col.note')}</Table.Th>
-            {canStrike && <Table.Th w={110}>{t('table.actions')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -59,6 +58,11 @@ export function JournalTable({ entries, canStrike, linkRecorders, onStrike }: Pr
                   <Text size="sm" td={td}>
                     {e.number}.
                   </Text>
+                  {e.correctsEntryId && byId.get(e.correctsEntryId) && (
+                    <Badge size="xs" variant="light" color="orange" tt="none" mt={4}>
+                      {t('journal.cell.corrects', { number: byId.get(e.correctsEntryId)!.number })}
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   {linkRecorders ? (
@@ -101,22 +105,19 @@ export function JournalTable({ entries, canStrike, linkRecorders, onStrike }: Pr
                     </Text>
                   )}
                   <Lines lines={noteLines(e, byId, t)} struck={struck} />
+                  {canStrike && !struck && (
+                    <Button
+                      mt={6}
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => onStrike(e)}
+                      aria-label={t('journal.strike.for', { number: e.number })}
+                    >
+                      {t('journal.strike.button')}
+                    </Button>
+                  )}
                 </Table.Td>
-                {canStrike && (
-                  <Table.Td>
-                    {!struck && (
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        color="red"
-                        onClick={() => onStrike(e)}
-                        aria-label={t('journal.strike.for', { number: e.number })}
-                      >
-                        {t('journal.strike.button')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                )}
               </Table.Tr>
             );
           })}

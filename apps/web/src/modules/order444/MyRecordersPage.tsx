@@ -5,12 +5,13 @@ import { DataState } from '../../shared/components/DataState.tsx';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { PageHeader } from '../../shared/components/PageHeader.tsx';
 import { formatDateTime } from '../../shared/format/datetime.ts';
+import { activityLabel, useActivities, type Activity } from '../activities/activities.queries.ts';
 import { useConfirmIssue, useMyEntries } from '../journal/journal.queries.ts';
 import type { JournalEntry } from '../journal/journal.types.ts';
 import { RecorderNoteForm } from '../recorders/RecorderNoteForm.tsx';
 import { useSession } from '../shell/SessionContext.tsx';
 
-function EntryLine({ e }: { e: JournalEntry }) {
+function EntryLine({ e, activity }: { e: JournalEntry; activity?: Activity }) {
   const { t } = useTranslation();
   return (
     <Stack gap={0} style={{ flex: 1, minWidth: 220 }}>
@@ -18,6 +19,11 @@ function EntryLine({ e }: { e: JournalEntry }) {
       <Text size="sm" c="dimmed">
         {t('mine.issued', { at: formatDateTime(e.issuedAt), by: e.issuedByName, battery: e.batteryPercent })}
       </Text>
+      {activity && (
+        <Text size="sm">
+          {activityLabel(activity)} · {t('mine.returnBy', { at: formatDateTime(activity.plannedEnd) })}
+        </Text>
+      )}
     </Stack>
   );
 }
@@ -28,6 +34,12 @@ export function MyRecordersPage() {
   const { org } = useSession();
   const orgId = org!.id;
   const mine = useMyEntries(orgId);
+  const activities = useActivities(orgId);
+  const activityOf = (e: JournalEntry) => activities.data?.find((a) => a.id === e.activityId);
+  const late = (e: JournalEntry) => {
+    const a = activityOf(e);
+    return !!a && Date.parse(a.plannedEnd) < Date.now();
+  };
   const confirm = useConfirmIssue(orgId);
   const [broken, setBroken] = useState<JournalEntry | null>(null);
   const pending = (mine.data ?? []).filter((e) => !e.inspectorSignedAt);
@@ -46,7 +58,7 @@ export function MyRecordersPage() {
               <Stack gap="sm">
                 {rows.map((e) => (
                   <Group key={e.id} justify="space-between" wrap="wrap">
-                    <EntryLine e={e} />
+                    <EntryLine e={e} activity={activityOf(e)} />
                     <Button onClick={() => confirm.mutate(e.id)} loading={confirm.isPending && confirm.variables === e.id}>
                       {t('mine.sign')}
                     </Button>
@@ -65,11 +77,18 @@ export function MyRecordersPage() {
               <Stack gap="sm">
                 {rows.map((e) => (
                   <Group key={e.id} justify="space-between" wrap="wrap">
-                    <EntryLine e={e} />
-                    <Badge variant="light" color="blue" tt="none">
-                      {t('mine.returnHint')}
-                    </Badge>
-                    <Button variant="light" color="red" onClick={() => setBroken(e)}>
+                    <EntryLine e={e} activity={activityOf(e)} />
+                    {late(e) && (
+                      <Badge variant="light" color="red" tt="none">
+                        {t('mine.overdue')}
+                      </Badge>
+                    )}
+                    <Button
+                      variant="light"
+                      color="red"
+                      onClick={() => setBroken(e)}
+                      aria-label={t('mine.breakageFor', { inventory: e.inventoryNumber })}
+                    >
                       {t('recorders.step.breakage.button')}
                     </Button>
                   </Group>
