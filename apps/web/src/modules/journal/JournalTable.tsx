@@ -36,16 +36,23 @@ export function JournalTable({ entries, canStrike, linkRecorders, onStrike }: Pr
   const { t } = useTranslation();
   const byId = new Map(entries.map((e) => [e.id, e]));
   return (
-    <Table.ScrollContainer minWidth={880}>
-      <Table withColumnBorders withTableBorder verticalSpacing="xs" aria-label={t('journal.title')} data-testid="journal-table">
-        <Table.Thead bg="gray.1">
+    <Table.ScrollContainer minWidth={720}>
+      <Table
+        layout="fixed"
+        withColumnBorders
+        withTableBorder
+        verticalSpacing="xs"
+        aria-label={t('journal.title')}
+        data-testid="journal-table"
+      >
+        <Table.Thead bg="gray.1" fz="xs" style={{ overflowWrap: 'anywhere' }}>
           <Table.Tr>
-            <Table.Th w={64}>{t('journal.col.number')}</Table.Th>
-            <Table.Th w={130}>{t('journal.col.inventory')}</Table.Th>
-            <Table.Th>{t('journal.col.user')}</Table.Th>
-            <Table.Th miw={170}>{t('journal.col.issue')}</Table.Th>
-            <Table.Th miw={170}>{t('journal.col.return')}</Table.Th>
-            <Table.Th miw={200}>{t('journal.col.note')}</Table.Th>
+            <Table.Th w="6%">{t('journal.col.number')}</Table.Th>
+            <Table.Th w="13%">{t('journal.col.inventory')}</Table.Th>
+            <Table.Th w="16%">{t('journal.col.user')}</Table.Th>
+            <Table.Th w="19%">{t('journal.col.issue')}</Table.Th>
+            <Table.Th w="19%">{t('journal.col.return')}</Table.Th>
+            <Table.Th w="27%">{t('journal.col.note')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -59,9 +66,9 @@ export function JournalTable({ entries, canStrike, linkRecorders, onStrike }: Pr
                     {e.number}.
                   </Text>
                   {e.correctsEntryId && byId.get(e.correctsEntryId) && (
-                    <Badge size="xs" variant="light" color="orange" tt="none" mt={4}>
+                    <Text size="xs" c="orange.9" fw={600} mt={4}>
                       {t('journal.cell.corrects', { number: byId.get(e.correctsEntryId)!.number })}
-                    </Badge>
+                    </Text>
                   )}
                 </Table.Td>
                 <Table.Td>
