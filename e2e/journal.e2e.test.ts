@@ -170,6 +170,45 @@ describe('Order 444 journal at the counter (responsible person)', () => {
     await screenshot(page, 'journal-table');
   });
 
+  it('R444-7 the recorder page tells its history from the ledger in words', async () => {
+    await journalRow(6).getByRole('link', { name: 'ВР-101' }).click();
+    await page.getByRole('heading', { name: 'ВР-101 бейнетіркеуіші' }).waitFor();
+    const history = page.getByTestId('recorder-history');
+    for (const action of ['Бейнетіркеуіш есепке алынды', 'Бейнетіркеуіш берілді', 'Бейнетіркеуіш тапсырылды', 'Журнал жазбасы сызылды'])
+      await history.getByText(action).first().waitFor();
+    await expect(page.getByRole('button', { name: 'Істен шыққаны туралы хабарлау' }).isVisible()).resolves.toBe(true);
+    await screenshot(page, 'recorder-page');
+    await page.goBack();
+    await journalRow(6).waitFor();
+  });
+
+  it('R444-4 R444-12 registers an investigation with subject, object and inspector; it is marked not covered by point 12', async () => {
+    await nav().getByRole('link', { name: 'Бақылау іс-шаралары' }).click();
+    await page.getByTestId('activities-table').waitFor();
+    await page.getByRole('button', { name: 'Іс-шараны тіркеу' }).click();
+    await dialog().getByRole('combobox', { name: 'Іс-шараның түрі' }).click();
+    await page.getByRole('option', { name: 'Тергеп-тексеру' }).click();
+    await dialog().getByLabel('Нөмірі').fill('№ 3-ТТ');
+    await dialog().getByLabel('Субъектінің БСН').fill('051240004566');
+    await dialog().getByLabel('Бақылау субъектісінің атауы').fill('«Шахтинск Көмір» ЖШС');
+    await dialog().getByLabel('Бақылау объектісінің атауы').fill('«Тентекская» шахтасы');
+    await dialog().getByLabel('Объектінің мекенжайы').fill('Шахтинск қ., Тентек к-сі, 2');
+    await dialog().getByRole('textbox', { name: 'Жоспарлы аяқталуы: Уақыты' }).fill('20:30');
+    await dialog().getByLabel('Мемлекеттік инспекторлар').click();
+    await page.getByRole('option', { name: 'Омарова Гүлнар Бекқызы' }).click();
+    await dialog().getByRole('heading').click(); // the list closes
+    await screenshot(page, 'activity-form');
+    await dialog().getByRole('button', { name: 'Тіркеу', exact: true }).click();
+    await dialog().waitFor({ state: 'detached' });
+    const row = page.getByTestId('activities-table').getByRole('row').filter({ hasText: '№ 3-ТТ' });
+    const text = await row.innerText();
+    expect(text).toContain('12-тармақта көрсетілмеген');
+    expect(text).toContain('Омарова Гүлнар Бекқызы');
+    expect(text).toMatch(/20:30/);
+    await nav().getByRole('link', { name: 'Беру және тапсыру журналы' }).click();
+    await journalRow(6).waitFor();
+  });
+
   it('R444-A1 the journal PDF in Kazakh and in Russian has the title, both entries and the struck marker', async () => {
     const kk = await download('PDF, қазақ тілінде');
     expect(kk.text).toContain('Бейнетіркеуішті беруді және тапсыруды есепке алу журналы');

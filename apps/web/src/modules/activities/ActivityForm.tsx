@@ -2,7 +2,7 @@ import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, TextInput } from
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fieldError } from '../../shared/api/errors.ts';
-import { DateTimeFields, type DateTimeValue } from '../../shared/components/DateTimeFields.tsx';
+import { DateTimeFields, normaliseTime, type DateTimeValue } from '../../shared/components/DateTimeFields.tsx';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { todayInZone, zonedDateTime } from '../../shared/format/datetime.ts';
 import { useMembers } from '../members/members.queries.ts';
@@ -43,15 +43,9 @@ export function ActivityForm({ orgId, onDone }: { orgId: string; onDone: () => v
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    const complete =
-      type &&
-      TEXT_FIELDS.every((f) => text[f].trim()) &&
-      /^\d{12}$/.test(text.subjectBin) &&
-      start.date &&
-      end.date &&
-      start.time &&
-      end.time;
-    if (!complete || inspectorIds.length === 0) return;
+    const [startTime, endTime] = [normaliseTime(start.time), normaliseTime(end.time)];
+    const texts = TEXT_FIELDS.every((f) => text[f].trim()) && /^\d{12}$/.test(text.subjectBin);
+    if (!type || !texts || !start.date || !end.date || !startTime || !endTime || inspectorIds.length === 0) return;
     try {
       await register.mutateAsync({
         type,
@@ -60,8 +54,8 @@ export function ActivityForm({ orgId, onDone }: { orgId: string; onDone: () => v
         subjectName: text.subjectName.trim(),
         objectName: text.objectName.trim(),
         objectAddress: text.objectAddress.trim(),
-        plannedStart: zonedDateTime(start.date!, start.time),
-        plannedEnd: zonedDateTime(end.date!, end.time),
+        plannedStart: zonedDateTime(start.date, startTime),
+        plannedEnd: zonedDateTime(end.date, endTime),
         inspectorIds,
       });
       onDone();
