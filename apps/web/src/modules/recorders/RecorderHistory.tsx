@@ -20,7 +20,8 @@ function detailOf(h: RecorderHistoryItem, t: (k: string, o?: Record<string, unkn
   const p = (h.payload ?? {}) as Payload;
   if (h.action.startsWith('journal.') && p.number !== undefined) {
     const parts = [t('recorders.history.entry', { number: p.number, name: p.inspectorName ?? '' })];
-    if (h.action === 'journal.recorder_issued') parts.push(t('journal.note.battery', { battery: p.batteryPercent ?? 0 }));
+    if (h.action === 'journal.recorder_issued' || h.action === 'journal.entry_corrected')
+      parts.push(t('journal.note.battery', { battery: p.batteryPercent ?? 0 }));
     if (h.action === 'journal.recorder_returned' && p.returnCondition) parts.push(t(`journal.condition.${p.returnCondition}`));
     if (h.action === 'journal.entry_struck' && p.strikeReason) parts.push(p.strikeReason);
     return parts.join(' · ');
