@@ -247,6 +247,13 @@ describe('Order 444 dashboard and the inspector', () => {
     await page.getByRole('link', { name: '«Назар аударыңыз!» төсбелгісін басып шығару' }).waitFor();
     // Only his own entries: inspector3's ВР-002 is not shown.
     expect(await page.getByTestId('journal-table').getByText('ВР-002').count()).toBe(0);
+
+    // His activities only, without the register button.
+    await nav().getByRole('link', { name: 'Бақылау іс-шаралары' }).click();
+    const row = page.getByTestId('activities-table').getByRole('row').filter({ hasText: '№ 27-ТП' });
+    await row.getByText('тағы 1 инспектор').waitFor();
+    expect(await page.getByTestId('activities-table').getByText('№ 14-ПК').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Іс-шараны тіркеу' }).count()).toBe(0);
   });
 
   it('R444-20 the inspector reports at once that ВР-102 broke', async () => {

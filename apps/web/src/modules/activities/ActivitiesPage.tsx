@@ -18,7 +18,14 @@ export function ActivitiesPage() {
   const activities = useActivities(orgId);
   const members = useMembers(orgId, access.members);
   const [creating, setCreating] = useState(false);
-  const nameOf = (id: string) => members.data?.find((m) => m.id === id)?.fullName ?? (id === me.id ? me.fullName : '…');
+  // An inspector cannot list the members: they see their own name and how many colleagues are assigned.
+  const names = (ids: string[]) =>
+    members.data
+      ? ids.map((id) => members.data.find((m) => m.id === id)?.fullName ?? id.slice(0, 8))
+      : [
+          ...ids.filter((id) => id === me.id).map(() => me.fullName),
+          ...(ids.some((id) => id !== me.id) ? [t('activities.colleagues', { count: ids.filter((id) => id !== me.id).length })] : []),
+        ];
   const sorted = (rows: Activity[]) => [...rows].sort((a, b) => b.plannedStart.localeCompare(a.plannedStart));
   return (
     <>
@@ -67,9 +74,9 @@ export function ActivitiesPage() {
                       </Table.Td>
                       <Table.Td>
                         <Stack gap={2}>
-                          {a.inspectorIds.map((id) => (
-                            <Text size="sm" key={id}>
-                              {nameOf(id)}
+                          {names(a.inspectorIds).map((name) => (
+                            <Text size="sm" key={name}>
+                              {name}
                             </Text>
                           ))}
                         </Stack>
