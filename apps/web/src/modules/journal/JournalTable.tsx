@@ -45,14 +45,14 @@ export function JournalTable({ entries, canStrike, linkRecorders, onStrike }: Pr
         aria-label={t('journal.title')}
         data-testid="journal-table"
       >
-        <Table.Thead bg="gray.1" fz="xs" style={{ overflowWrap: 'anywhere' }}>
+        <Table.Thead bg="gray.1" fz={11} style={{ overflowWrap: 'anywhere' }}>
           <Table.Tr>
             <Table.Th w="6%">{t('journal.col.number')}</Table.Th>
-            <Table.Th w="13%">{t('journal.col.inventory')}</Table.Th>
-            <Table.Th w="16%">{t('journal.col.user')}</Table.Th>
+            <Table.Th w="16%">{t('journal.col.inventory')}</Table.Th>
+            <Table.Th w="17%">{t('journal.col.user')}</Table.Th>
             <Table.Th w="19%">{t('journal.col.issue')}</Table.Th>
-            <Table.Th w="19%">{t('journal.col.return')}</Table.Th>
-            <Table.Th w="27%">{t('journal.col.note')}</Table.Th>
+            <Table.Th w="18%">{t('journal.col.return')}</Table.Th>
+            <Table.Th w="24%">{t('journal.col.note')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -115,6 +115,7 @@ export function JournalTable({ entries, canStrike, linkRecorders, onStrike }: Pr
                   {canStrike && !struck && (
                     <Button
                       mt={6}
+                      px={0}
                       size="compact-xs"
                       variant="subtle"
                       color="red"
