@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs: chromium (browser tests), postgresql
-# (the PostgreSQL tier), DejaVu fonts (PDF forms). Installs what is missing when
+# (the PostgreSQL tier), ffmpeg (real clips for ingest tests, ffprobe), DejaVu fonts. Installs what is missing when
 # run as root (CI, dev VMs); otherwise says what to install.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
+command -v ffprobe >/dev/null 2>&1 || need+=(ffmpeg)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then

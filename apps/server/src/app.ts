@@ -25,6 +25,7 @@ import { recorderRoutes } from './modules/recorders/recorders.routes.ts';
 import { journalRoutes } from './modules/journal/journal.routes.ts';
 import { journalPrintRoutes } from './modules/journal/journal.print.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { dockRoutes } from './modules/recordings/dock.routes.ts';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -77,6 +78,7 @@ export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<F
   await app.register(journalRoutes(deps));
   await app.register(journalPrintRoutes(deps));
   await app.register(notificationRoutes(deps));
+  await app.register(dockRoutes(deps));
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
   if (opts.webDist !== undefined || fs.existsSync(path.join(webDist, 'index.html'))) await serveWeb(app, webDist);

@@ -5,6 +5,7 @@ import { registerDemoCommand } from './demo.ts';
 import { registerLedgerCommands } from './ledger.ts';
 import { registerUserCommands } from './user.ts';
 import { registerTotpCommand } from './totp.ts';
+import { registerDockCommand } from './dock.ts';
 import { configFrom, dbOptions } from './options.ts';
 
 export async function runCli(argv: string[]) {
@@ -33,6 +34,7 @@ export async function runCli(argv: string[]) {
   registerLedgerCommands(program);
   registerDemoCommand(program);
   registerTotpCommand(program);
+  registerDockCommand(program);
 
   try {
     await program.parseAsync(argv);

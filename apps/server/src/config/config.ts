@@ -97,6 +97,18 @@ export const SETTINGS = {
     default: 3,
     parse: int(1, 50),
   },
+  ingestMaxBytes: {
+    env: 'INGEST_MAX_BYTES',
+    doc: 'Largest recording accepted from a dock agent, in bytes (default 64 GiB)',
+    default: 64 * 2 ** 30,
+    parse: int(1, Number.MAX_SAFE_INTEGER),
+  },
+  uploadExpiryHours: {
+    env: 'UPLOAD_EXPIRY_HOURS',
+    doc: 'Partial uploads untouched this long are removed by a job',
+    default: 72,
+    parse: int(1, 24 * 365),
+  },
   smtpUrl: {
     env: 'SMTP_URL',
     doc: 'smtp(s)://user:pass@host:port for e-mail notices; unset = in-app notices only',

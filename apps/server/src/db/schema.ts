@@ -10,3 +10,4 @@ export * from '../modules/activities/activities.table.ts';
 export * from '../modules/recorders/recorders.table.ts';
 export * from '../modules/journal/journal.table.ts';
 export * from '../modules/notifications/notifications.table.ts';
+export * from '../modules/recordings/recordings.table.ts';

@@ -2,6 +2,7 @@ import type { Config } from '../config/config.ts';
 import type { Db, Engine } from '../db/database.ts';
 import type { Translator } from './i18n/i18n.ts';
 import type { InstanceKey } from './keys/instance-key.ts';
+import type { BlobStore } from './storage/storage.ts';
 
 /** What use cases receive: built once in main.ts (or by a test), never imported as singletons. */
 export interface AppDeps {
@@ -9,6 +10,8 @@ export interface AppDeps {
   engine: Engine;
   config: Config;
   instanceKey: InstanceKey;
+  /** Write-once evidence store (R444-13). */
+  store: BlobStore;
   translator: Translator;
   now: () => Date;
 }

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Config } from '../config/config.ts';
+import { createFsBlobStore } from './storage/fs-store.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import type { AppDeps } from './deps.ts';
 import { createTranslator } from './i18n/i18n.ts';
@@ -22,6 +24,7 @@ export async function buildRuntime(config: Config): Promise<{ deps: AppDeps; dat
     engine: database.engine,
     config,
     instanceKey: loadOrCreateInstanceKey(config.dataDir),
+    store: createFsBlobStore(path.join(config.dataDir, 'blobs')),
     translator: await createTranslator(),
     now: () => new Date(),
   };

@@ -12,6 +12,7 @@ import { openPostgres, wrapPglite, type Database } from '../../src/db/database.t
 import type { AppDeps } from '../../src/platform/deps.ts';
 import { createTranslator } from '../../src/platform/i18n/i18n.ts';
 import { instanceKeyFrom } from '../../src/platform/keys/instance-key.ts';
+import { createFsBlobStore } from '../../src/platform/storage/fs-store.ts';
 import { withDatabase } from './global-setup.ts';
 
 export interface TestContext {
@@ -67,6 +68,7 @@ export async function createTestContext(): Promise<TestContext> {
     engine: database.engine,
     config: loadConfig({ DATA_DIR: dataDir }),
     instanceKey: instanceKeyFrom(generateKeyPairSync('ed25519').privateKey),
+    store: createFsBlobStore(path.join(dataDir, 'blobs')),
     translator: await createTranslator(),
     now: () => clock.now,
   };

@@ -1,0 +1,154 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { randomUUID } from 'node:crypto';
+import type { AppDeps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { rule } from '../../platform/http/authz.ts';
+import { actorOf } from '../../platform/http/actor.ts';
+import type { TokenPrincipal } from '../../platform/http/principal.ts';
+import { responses } from '../../platform/http/schemas.ts';
+import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
+import { findRecorderByInventory } from '../recorders/recorders.repository.ts';
+import { createTusServer, ORG_HEADER, TOKEN_HEADER, UPLOADS_PATH } from './ingest/tus.server.ts';
+import { findRecordingByUpload, insertDocking } from './recordings.repository.ts';
+
+const Receipt = Type.Object({
+  uploadId: Type.String(),
+  recordingId: Type.String(),
+  sha256: Type.String(),
+  size: Type.Integer(),
+  state: Type.String(),
+  journalEntryId: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** Replaces (never merges with) any client-sent copy: the tus server reads rawHeaders. */
+function setTrustedHeaders(raw: import('node:http').IncomingMessage, values: Record<string, string>) {
+  const names = new Set(Object.keys(values));
+  const kept: string[] = [];
+  for (let i = 0; i < raw.rawHeaders.length; i += 2) {
+    if (!names.has(raw.rawHeaders[i]!.toLowerCase())) kept.push(raw.rawHeaders[i]!, raw.rawHeaders[i + 1]!);
+  }
+  for (const [k, v] of Object.entries(values)) {
+    kept.push(k, v);
+    raw.headers[k] = v;
+  }
+  raw.rawHeaders.splice(0, raw.rawHeaders.length, ...kept);
+}
+
+/** Dock agents: report a docking (clock offset, R444-17), upload by tus (R444-11), fetch a receipt to confirm. */
+export function dockRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const tus = createTusServer(deps);
+    const dock = rule.token('dock');
+
+    // tus bodies are raw bytes that the tus server reads itself.
+    app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
+    const handOver = (req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
+      const p = req.principal as TokenPrincipal;
+      setTrustedHeaders(req.raw, { [ORG_HEADER]: p.organisationId, [TOKEN_HEADER]: p.tokenId });
+      reply.hijack();
+      return tus.server.handle(req.raw, reply.raw);
+    };
+    const tusSchema = (summary: string, status: 200 | 201 | 204) => ({
+      tags: ['dock'],
+      summary,
+      response: responses({ [status]: Type.Null() }),
+    });
+    app.post(
+      UPLOADS_PATH,
+      {
+        config: { authz: dock },
+        schema: tusSchema('tus: create an upload (metadata: filename, inventoryNumber, modifiedAt, sha256)', 201),
+      },
+      handOver,
+    );
+    // HEAD routes are left out of the OpenAPI document unless asked for; this one is a real endpoint.
+    app.head(
+      `${UPLOADS_PATH}/:uploadId`,
+      { config: { authz: dock, swagger: { exposeHeadRoute: true } } as never, schema: tusSchema('tus: the offset to resume from', 200) },
+      handOver,
+    );
+    app.patch(
+      `${UPLOADS_PATH}/:uploadId`,
+      { config: { authz: dock }, schema: tusSchema('tus: append bytes at the offset', 204) },
+      handOver,
+    );
+    app.options(UPLOADS_PATH, { config: { authz: rule.public }, schema: { hide: true } }, handOver);
+
+    app.get(
+      '/api/v1/dock/receipts/:uploadId',
+      {
+        config: { authz: dock },
+        schema: {
+          tags: ['dock'],
+          summary: "The server's SHA-256 of a finished upload: the agent may delete the file from the device only if it matches",
+          params: Type.Object({ uploadId: Type.String({ maxLength: 100 }) }),
+          response: responses({ 200: Receipt }),
+        },
+      },
+      async (req) => {
+        const p = req.principal as TokenPrincipal;
+        let rec = await findRecordingByUpload(deps.db, req.params.uploadId);
+        if (!rec && (await tus.completeIfFinished(p.organisationId, req.params.uploadId)))
+          rec = await findRecordingByUpload(deps.db, req.params.uploadId);
+        if (!rec || rec.organisationId !== p.organisationId) throw new AppError('recording.not_found');
+        return {
+          uploadId: rec.uploadId,
+          recordingId: rec.id,
+          sha256: rec.sha256,
+          size: rec.size,
+          state: rec.state,
+          journalEntryId: rec.journalEntryId,
+        };
+      },
+    );
+
+    app.post(
+      '/api/v1/dock/dockings',
+      {
+        config: { authz: dock },
+        schema: {
+          tags: ['dock'],
+          summary: 'A recorder was docked: its clock against server time (R444-17)',
+          body: Type.Object({
+            inventoryNumber: Type.String({ minLength: 1, maxLength: 50 }),
+            deviceTime: Type.String({ format: 'date-time' }),
+            source: Type.Optional(Type.String({ maxLength: 50 })),
+          }),
+          response: responses({ 201: Type.Object({ id: Type.String(), offsetSeconds: Type.Integer() }) }),
+        },
+      },
+      async (req, reply) => {
+        const p = req.principal as TokenPrincipal;
+        const recorder = await findRecorderByInventory(deps.db, p.organisationId, req.body.inventoryNumber);
+        if (!recorder) throw new AppError('recorder.not_found');
+        const now = deps.now();
+        const deviceTime = new Date(req.body.deviceTime);
+        const row = {
+          id: randomUUID(),
+          organisationId: p.organisationId,
+          recorderId: recorder.id,
+          dockedAt: now,
+          deviceTime,
+          offsetSeconds: Math.round((deviceTime.getTime() - now.getTime()) / 1000),
+          source: req.body.source ?? 'agent',
+        };
+        await deps.db.transaction(async (tx) => {
+          await insertDocking(tx, row);
+          await appendLedgerEntry(
+            tx,
+            {
+              organisationId: p.organisationId,
+              actor: actorOf(req),
+              action: 'recorder.docked',
+              subjectType: 'recorder',
+              subjectId: recorder.id,
+              payload: { deviceTime: deviceTime.toISOString(), offsetSeconds: row.offsetSeconds, source: row.source },
+            },
+            now,
+          );
+        });
+        return reply.status(201).send({ id: row.id, offsetSeconds: row.offsetSeconds });
+      },
+    );
+  };
+}

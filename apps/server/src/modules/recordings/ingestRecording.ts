@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { AppDeps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
+import type { Actor } from '../../platform/ledger/ledger.types.ts';
+import { MediaToolMissing, probeMedia } from '../../platform/media/ffprobe.ts';
+import { findRecorderByInventory } from '../recorders/recorders.repository.ts';
+import { fileSequenceOf } from './ingest/file-sequence.ts';
+import { entryCovering, findRecordingByUpload, insertRecording, latestDocking } from './recordings.repository.ts';
+
+export interface FinishedUpload {
+  organisationId: string;
+  uploadId: string;
+  stagedPath: string;
+  size: number;
+  sha256: string;
+  inventoryNumber: string;
+  originalName: string;
+  /** The file's modification time by the device clock (end of recording), from the dock agent. */
+  deviceModifiedAt: Date;
+}
+
+/**
+ * R444-11/13: turns a finished, hash-verified upload into evidence. The
+ * original is committed to the write-once store first; only then is the row
+ * written (with its ledger entry), so a crash leaves no visible recording or a
+ * complete one. Idempotent per upload. The journal entry — and with it the
+ * inspector and the activity — comes from the corrected capture time (R444-5).
+ */
+export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUpload) {
+  const existing = await findRecordingByUpload(deps.db, u.uploadId);
+  if (existing) return existing;
+  const recorder = await findRecorderByInventory(deps.db, u.organisationId, u.inventoryNumber);
+  if (!recorder) throw new AppError('recorder.not_found');
+
+  let probe = null;
+  try {
+    probe = await probeMedia(u.stagedPath);
+  } catch (e) {
+    if (!(e instanceof MediaToolMissing)) throw e;
+  }
+  const deviceStartedAt =
+    probe?.creationTime ?? (probe?.durationMs ? new Date(u.deviceModifiedAt.getTime() - probe.durationMs) : u.deviceModifiedAt);
+  const now = deps.now();
+  const docking = await latestDocking(deps.db, recorder.id, now);
+  const clockOffsetSeconds = docking?.offsetSeconds ?? 0;
+  const startedAt = new Date(deviceStartedAt.getTime() - clockOffsetSeconds * 1000);
+
+  await deps.store.commitStaged(u.stagedPath, { sha256: u.sha256, size: u.size });
+  const entry = await entryCovering(deps.db, recorder.id, startedAt);
+  const row = {
+    id: randomUUID(),
+    organisationId: u.organisationId,
+    recorderId: recorder.id,
+    sha256: u.sha256,
+    size: u.size,
+    originalName: u.originalName,
+    fileSequence: fileSequenceOf(u.originalName),
+    deviceStartedAt,
+    clockOffsetSeconds,
+    startedAt,
+    ingestedAt: now,
+    uploadId: u.uploadId,
+    state: probe ? ('stored' as const) : ('unreadable' as const),
+    durationMs: probe?.durationMs ?? null,
+    probe: probe ? { streams: probe.streams } : null,
+    journalEntryId: entry?.id ?? null,
+  };
+  await deps.db.transaction(async (tx) => {
+    await insertRecording(tx, row);
+    await appendLedgerEntry(
+      tx,
+      {
+        organisationId: u.organisationId,
+        actor,
+        action: 'recording.ingested',
+        subjectType: 'recording',
+        subjectId: row.id,
+        payload: {
+          recorderId: recorder.id,
+          inventoryNumber: recorder.inventoryNumber,
+          sha256: row.sha256,
+          size: row.size,
+          originalName: row.originalName,
+          fileSequence: row.fileSequence,
+          deviceStartedAt: deviceStartedAt.toISOString(),
+          clockOffsetSeconds,
+          startedAt: startedAt.toISOString(),
+          state: row.state,
+          journalEntryId: row.journalEntryId,
+          journalEntryNumber: entry?.number ?? null,
+        },
+      },
+      now,
+    );
+  });
+  return { ...row };
+}

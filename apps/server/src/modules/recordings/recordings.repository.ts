@@ -1,0 +1,66 @@
+import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.ts';
+import { journalEntries } from '../journal/journal.table.ts';
+import { dockings, recordings } from './recordings.table.ts';
+
+export type RecordingRow = typeof recordings.$inferSelect;
+
+export async function findRecordingByUpload(db: DbOrTx, uploadId: string) {
+  const [r] = await db.select().from(recordings).where(eq(recordings.uploadId, uploadId));
+  return r;
+}
+
+export async function findRecording(db: DbOrTx, organisationId: string, id: string) {
+  const [r] = await db
+    .select()
+    .from(recordings)
+    .where(and(eq(recordings.organisationId, organisationId), eq(recordings.id, id)));
+  return r;
+}
+
+export const insertRecording = (db: DbOrTx, row: typeof recordings.$inferInsert) => db.insert(recordings).values(row);
+export const insertDocking = (db: DbOrTx, row: typeof dockings.$inferInsert) => db.insert(dockings).values(row);
+
+/** The clock offset measured at the latest docking of the recorder (device minus server, seconds). */
+export async function latestDocking(db: DbOrTx, recorderId: string, before: Date) {
+  const [d] = await db
+    .select()
+    .from(dockings)
+    .where(and(eq(dockings.recorderId, recorderId), lte(dockings.dockedAt, before)))
+    .orderBy(desc(dockings.dockedAt))
+    .limit(1);
+  return d;
+}
+
+/** The (not struck) journal entry under which the recorder was out at `at`. */
+export async function entryCovering(db: DbOrTx, recorderId: string, at: Date) {
+  const [e] = await db
+    .select()
+    .from(journalEntries)
+    .where(
+      and(
+        eq(journalEntries.recorderId, recorderId),
+        isNull(journalEntries.struckAt),
+        lte(journalEntries.issuedAt, at),
+        or(isNull(journalEntries.returnedAt), sql`${journalEntries.returnedAt} >= ${at}`),
+      ),
+    )
+    .orderBy(desc(journalEntries.issuedAt))
+    .limit(1);
+  return e;
+}
+
+export const recordingsOfEntry = (db: DbOrTx, journalEntryId: string) =>
+  db.select().from(recordings).where(eq(recordings.journalEntryId, journalEntryId)).orderBy(asc(recordings.startedAt));
+
+export const listRecordings = (db: DbOrTx, organisationId: string, unattributedOnly = false) =>
+  db
+    .select()
+    .from(recordings)
+    .where(
+      unattributedOnly
+        ? and(eq(recordings.organisationId, organisationId), isNull(recordings.journalEntryId))
+        : eq(recordings.organisationId, organisationId),
+    )
+    .orderBy(desc(recordings.startedAt))
+    .limit(500);

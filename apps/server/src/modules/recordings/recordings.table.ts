@@ -1,0 +1,60 @@
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations } from '../organisations/organisations.table.ts';
+import { recorders } from '../recorders/recorders.table.ts';
+
+export const RECORDING_STATES = ['stored', 'unreadable'] as const;
+
+/**
+ * A recording as evidence (R444-5, R444-13). Written only after its original
+ * is committed to the write-once store; identity, hash, size and capture times
+ * never change (a trigger refuses it). The journal entry, and with it the
+ * inspector and the activity, is derived from the capture time, never typed.
+ */
+export const recordings = pgTable(
+  'recordings',
+  {
+    id: uuid('id').primaryKey(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    recorderId: uuid('recorder_id')
+      .notNull()
+      .references(() => recorders.id),
+    sha256: text('sha256').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    originalName: text('original_name').notNull(),
+    fileSequence: integer('file_sequence'),
+    /** Start of recording by the device clock, and corrected by the offset measured at docking. */
+    deviceStartedAt: timestamp('device_started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    clockOffsetSeconds: integer('clock_offset_seconds').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    ingestedAt: timestamp('ingested_at', { withTimezone: true, mode: 'date' }).notNull(),
+    uploadId: text('upload_id').notNull(),
+    state: text('state', { enum: RECORDING_STATES }).notNull().default('stored'),
+    durationMs: integer('duration_ms'),
+    probe: jsonb('probe'),
+    journalEntryId: uuid('journal_entry_id'),
+    attributionReason: text('attribution_reason'),
+  },
+  (t) => [
+    uniqueIndex('recordings_upload').on(t.uploadId),
+    index('recordings_org_started').on(t.organisationId, t.startedAt),
+    index('recordings_entry').on(t.journalEntryId),
+    index('recordings_sha').on(t.sha256),
+  ],
+);
+
+/** R444-17: the recorder's clock against server time, measured each time it is docked. */
+export const dockings = pgTable('dockings', {
+  id: uuid('id').primaryKey(),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id),
+  recorderId: uuid('recorder_id')
+    .notNull()
+    .references(() => recorders.id),
+  dockedAt: timestamp('docked_at', { withTimezone: true, mode: 'date' }).notNull(),
+  deviceTime: timestamp('device_time', { withTimezone: true, mode: 'date' }).notNull(),
+  offsetSeconds: integer('offset_seconds').notNull(),
+  source: text('source').notNull(),
+});

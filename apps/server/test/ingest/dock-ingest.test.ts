@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listRecordings } from '../../src/modules/recordings/recordings.repository.ts';
+import { createTestContext, type TestContext } from '../support/test-app.ts';
+import { seedJournalWorld } from '../support/journal-world.ts';
+import { makeClip, sha256Of } from '../support/clips.ts';
+
+const run = promisify(execFile);
+const BIN = path.resolve(import.meta.dirname, '../../bin/baqylau.mjs');
+
+let ctx: TestContext;
+let w: Awaited<ReturnType<typeof seedJournalWorld>>;
+let watch: string;
+let token: string;
+let server: string;
+let entryId: string;
+
+const agent = (...extra: string[]) =>
+  run('node', [BIN, 'dock', '--server', server, '--token', token, '--watch', watch, '--once', ...extra]).then(
+    (r) => ({ code: 0, out: r.stdout }),
+    (e) => ({ code: e.code as number, out: `${e.stdout}${e.stderr}` }),
+  );
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  w = await seedJournalWorld(ctx);
+  entryId = (await w.issue(w.resp, w.recorders[0]!, 'inspector1')).json().id;
+  token = (await w.resp.post(w.api('/api-tokens'), { name: 'Қабылдау бөлмесіндегі док-станция' })).json().secret;
+  server = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+
+  watch = fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-dock-'));
+  const device = path.join(watch, 'usb-1');
+  fs.mkdirSync(path.join(device, 'DCIM'), { recursive: true });
+  // The device reports its clock 2 s ahead of the server at docking.
+  fs.writeFileSync(
+    path.join(device, 'baqylau-recorder.json'),
+    JSON.stringify({ inventoryNumber: 'ВР-001', deviceTime: new Date(ctx.clock.now.getTime() + 2000).toISOString() }),
+  );
+  const t = (min: number, sec = 0) => new Date(Date.parse('2026-03-02T05:00:00Z') + (min * 60 + sec) * 1000);
+  makeClip(path.join(device, 'DCIM', '20260302_101000_0001.mp4'), t(10, 2));
+  makeClip(path.join(device, 'DCIM', '20260302_101005_0002.mp4'), t(10, 7));
+  // File 0003 is missing, and 5 minutes pass without recording.
+  makeClip(path.join(device, 'DCIM', '20260302_101510_0004.mp4'), t(15, 12));
+  makeClip(path.join(watch, 'broken.mp4'), t(16));
+  const whole = fs.readFileSync(path.join(watch, 'broken.mp4'));
+  fs.writeFileSync(path.join(device, 'DCIM', '20260302_101600_0005.mp4'), whole.subarray(0, Math.floor(whole.length / 3)));
+  fs.utimesSync(path.join(device, 'DCIM', '20260302_101600_0005.mp4'), t(16, 30), t(16, 30));
+  fs.rmSync(path.join(watch, 'broken.mp4'));
+}, 120_000);
+
+afterAll(async () => {
+  await ctx.close();
+  fs.rmSync(watch, { recursive: true, force: true });
+});
+
+describe('R444-11 R444-13 docked recordings reach the write-once store by themselves', () => {
+  it('the agent uploads every clip, the server hashes while streaming and the hashes match', async () => {
+    const files = fs.readdirSync(path.join(watch, 'usb-1', 'DCIM')).map((n) => path.join(watch, 'usb-1', 'DCIM', n));
+    const r = await agent();
+    expect(r.out).toContain('ВР-001: docked, clock offset 2 s');
+    expect(r.code).toBe(0);
+    const recs = await listRecordings(ctx.deps.db, w.org);
+    expect(recs).toHaveLength(4);
+    const bySha = new Map(recs.map((x) => [x.sha256, x]));
+    for (const f of files) expect(bySha.get(sha256Of(f))?.originalName).toBe(path.basename(f));
+    for (const x of recs) {
+      const stored = ctx.deps.store;
+      expect((await stored.stat(x.sha256))?.size).toBe(x.size);
+    }
+  });
+
+  it('R444-5 each recording is attached to the issue entry by its corrected capture time, never typed', async () => {
+    const recs = (await listRecordings(ctx.deps.db, w.org)).sort((a, b) => a.originalName.localeCompare(b.originalName));
+    expect(recs.map((x) => x.fileSequence)).toEqual([1, 2, 4, 5]);
+    expect(recs.every((x) => x.journalEntryId === entryId)).toBe(true);
+    const first = recs[0]!;
+    expect(first.clockOffsetSeconds).toBe(2);
+    expect(first.deviceStartedAt.toISOString()).toBe('2026-03-02T05:10:02.000Z');
+    expect(first.startedAt.toISOString()).toBe('2026-03-02T05:10:00.000Z');
+    expect(first.durationMs).toBe(3000);
+    expect(first.state).toBe('stored');
+  });
+
+  it('a truncated MP4 is kept and flagged unreadable, not dropped', async () => {
+    const broken = (await listRecordings(ctx.deps.db, w.org)).find((x) => x.fileSequence === 5)!;
+    expect(broken.state).toBe('unreadable');
+    expect(broken.durationMs).toBeNull();
+  });
+
+  it('a restarted agent re-uploads nothing; with --delete-after-confirm a new file leaves the device only once confirmed', async () => {
+    const dcim = path.join(watch, 'usb-1', 'DCIM');
+    makeClip(path.join(dcim, '20260302_102000_0006.mp4'), new Date('2026-03-02T05:20:00Z'));
+    const sha = sha256Of(path.join(dcim, '20260302_102000_0006.mp4'));
+    const again = await agent('--delete-after-confirm');
+    expect(again.code).toBe(0);
+    expect(again.out.match(/verified/g)).toHaveLength(1);
+    expect(again.out).toContain('20260302_102000_0006.mp4: removed from the device after confirmation');
+    const recs = await listRecordings(ctx.deps.db, w.org);
+    expect(recs).toHaveLength(5);
+    expect(recs.some((x) => x.sha256 === sha)).toBe(true);
+    // Files confirmed by the earlier run stay: the flag applies to what this run confirms.
+    expect(fs.readdirSync(dcim).sort()).toEqual([
+      '20260302_101000_0001.mp4',
+      '20260302_101005_0002.mp4',
+      '20260302_101510_0004.mp4',
+      '20260302_101600_0005.mp4',
+    ]);
+  });
+
+  it('R444-13 stored recordings cannot be changed or deleted in the database, and the original file is read-only', async () => {
+    await expect(ctx.sql(`UPDATE recordings SET started_at = started_at + interval '1 hour'`)).rejects.toThrow(/write-once/);
+    await expect(ctx.sql(`DELETE FROM recordings`)).rejects.toThrow(/retention process/);
+    const [one] = await listRecordings(ctx.deps.db, w.org);
+    const file = path.join(ctx.deps.config.dataDir, 'blobs', 'objects', one!.sha256.slice(0, 2), one!.sha256.slice(2, 4), one!.sha256);
+    expect(fs.statSync(file).mode & 0o222).toBe(0);
+  });
+
+  it('every ingest is in the ledger, and the chain verifies', async () => {
+    const head = await w.world.as('head');
+    const entries = (await head.get(w.api('/ledger?action=recording.ingested'))).json();
+    expect(entries).toHaveLength(5);
+    expect((await head.post(w.api('/ledger/verify'))).json().ok).toBe(true);
+  });
+});
