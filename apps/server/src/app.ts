@@ -26,6 +26,7 @@ import { journalRoutes } from './modules/journal/journal.routes.ts';
 import { journalPrintRoutes } from './modules/journal/journal.print.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { dockRoutes } from './modules/recordings/dock.routes.ts';
+import { continuityRoutes } from './modules/continuity/continuity.routes.ts';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -79,6 +80,7 @@ export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<F
   await app.register(journalPrintRoutes(deps));
   await app.register(notificationRoutes(deps));
   await app.register(dockRoutes(deps));
+  await app.register(continuityRoutes(deps));
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
   if (opts.webDist !== undefined || fs.existsSync(path.join(webDist, 'index.html'))) await serveWeb(app, webDist);

@@ -36,6 +36,7 @@ export const ERROR_CODES = {
   'appointment.period_invalid': 400,
   'appointment.already_ended': 409,
   'ledger.not_found': 404,
+  'finding.not_found': 404,
   'recording.not_found': 404,
   'ingest.checksum_mismatch': 409,
   'ingest.metadata_invalid': 400,

@@ -109,6 +109,24 @@ export const SETTINGS = {
     default: 72,
     parse: int(1, 24 * 365),
   },
+  gapThresholdSeconds: {
+    env: 'GAP_THRESHOLD_SECONDS',
+    doc: 'A pause between consecutive recordings longer than this is a continuity finding (Order 444, points 17, 19)',
+    default: 60,
+    parse: int(1, 86_400),
+  },
+  startEndToleranceSeconds: {
+    env: 'START_END_TOLERANCE_SECONDS',
+    doc: 'Recording starting this long after the issue, or ending this long before the return, is a finding',
+    default: 600,
+    parse: int(1, 86_400),
+  },
+  clockOffsetThresholdSeconds: {
+    env: 'CLOCK_OFFSET_THRESHOLD_SECONDS',
+    doc: 'A recorder clock off by more than this at docking is a finding (Order 444, point 17)',
+    default: 30,
+    parse: int(1, 86_400),
+  },
   smtpUrl: {
     env: 'SMTP_URL',
     doc: 'smtp(s)://user:pass@host:port for e-mail notices; unset = in-app notices only',

@@ -11,3 +11,4 @@ export * from '../modules/recorders/recorders.table.ts';
 export * from '../modules/journal/journal.table.ts';
 export * from '../modules/notifications/notifications.table.ts';
 export * from '../modules/recordings/recordings.table.ts';
+export * from '../modules/continuity/continuity.table.ts';

@@ -9,6 +9,7 @@ import { signAllCheckpoints } from './ledger/checkpoints.ts';
 import { createWorker } from './jobs/worker.ts';
 import { scheduleRecurring } from './jobs/scheduler.ts';
 import { createEmailNotificationHandler } from '../modules/notifications/notifications.email.ts';
+import { checkContinuity } from '../modules/continuity/continuity.usecases.ts';
 
 /** Opens the database, applies migrations and builds the dependencies every entry point shares. */
 export async function buildRuntime(config: Config): Promise<{ deps: AppDeps; database: Database }> {
@@ -41,6 +42,10 @@ export function buildWorker(deps: AppDeps, log?: { error(o: unknown, m?: string)
         await deps.db.transaction((tx) => signAllCheckpoints(tx, deps.instanceKey, deps.now()));
       },
       'notification.email': createEmailNotificationHandler(deps),
+      'continuity.check': async (job) => {
+        const { organisationId, journalEntryId } = job.payload as { organisationId: string; journalEntryId: string };
+        await checkContinuity(deps, organisationId, journalEntryId);
+      },
     },
   });
   let timer: NodeJS.Timeout | undefined;

@@ -126,3 +126,46 @@ describe('R444-11 R444-13 docked recordings reach the write-once store by themse
     expect((await head.post(w.api('/ledger/verify'))).json().ok).toBe(true);
   });
 });
+
+describe('R444-17 R444-18 R444-19 continuity of the activity timeline', () => {
+  it('finds the 5-minute gap and the missing file number 3, and shows them on the activity timeline', async () => {
+    const { buildWorker } = await import('../../src/platform/runtime.ts');
+    await buildWorker(ctx.deps).worker.drain(() => ctx.clock.now);
+    const head = await w.world.as('head');
+    const [timeline] = (await head.get(w.api(`/activities/${w.activity.id}/timeline`))).json();
+    expect(timeline.entry.id).toBe(entryId);
+    expect(timeline.recordings.map((r: { fileSequence: number }) => r.fileSequence)).toEqual([1, 2, 4, 5, 6]);
+    expect(timeline.uploadState).toBe('files_missing');
+    const kinds = timeline.findings.map((f: { kind: string; details: { seconds?: number; sequence?: number } }) => [
+      f.kind,
+      f.details.seconds ?? f.details.sequence,
+    ]);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        ['gap', 302],
+        ['missing_sequence', 3],
+      ]),
+    );
+  });
+
+  it('the head annotates a finding; the finding stays and the annotation is in the ledger', async () => {
+    const head = await w.world.as('head');
+    const findings = (await head.get(w.api('/findings'))).json();
+    const missing = findings.find((f: { kind: string }) => f.kind === 'missing_sequence');
+    const res = await head.post(w.api(`/findings/${missing.id}/annotations`), {
+      decision: 'disciplinary_referral',
+      note: '3-файл құрылғыдан өшірілген: тәртіптік іс қозғауға жіберілді',
+    });
+    expect(res.statusCode).toBe(201);
+    const after = (await head.get(w.api('/findings'))).json().find((f: { id: string }) => f.id === missing.id);
+    expect(after.annotations).toEqual([expect.objectContaining({ decision: 'disciplinary_referral' })]);
+    expect((await head.get(w.api('/ledger?action=continuity.finding_annotated'))).json()).toHaveLength(1);
+  });
+
+  it('an inspector sees whether his uploads arrived, but no one but head and responsible gets media', async () => {
+    const inspector = await w.world.as('inspector1');
+    const [timeline] = (await inspector.get(w.api(`/activities/${w.activity.id}/timeline`))).json();
+    expect(timeline.recordings).toHaveLength(5);
+    expect(timeline.uploadState).toBe('files_missing');
+  });
+});

@@ -76,6 +76,9 @@ const TABLE: Record<string, ActorName[]> = {
   'GET /api/v1/organisations/{orgId}/badge.pdf': ['head', 'responsible', 'inspector', 'auditor'],
   'GET /api/v1/organisations/{orgId}/notifications': ['head', 'responsible', 'inspector', 'auditor'],
   'POST /api/v1/organisations/{orgId}/notifications/read': ['head', 'responsible', 'inspector', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/activities/{activityId}/timeline': ['head', 'responsible', 'inspector', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/findings': ['head', 'responsible', 'auditor'],
+  'POST /api/v1/organisations/{orgId}/findings/{findingId}/annotations': ['head'],
   'GET /api/v1/platform/ledger': ['admin'],
   'POST /api/v1/platform/ledger/verify': ['admin'],
 };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
+import { enqueueJob } from '../../platform/jobs/queue.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import { verifySignerCredentials } from '../auth/auth.usecases.ts';
 import { notifyHeadAndResponsible } from '../notifications/notify.ts';
@@ -74,6 +75,13 @@ export async function returnRecorder(
     // A recorder that broke while out stays broken; otherwise it goes back to storage.
     const status = input.condition === 'damaged' || recorder.status === 'broken' ? 'broken' : 'in_storage';
     await setRecorderStatus(tx, recorderId, status);
+    // Recording that ended well before the return is judged once the return is known (R444-17).
+    await enqueueJob(
+      tx,
+      'continuity.check',
+      { organisationId, journalEntryId: open.id },
+      { dedupeKey: `continuity-return:${open.id}`, runAt: now },
+    );
     const saved = (await findEntry(tx, organisationId, open.id))!;
     await appendLedgerEntry(
       tx,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
+import { enqueueJob } from '../../platform/jobs/queue.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import { MediaToolMissing, probeMedia } from '../../platform/media/ffprobe.ts';
 import { findRecorderByInventory } from '../recorders/recorders.repository.ts';
@@ -93,6 +94,14 @@ export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUp
       },
       now,
     );
+    if (row.journalEntryId) {
+      await enqueueJob(
+        tx,
+        'continuity.check',
+        { organisationId: u.organisationId, journalEntryId: row.journalEntryId },
+        { dedupeKey: `continuity:${row.id}`, runAt: now },
+      );
+    }
   });
   return { ...row };
 }

@@ -77,7 +77,8 @@ export interface EntryFilter {
 export async function searchEntries(db: DbOrTx, f: EntryFilter) {
   const where: SQL[] = [eq(ledgerEntries.organisationId, f.organisationId)];
   if (f.actorId) where.push(eq(ledgerEntries.actorId, f.actorId));
-  if (f.action) where.push(sql`${ledgerEntries.action} LIKE ${f.action.replace(/[%_]/g, '') + '%'}`);
+  // A prefix filter: LIKE wildcards in the user's text are escaped, not dropped.
+  if (f.action) where.push(sql`${ledgerEntries.action} LIKE ${f.action.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`);
   if (f.from) where.push(gte(ledgerEntries.recordedAt, f.from));
   if (f.to) where.push(lte(ledgerEntries.recordedAt, f.to));
   if (f.beforeSeq) where.push(sql`${ledgerEntries.seq} < ${f.beforeSeq}`);
