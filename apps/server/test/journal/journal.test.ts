@@ -245,3 +245,25 @@ describe('R444-4 R444-5 control activities', () => {
     expect((await i3.get(w.api(`/activities/${w.activity.id}`))).statusCode).toBe(404);
   });
 });
+
+describe('what the journal screens need from the API', () => {
+  it('R444-20 journal rows carry breakage notes and upload state; the battery threshold is published', async () => {
+    const all = await entries();
+    const withBreakage = all.find((e: { breakages: unknown[] }) => e.breakages.length > 0);
+    expect(withBreakage.breakages[0].description).toBe('Корпусы жарылды, жазба тоқтады');
+    expect(all[0]).toMatchObject({ recordings: 0, uploadState: 'waiting_for_dock' });
+    expect((await w.resp.get(w.api('/journal-rules'))).json()).toMatchObject({ batteryMinPercent: 80 });
+  });
+
+  it("activities name their inspectors, so an inspector sees colleagues' names", async () => {
+    const i1 = await w.world.as('inspector1');
+    const [a] = (await i1.get(w.api(`/activities`))).json().filter((x: { id: string }) => x.id === w.activity.id);
+    expect(a.inspectors.map((x: { fullName: string }) => x.fullName).sort()).toEqual(['Нұрланов Данияр Асқарұлы', 'Омарова Гүлнар Бекқызы']);
+  });
+
+  it('R444-10 a recorder page names the open entry it is out under', async () => {
+    const out = (await w.resp.get(w.api('/recorders?status=issued'))).json().items[0];
+    const page = (await w.resp.get(w.api(`/recorders/${out.id}`))).json();
+    expect(page.openEntry).toMatchObject({ recorderId: out.id, returnedAt: null });
+  });
+});

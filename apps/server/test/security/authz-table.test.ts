@@ -71,6 +71,7 @@ const TABLE: Record<string, ActorName[]> = {
   'POST /api/v1/organisations/{orgId}/journal-entries/{entryId}/confirm': ['responsible', 'inspector'],
   'POST /api/v1/organisations/{orgId}/journal-entries/{entryId}/strike': ['responsible'],
   'GET /api/v1/organisations/{orgId}/overdue-returns': ['head', 'responsible'],
+  'GET /api/v1/organisations/{orgId}/journal-rules': ['head', 'responsible', 'inspector', 'auditor'],
   'GET /api/v1/organisations/{orgId}/journals/{journalId}/print.pdf': ['head', 'responsible', 'auditor'],
   'GET /api/v1/organisations/{orgId}/journals/{journalId}/export.xlsx': ['head', 'responsible', 'auditor'],
   'GET /api/v1/organisations/{orgId}/badge.pdf': ['head', 'responsible', 'inspector', 'auditor'],

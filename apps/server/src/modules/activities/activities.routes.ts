@@ -9,6 +9,7 @@ import { ACTIVITY_TYPES } from './activities.table.ts';
 import { findActivity, listActivities } from './activities.repository.ts';
 import { registerActivity } from './activities.usecases.ts';
 import { retentionClassOf } from './retention.ts';
+import { usersByIds } from '../users/users.repository.ts';
 
 const When = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
 const Activity = Type.Object({
@@ -23,13 +24,19 @@ const Activity = Type.Object({
   plannedEnd: When,
   inspectorIds: Type.Array(Uuid),
   retention: Type.Object({ years: Type.Integer(), coveredByPoint12: Type.Boolean() }),
+  inspectors: Type.Array(Type.Object({ id: Uuid, fullName: Type.String() })),
 });
 
 export function activityRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
-  const withRetention = <T extends { type: (typeof ACTIVITY_TYPES)[number] }>(a: T) => ({
-    ...a,
-    retention: retentionClassOf(a.type, deps.config.investigationRetentionYears),
-  });
+  /** Adds the retention class and the assigned inspectors' names (inspectors cannot read the member list). */
+  async function withDetails<T extends { type: (typeof ACTIVITY_TYPES)[number]; inspectorIds: string[] }>(list: T[]) {
+    const names = new Map((await usersByIds(deps.db, [...new Set(list.flatMap((a) => a.inspectorIds))])).map((u) => [u.id, u.fullName]));
+    return list.map((a) => ({
+      ...a,
+      retention: retentionClassOf(a.type, deps.config.investigationRetentionYears),
+      inspectors: a.inspectorIds.map((id) => ({ id, fullName: names.get(id) ?? '' })),
+    }));
+  }
   return async (app) => {
     const base = '/api/v1/organisations/:orgId/activities';
     app.get(
@@ -44,8 +51,8 @@ export function activityRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => {
-        return (await listActivities(deps.db, req.params.orgId, ownRecordsFilter(req.principal as SessionPrincipal, req.params.orgId))).map(
-          withRetention,
+        return withDetails(
+          await listActivities(deps.db, req.params.orgId, ownRecordsFilter(req.principal as SessionPrincipal, req.params.orgId)),
         );
       },
     );
@@ -74,7 +81,7 @@ export function activityRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       },
       async (req, reply) => {
         const row = await registerActivity(deps, actorOf(req), req.params.orgId, req.body);
-        return reply.status(201).send(withRetention({ ...row, inspectorIds: [...new Set(req.body.inspectorIds)] }));
+        return reply.status(201).send((await withDetails([{ ...row, inspectorIds: [...new Set(req.body.inspectorIds)] }]))[0]!);
       },
     );
 
@@ -93,7 +100,7 @@ export function activityRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         const a = await findActivity(deps.db, req.params.orgId, req.params.activityId);
         const onlyFor = ownRecordsFilter(req.principal as SessionPrincipal, req.params.orgId);
         if (!a || (onlyFor && !a.inspectorIds.includes(onlyFor))) throw new AppError('activity.not_found');
-        return withRetention(a);
+        return (await withDetails([a]))[0]!;
       },
     );
   };

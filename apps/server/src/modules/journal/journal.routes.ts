@@ -9,8 +9,9 @@ import { openJournal, closeJournal } from './journal.books.ts';
 import { confirmIssue, issueRecorder, type IssueInput } from './journal.issue.ts';
 import { returnRecorder } from './journal.return.ts';
 import { strikeEntry } from './journal.correct.ts';
-import { findJournal, listEntries, listJournals, overdueEntries, pendingOrOpenFor } from './journal.repository.ts';
-import { IssueBody, Journal, JournalEntry, ReturnBody, StrikeBody } from './journal.schemas.ts';
+import { breakageNotesFor, findJournal, listEntries, listJournals, overdueEntries, pendingOrOpenFor } from './journal.repository.ts';
+import { uploadStates } from '../continuity/timeline.ts';
+import { IssueBody, Journal, JournalEntry, JournalListEntry, ReturnBody, StrikeBody } from './journal.schemas.ts';
 
 const JournalParams = Type.Object({ orgId: Uuid, journalId: Uuid });
 const EntryParams = Type.Object({ orgId: Uuid, entryId: Uuid });
@@ -78,19 +79,32 @@ export function journalRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         config: { authz: rule.org(['head', 'responsible', 'auditor', 'inspector']) },
         schema: {
           tags: ['journal'],
-          summary: 'Entries in number order, struck ones included; an inspector sees their own (R444-A1)',
+          summary:
+            'Entries in number order, struck ones included, with breakage notes and upload state; an inspector sees their own (R444-A1)',
           params: JournalParams,
-          response: responses({ 200: Type.Array(JournalEntry) }),
+          response: responses({ 200: Type.Array(JournalListEntry) }),
         },
       },
       async (req) => {
         if (!(await findJournal(deps.db, req.params.orgId, req.params.journalId))) throw new AppError('journal.not_found');
-        return listEntries(
+        const entries = await listEntries(
           deps.db,
           req.params.orgId,
           req.params.journalId,
           ownRecordsFilter(req.principal as SessionPrincipal, req.params.orgId),
         );
+        const [notes, states] = await Promise.all([
+          breakageNotesFor(deps.db, req.params.orgId),
+          uploadStates(
+            deps.db,
+            entries.map((e) => e.id),
+          ),
+        ]);
+        return entries.map((e) => ({
+          ...e,
+          breakages: notes.filter((n) => n.journalEntryId === e.id).map(({ reportedAt, description }) => ({ reportedAt, description })),
+          ...states.get(e.id)!,
+        }));
       },
     );
 
@@ -166,6 +180,30 @@ export function journalRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => returnRecorder(deps, actorOf(req), req.params.orgId, req.params.recorderId, req.body),
+    );
+
+    app.get(
+      '/api/v1/organisations/:orgId/journal-rules',
+      {
+        config: { authz: rule.org(['head', 'responsible', 'inspector', 'auditor']) },
+        schema: {
+          tags: ['journal'],
+          summary: 'The thresholds this server applies (battery at issue, R444-20; continuity, R444-17)',
+          params: OrgParams,
+          response: responses({
+            200: Type.Object({
+              batteryMinPercent: Type.Integer(),
+              gapThresholdSeconds: Type.Integer(),
+              clockOffsetThresholdSeconds: Type.Integer(),
+            }),
+          }),
+        },
+      },
+      async () => ({
+        batteryMinPercent: deps.config.batteryMinPercent,
+        gapThresholdSeconds: deps.config.gapThresholdSeconds,
+        clockOffsetThresholdSeconds: deps.config.clockOffsetThresholdSeconds,
+      }),
     );
 
     app.get(

@@ -82,3 +82,11 @@ export const StrikeBody = Type.Object({
     }),
   ),
 });
+
+/** A journal row as the table shows it: the entry, breakages reported under it, and whether its recordings arrived. */
+export const JournalListEntry = Type.Object({
+  ...JournalEntry.properties,
+  breakages: Type.Array(Type.Object({ reportedAt: When, description: Type.String() })),
+  recordings: Type.Integer(),
+  uploadState: Type.Union([Type.Literal('waiting_for_dock'), Type.Literal('all_verified'), Type.Literal('files_missing')]),
+});

@@ -6,6 +6,7 @@ import { actorOf } from '../../platform/http/actor.ts';
 import type { SessionPrincipal } from '../../platform/http/principal.ts';
 import { Ok, OrgParams, Uuid, literalUnion, responses } from '../../platform/http/schemas.ts';
 import { openEntryForRecorder } from '../journal/journal.repository.ts';
+import { JournalEntry } from '../journal/journal.schemas.ts';
 import { RECORDER_STATUSES } from './recorders.table.ts';
 import { countRecordersByStatus, findRecorder, listRecorders, recorderHistory } from './recorders.repository.ts';
 import { markRepaired, registerRecorder, reportBreakage, sendToRepair, writeOff } from './recorders.usecases.ts';
@@ -84,6 +85,7 @@ export function recorderRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           response: responses({
             200: Type.Object({
               recorder: Recorder,
+              openEntry: Type.Union([JournalEntry, Type.Null()]),
               history: Type.Array(
                 Type.Object({
                   seq: Type.Integer(),
@@ -100,7 +102,11 @@ export function recorderRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       async (req) => {
         const recorder = await findRecorder(deps.db, req.params.orgId, req.params.recorderId);
         if (!recorder) throw new AppError('recorder.not_found');
-        return { recorder, history: await recorderHistory(deps.db, req.params.orgId, recorder.id) };
+        return {
+          recorder,
+          history: await recorderHistory(deps.db, req.params.orgId, recorder.id),
+          openEntry: (await openEntryForRecorder(deps.db, recorder.id)) ?? null,
+        };
       },
     );
 
