@@ -258,7 +258,10 @@ describe('what the journal screens need from the API', () => {
   it("activities name their inspectors, so an inspector sees colleagues' names", async () => {
     const i1 = await w.world.as('inspector1');
     const [a] = (await i1.get(w.api(`/activities`))).json().filter((x: { id: string }) => x.id === w.activity.id);
-    expect(a.inspectors.map((x: { fullName: string }) => x.fullName).sort()).toEqual(['Нұрланов Данияр Асқарұлы', 'Омарова Гүлнар Бекқызы']);
+    expect(a.inspectors.map((x: { fullName: string }) => x.fullName).sort()).toEqual([
+      'Нұрланов Данияр Асқарұлы',
+      'Омарова Гүлнар Бекқызы',
+    ]);
   });
 
   it('R444-10 a recorder page names the open entry it is out under', async () => {
