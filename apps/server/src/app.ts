@@ -27,6 +27,7 @@ import { journalPrintRoutes } from './modules/journal/journal.print.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { dockRoutes } from './modules/recordings/dock.routes.ts';
 import { continuityRoutes } from './modules/continuity/continuity.routes.ts';
+import { recordingRoutes } from './modules/recordings/recordings.routes.ts';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -81,6 +82,7 @@ export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<F
   await app.register(notificationRoutes(deps));
   await app.register(dockRoutes(deps));
   await app.register(continuityRoutes(deps));
+  await app.register(recordingRoutes(deps));
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
   if (opts.webDist !== undefined || fs.existsSync(path.join(webDist, 'index.html'))) await serveWeb(app, webDist);

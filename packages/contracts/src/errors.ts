@@ -36,6 +36,8 @@ export const ERROR_CODES = {
   'appointment.period_invalid': 400,
   'appointment.already_ended': 409,
   'ledger.not_found': 404,
+  'evidence.purpose_required': 428,
+  'evidence.purpose_note_required': 400,
   'finding.not_found': 404,
   'recording.not_found': 404,
   'ingest.checksum_mismatch': 409,

@@ -12,3 +12,4 @@ export * from '../modules/journal/journal.table.ts';
 export * from '../modules/notifications/notifications.table.ts';
 export * from '../modules/recordings/recordings.table.ts';
 export * from '../modules/continuity/continuity.table.ts';
+export * from '../modules/recordings/access.table.ts';

@@ -169,3 +169,67 @@ describe('R444-17 R444-18 R444-19 continuity of the activity timeline', () => {
     expect(timeline.uploadState).toBe('files_missing');
   });
 });
+
+describe('R444-13 R444-21 playback: head and responsible only, after a stated purpose, every view logged', () => {
+  const firstClip = () => path.join(watch, 'usb-1', 'DCIM', '20260302_101000_0001.mp4');
+  const recordingOf = async (name: string) => (await listRecordings(ctx.deps.db, w.org)).find((r) => r.originalName === name)!;
+
+  it('the auditor sees metadata but gets no media; an inspector gets neither (403 with a coded error)', async () => {
+    const rec = await recordingOf('20260302_101000_0001.mp4');
+    const auditor = await w.world.as('auditor');
+    expect((await auditor.get(w.api('/recordings'))).json()).toHaveLength(5);
+    const media = await auditor.request('GET', w.api(`/recordings/${rec.id}/media`));
+    expect(media.statusCode).toBe(403);
+    expect(media.json().error.code).toBe('auth.forbidden');
+    const inspector = await w.world.as('inspector1');
+    expect((await inspector.request('GET', w.api(`/recordings/${rec.id}/media`))).statusCode).toBe(403);
+    expect((await inspector.get(w.api(`/recordings/${rec.id}`))).statusCode).toBe(403);
+  });
+
+  it('the head must state a purpose before the first view', async () => {
+    const rec = await recordingOf('20260302_101000_0001.mp4');
+    const head = await w.world.as('head');
+    head.lang = 'ru';
+    const res = await head.request('GET', w.api(`/recordings/${rec.id}/media`));
+    expect(res.statusCode).toBe(428);
+    expect(res.json().error).toMatchObject({
+      code: 'evidence.purpose_required',
+      message: 'Сначала укажите служебную цель просмотра записей (пункт 21 Приказа № 444).',
+    });
+  });
+
+  it('serves byte ranges (206), a strong ETag (304 on revalidation) and 416 past the end; the bytes are the original', async () => {
+    const rec = await recordingOf('20260302_101000_0001.mp4');
+    const original = fs.readFileSync(firstClip());
+    const head = await w.world.as('head');
+    expect(
+      (await head.post(w.api('/access-purposes'), { purpose: 'activity_review', note: '№ 27-ТП тексерісінің материалдарын талдау' }))
+        .statusCode,
+    ).toBe(200);
+    const url = w.api(`/recordings/${rec.id}/media`);
+    const part = await head.request('GET', url, undefined, { range: 'bytes=100-1123' });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 100-1123/${original.length}`);
+    expect(Buffer.compare(part.rawPayload, original.subarray(100, 1124))).toBe(0);
+    const tail = await head.request('GET', url, undefined, { range: 'bytes=-500' });
+    expect(Buffer.compare(tail.rawPayload, original.subarray(original.length - 500))).toBe(0);
+    const whole = await head.request('GET', url);
+    expect(whole.statusCode).toBe(200);
+    expect(whole.headers.etag).toBe(`"${rec.sha256}"`);
+    expect(Buffer.compare(whole.rawPayload, original)).toBe(0);
+    expect((await head.request('GET', url, undefined, { 'if-none-match': `"${rec.sha256}"` })).statusCode).toBe(304);
+    const past = await head.request('GET', url, undefined, { range: `bytes=${original.length}-` });
+    expect(past.statusCode).toBe(416);
+    expect(past.headers['content-range']).toBe(`bytes */${original.length}`);
+    const dl = await head.request('GET', `${url}?download=true`);
+    expect(dl.headers['content-disposition']).toContain('20260302_101000_0001.mp4');
+  });
+
+  it('one playback session is one "viewed" entry; each download is its own entry, with who and why', async () => {
+    const head = await w.world.as('head');
+    const viewed = (await head.get(w.api('/ledger?action=recording.viewed'))).json();
+    expect(viewed).toHaveLength(1);
+    expect(viewed[0]).toMatchObject({ actorName: 'Жұмабеков Ерлан Серікұлы', payload: { purpose: 'activity_review' } });
+    expect((await head.get(w.api('/ledger?action=recording.downloaded'))).json()).toHaveLength(1);
+  });
+});

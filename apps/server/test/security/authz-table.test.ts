@@ -80,6 +80,10 @@ const TABLE: Record<string, ActorName[]> = {
   'GET /api/v1/organisations/{orgId}/activities/{activityId}/timeline': ['head', 'responsible', 'inspector', 'auditor'],
   'GET /api/v1/organisations/{orgId}/findings': ['head', 'responsible', 'auditor'],
   'POST /api/v1/organisations/{orgId}/findings/{findingId}/annotations': ['head'],
+  'GET /api/v1/organisations/{orgId}/recordings': ['head', 'responsible', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/recordings/{recordingId}': ['head', 'responsible', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/recordings/{recordingId}/media': ['head', 'responsible'],
+  'POST /api/v1/organisations/{orgId}/access-purposes': ['head', 'responsible'],
   'GET /api/v1/platform/ledger': ['admin'],
   'POST /api/v1/platform/ledger/verify': ['admin'],
 };

@@ -1,0 +1,136 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppDeps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { rule } from '../../platform/http/authz.ts';
+import type { SessionPrincipal } from '../../platform/http/principal.ts';
+import { sendStoredObject } from '../../platform/http/send-object.ts';
+import { Ok, OrgParams, Uuid, literalUnion, responses } from '../../platform/http/schemas.ts';
+import { findEntry } from '../journal/journal.repository.ts';
+import { findActivity } from '../activities/activities.repository.ts';
+import { listFindings } from '../continuity/continuity.repository.ts';
+import { ACCESS_PURPOSES } from './access.table.ts';
+import { logMediaAccess, purposeOf, statePurpose } from './evidence-access.ts';
+import { findRecording, listRecordings } from './recordings.repository.ts';
+
+const When = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
+const Recording = Type.Object({
+  id: Uuid,
+  recorderId: Uuid,
+  sha256: Type.String(),
+  size: Type.Integer(),
+  originalName: Type.String(),
+  fileSequence: Type.Union([Type.Integer(), Type.Null()]),
+  deviceStartedAt: When,
+  clockOffsetSeconds: Type.Integer(),
+  startedAt: When,
+  ingestedAt: When,
+  state: Type.String(),
+  durationMs: Type.Union([Type.Integer(), Type.Null()]),
+  journalEntryId: Type.Union([Uuid, Type.Null()]),
+});
+const RecParams = Type.Object({ orgId: Uuid, recordingId: Uuid });
+const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
+
+/**
+ * R444-13/R444-21: metadata for head, responsible person and auditor; media
+ * only for the head and the responsible person, after a stated purpose, and
+ * every view and download in the ledger.
+ */
+export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const base = '/api/v1/organisations/:orgId/recordings';
+    const metadataReaders = rule.org(['head', 'responsible', 'auditor']);
+    const mediaReaders = rule.org(['head', 'responsible']);
+
+    app.get(
+      base,
+      {
+        config: { authz: metadataReaders },
+        schema: {
+          tags: ['recordings'],
+          summary: 'Recordings (metadata), newest first; ?unattributed=true for those in no issue',
+          params: OrgParams,
+          querystring: Type.Object({ unattributed: Type.Optional(Type.Boolean()) }),
+          response: responses({ 200: Type.Array(Recording) }),
+        },
+      },
+      async (req) => listRecordings(deps.db, req.params.orgId, req.query.unattributed ?? false),
+    );
+
+    app.get(
+      `${base}/:recordingId`,
+      {
+        config: { authz: metadataReaders },
+        schema: {
+          tags: ['recordings'],
+          summary: 'A recording with its journal entry, activity and findings (what the player page shows)',
+          params: RecParams,
+          response: responses({
+            200: Type.Object({
+              recording: Recording,
+              entry: Type.Unknown(),
+              activity: Type.Unknown(),
+              findings: Type.Array(Type.Unknown()),
+              purposeStated: Type.Boolean(),
+            }),
+          }),
+        },
+      },
+      async (req) => {
+        const rec = await findRecording(deps.db, req.params.orgId, req.params.recordingId);
+        if (!rec) throw new AppError('recording.not_found');
+        const entry = rec.journalEntryId ? await findEntry(deps.db, req.params.orgId, rec.journalEntryId) : undefined;
+        const activity = entry ? await findActivity(deps.db, req.params.orgId, entry.activityId) : undefined;
+        const findings = (await listFindings(deps.db, req.params.orgId, entry ? [entry.id] : [])).filter(
+          (f) => !f.recordingId || f.recordingId === rec.id,
+        );
+        const purpose = await purposeOf(deps, req.principal as SessionPrincipal, req.params.orgId);
+        return { recording: rec, entry: entry ?? null, activity: activity ?? null, findings, purposeStated: Boolean(purpose) };
+      },
+    );
+
+    app.post(
+      '/api/v1/organisations/:orgId/access-purposes',
+      {
+        config: { authz: mediaReaders },
+        schema: {
+          tags: ['recordings'],
+          summary: 'State the service purpose before viewing or downloading recordings in this session (R444-21)',
+          params: OrgParams,
+          body: Type.Object({ purpose: literalUnion(ACCESS_PURPOSES), note: Type.String({ maxLength: 1000 }) }),
+          response: responses({ 200: Ok }),
+        },
+      },
+      async (req) => {
+        await statePurpose(deps, req.principal as SessionPrincipal, req.params.orgId, req.body.purpose, req.body.note);
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      `${base}/:recordingId/media`,
+      {
+        config: { authz: mediaReaders },
+        schema: {
+          tags: ['recordings'],
+          summary: 'The original bytes, with Range/ETag for playback; ?download=true as an attachment (each logged)',
+          params: RecParams,
+          querystring: Type.Object({ download: Type.Optional(Type.Boolean()) }),
+          response: responses({ 200: Binary, 206: Binary, 428: Type.Ref('ErrorBody') }),
+        },
+      },
+      async (req, reply) => {
+        const rec = await findRecording(deps.db, req.params.orgId, req.params.recordingId);
+        if (!rec) throw new AppError('recording.not_found');
+        const download = req.query.download ?? false;
+        await logMediaAccess(deps, req.principal as SessionPrincipal, rec, download ? 'download' : 'view', req.headers.range);
+        return sendStoredObject(req, reply, deps.store, {
+          sha256: rec.sha256,
+          size: rec.size,
+          contentType: /\.mp4$|\.m4v$/i.test(rec.originalName) ? 'video/mp4' : 'application/octet-stream',
+          downloadName: download ? rec.originalName : undefined,
+        });
+      },
+    );
+  };
+}

@@ -1,0 +1,62 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { BlobStore, ByteRange } from '../storage/storage.ts';
+
+export interface SendObject {
+  sha256: string;
+  size: number;
+  contentType: string;
+  /** Sets Content-Disposition: attachment with this name. */
+  downloadName?: string;
+}
+
+/**
+ * The one place that serves stored bytes: strong ETag (the content hash never
+ * changes for an address), conditional GET, and single HTTP ranges (206/416),
+ * so players can seek. Multiple ranges get the whole object (RFC 9110 allows it).
+ */
+export async function sendStoredObject(req: FastifyRequest, reply: FastifyReply, store: BlobStore, o: SendObject) {
+  const etag = `"${o.sha256}"`;
+  reply.header('etag', etag).header('accept-ranges', 'bytes').header('cache-control', 'private, no-transform').type(o.contentType);
+  if (o.downloadName) reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(o.downloadName)}`);
+  const inm = req.headers['if-none-match'];
+  if (inm && inm.split(',').some((t) => t.trim() === etag || t.trim() === '*')) return reply.status(304).send();
+
+  let range: ByteRange | undefined;
+  const header = req.headers.range;
+  const ifRange = req.headers['if-range'];
+  if (header && (!ifRange || ifRange === etag)) {
+    const parsed = parseRange(header, o.size);
+    if (parsed === 'unsatisfiable') return reply.status(416).header('content-range', `bytes */${o.size}`).send();
+    range = parsed;
+  }
+  if (range) {
+    reply
+      .status(206)
+      .header('content-range', `bytes ${range.start}-${range.end}/${o.size}`)
+      .header('content-length', range.end - range.start + 1);
+  } else {
+    reply.status(200).header('content-length', o.size);
+  }
+  if (req.method === 'HEAD') return reply.send();
+  return reply.send(await store.get(o.sha256, range));
+}
+
+/** bytes=a-b, bytes=a-, bytes=-n; anything else (or several ranges) means "the whole object". */
+export function parseRange(header: string, size: number): ByteRange | 'unsatisfiable' | undefined {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return undefined;
+  if (size === 0) return 'unsatisfiable';
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    const suffix = Number(m[2]);
+    if (suffix === 0) return 'unsatisfiable';
+    start = Math.max(0, size - suffix);
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+    if (start >= size || end < start) return 'unsatisfiable';
+  }
+  return { start, end };
+}
