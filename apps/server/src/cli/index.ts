@@ -6,6 +6,7 @@ import { registerLedgerCommands } from './ledger.ts';
 import { registerUserCommands } from './user.ts';
 import { registerTotpCommand } from './totp.ts';
 import { registerDockCommand } from './dock.ts';
+import { registerStorageCommands } from './storage.ts';
 import { configFrom, dbOptions } from './options.ts';
 
 export async function runCli(argv: string[]) {
@@ -35,6 +36,7 @@ export async function runCli(argv: string[]) {
   registerDemoCommand(program);
   registerTotpCommand(program);
   registerDockCommand(program);
+  registerStorageCommands(program);
 
   try {
     await program.parseAsync(argv);

@@ -10,6 +10,7 @@ import { createWorker } from './jobs/worker.ts';
 import { scheduleRecurring } from './jobs/scheduler.ts';
 import { createEmailNotificationHandler } from '../modules/notifications/notifications.email.ts';
 import { checkContinuity } from '../modules/continuity/continuity.usecases.ts';
+import { scrubStore } from '../modules/recordings/scrubStore.ts';
 
 /** Opens the database, applies migrations and builds the dependencies every entry point shares. */
 export async function buildRuntime(config: Config): Promise<{ deps: AppDeps; database: Database }> {
@@ -42,6 +43,10 @@ export function buildWorker(deps: AppDeps, log?: { error(o: unknown, m?: string)
         await deps.db.transaction((tx) => signAllCheckpoints(tx, deps.instanceKey, deps.now()));
       },
       'notification.email': createEmailNotificationHandler(deps),
+      'storage.scrub': async () => {
+        const r = await scrubStore(deps);
+        if (r.damaged.length) log?.error({ damaged: r.damaged }, 'storage scrub found damaged originals');
+      },
       'continuity.check': async (job) => {
         const { organisationId, journalEntryId } = job.payload as { organisationId: string; journalEntryId: string };
         await checkContinuity(deps, organisationId, journalEntryId);
@@ -50,7 +55,7 @@ export function buildWorker(deps: AppDeps, log?: { error(o: unknown, m?: string)
   });
   let timer: NodeJS.Timeout | undefined;
   const schedule = () =>
-    scheduleRecurring(deps.db, [{ kind: 'ledger.checkpoint', everyMs }], deps.now()).catch((e) =>
+    scheduleRecurring(deps.db, [{ kind: 'ledger.checkpoint', everyMs }, { kind: 'storage.scrub', everyMs: 7 * 24 * 3_600_000 }], deps.now()).catch((e) =>
       log?.error({ err: e }, 'scheduling failed'),
     );
   return {

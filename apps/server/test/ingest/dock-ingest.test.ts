@@ -233,3 +233,24 @@ describe('R444-13 R444-21 playback: head and responsible only, after a stated pu
     expect((await head.get(w.api('/ledger?action=recording.downloaded'))).json()).toHaveLength(1);
   });
 });
+
+describe('R444-13 storage scrub', () => {
+  it('after one byte of a stored original is flipped, the scrub names that recording as a critical finding', async () => {
+    const { scrubStore } = await import('../../src/modules/recordings/scrubStore.ts');
+    expect((await scrubStore(ctx.deps)).damaged).toEqual([]);
+    const rec = (await listRecordings(ctx.deps.db, w.org)).find((r) => r.originalName === '20260302_101005_0002.mp4')!;
+    const file = path.join(ctx.deps.config.dataDir, 'blobs', 'objects', rec.sha256.slice(0, 2), rec.sha256.slice(2, 4), rec.sha256);
+    fs.chmodSync(file, 0o644);
+    const bytes = fs.readFileSync(file);
+    bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
+    fs.writeFileSync(file, bytes);
+    const r = await scrubStore(ctx.deps);
+    expect(r.damaged).toEqual([
+      expect.objectContaining({ recordingId: rec.id, originalName: '20260302_101005_0002.mp4', expected: rec.sha256 }),
+    ]);
+    const head = await w.world.as('head');
+    const integrity = (await head.get(w.api('/findings'))).json().filter((f: { kind: string }) => f.kind === 'integrity');
+    expect(integrity).toEqual([expect.objectContaining({ recordingId: rec.id })]);
+    expect((await head.get(w.api('/ledger?action=recording.integrity_failed'))).json()).toHaveLength(1);
+  });
+});
