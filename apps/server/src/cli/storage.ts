@@ -3,7 +3,9 @@ import { configFrom, dbOptions } from './options.ts';
 
 export function registerStorageCommands(program: Command) {
   const storage = program.command('storage').description('Write-once evidence store');
-  dbOptions(storage.command('scrub').description('Re-hash every stored original; exit 1 and name each recording whose bytes changed (R444-13)')).action(async (o) => {
+  dbOptions(
+    storage.command('scrub').description('Re-hash every stored original; exit 1 and name each recording whose bytes changed (R444-13)'),
+  ).action(async (o) => {
     const { buildRuntime } = await import('../platform/runtime.ts');
     const { scrubStore } = await import('../modules/recordings/scrubStore.ts');
     const { deps, database } = await buildRuntime(configFrom(o));
@@ -12,9 +14,13 @@ export function registerStorageCommands(program: Command) {
       const r = await scrubStore(deps);
       const s = (performance.now() - started) / 1000;
       for (const d of r.damaged) {
-        console.log(`CRITICAL recording ${d.recordingId} (${d.originalName}): expected sha256 ${d.expected}, found ${d.actual ?? 'no object'}`);
+        console.log(
+          `CRITICAL recording ${d.recordingId} (${d.originalName}): expected sha256 ${d.expected}, found ${d.actual ?? 'no object'}`,
+        );
       }
-      console.log(`${r.checked} recordings checked, ${(r.bytes / 2 ** 20).toFixed(1)} MiB hashed in ${s.toFixed(1)} s, ${r.damaged.length} damaged.`);
+      console.log(
+        `${r.checked} recordings checked, ${(r.bytes / 2 ** 20).toFixed(1)} MiB hashed in ${s.toFixed(1)} s, ${r.damaged.length} damaged.`,
+      );
       process.exitCode = r.damaged.length ? 1 : 0;
     } finally {
       await database.close();

@@ -55,9 +55,14 @@ export function buildWorker(deps: AppDeps, log?: { error(o: unknown, m?: string)
   });
   let timer: NodeJS.Timeout | undefined;
   const schedule = () =>
-    scheduleRecurring(deps.db, [{ kind: 'ledger.checkpoint', everyMs }, { kind: 'storage.scrub', everyMs: 7 * 24 * 3_600_000 }], deps.now()).catch((e) =>
-      log?.error({ err: e }, 'scheduling failed'),
-    );
+    scheduleRecurring(
+      deps.db,
+      [
+        { kind: 'ledger.checkpoint', everyMs },
+        { kind: 'storage.scrub', everyMs: 7 * 24 * 3_600_000 },
+      ],
+      deps.now(),
+    ).catch((e) => log?.error({ err: e }, 'scheduling failed'));
   return {
     worker,
     async start() {

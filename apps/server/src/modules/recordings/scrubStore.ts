@@ -17,7 +17,13 @@ export interface ScrubResult {
  */
 export async function scrubStore(deps: AppDeps, onProgress?: (done: number, total: number) => void): Promise<ScrubResult> {
   const all = await deps.db
-    .select({ id: recordings.id, organisationId: recordings.organisationId, sha256: recordings.sha256, originalName: recordings.originalName, journalEntryId: recordings.journalEntryId })
+    .select({
+      id: recordings.id,
+      organisationId: recordings.organisationId,
+      sha256: recordings.sha256,
+      originalName: recordings.originalName,
+      journalEntryId: recordings.journalEntryId,
+    })
     .from(recordings);
   const result: ScrubResult = { checked: 0, bytes: 0, damaged: [] };
   const seen = new Map<string, string | null>(); // identical content is stored once: hash each object once
@@ -36,7 +42,13 @@ export async function scrubStore(deps: AppDeps, onProgress?: (done: number, tota
     result.checked++;
     onProgress?.(result.checked, all.length);
     if (actual === rec.sha256) continue;
-    result.damaged.push({ recordingId: rec.id, organisationId: rec.organisationId, originalName: rec.originalName, expected: rec.sha256, actual });
+    result.damaged.push({
+      recordingId: rec.id,
+      organisationId: rec.organisationId,
+      originalName: rec.originalName,
+      expected: rec.sha256,
+      actual,
+    });
     const now = deps.now();
     await deps.db.transaction(async (tx) => {
       const fresh = await insertNewFindings(tx, [
@@ -54,7 +66,14 @@ export async function scrubStore(deps: AppDeps, onProgress?: (done: number, tota
       if (fresh.length) {
         await appendLedgerEntry(
           tx,
-          { organisationId: rec.organisationId, actor: { kind: 'system', id: null }, action: 'recording.integrity_failed', subjectType: 'recording', subjectId: rec.id, payload: { expected: rec.sha256, actual } },
+          {
+            organisationId: rec.organisationId,
+            actor: { kind: 'system', id: null },
+            action: 'recording.integrity_failed',
+            subjectType: 'recording',
+            subjectId: rec.id,
+            payload: { expected: rec.sha256, actual },
+          },
           now,
         );
       }
