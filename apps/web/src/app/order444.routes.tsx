@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { ActivitiesPage } from '../modules/activities/ActivitiesPage.tsx';
+import { ActivityPage } from '../modules/evidence/ActivityPage.tsx';
+import { RecordingPage } from '../modules/evidence/RecordingPage.tsx';
 import { JournalPage } from '../modules/journal/JournalPage.tsx';
 import { Order444Home } from '../modules/order444/DashboardPage.tsx';
 import { MyRecordersPage } from '../modules/order444/MyRecordersPage.tsx';
@@ -13,7 +15,7 @@ const page = (path: string, allow: (a: Access['order444']) => boolean, element: 
   element: <Guarded allow={(a) => allow(a.order444)}>{element}</Guarded>,
 });
 
-/** Order 444 (territorial subdivision): dashboard, the inspector's recorders, journal, fleet, activities. */
+/** Order 444 (territorial subdivision): dashboard, the inspector's recorders, journal, fleet, activities with their timelines, recordings. */
 export const order444Routes = () => [
   page('recorders', (a) => a.module, <Order444Home />),
   page('recorders/mine', (a) => a.mine, <MyRecordersPage />),
@@ -21,4 +23,6 @@ export const order444Routes = () => [
   page('recorders/devices', (a) => a.fleet, <RecordersPage />),
   page('recorders/devices/:recorderId', (a) => a.fleet, <RecorderPage />),
   page('recorders/activities', (a) => a.module, <ActivitiesPage />),
+  page('recorders/activities/:activityId', (a) => a.module, <ActivityPage />),
+  page('recorders/recordings/:recordingId', (a) => a.recordings, <RecordingPage />),
 ];

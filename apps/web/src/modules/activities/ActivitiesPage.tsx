@@ -1,10 +1,11 @@
-import { Button, Modal, Paper, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataState } from '../../shared/components/DataState.tsx';
 import { PageHeader } from '../../shared/components/PageHeader.tsx';
 import { formatDateTime } from '../../shared/format/datetime.ts';
-import { useMembers } from '../members/members.queries.ts';
+import { Link } from 'react-router-dom';
+import { activityPath } from '../evidence/paths.ts';
 import { useSession } from '../shell/SessionContext.tsx';
 import { ActivityForm } from './ActivityForm.tsx';
 import { useActivities, type Activity } from './activities.queries.ts';
@@ -13,19 +14,10 @@ import { RetentionBadge } from './RetentionBadge.tsx';
 /** R444-4/5: control activities with their subject, object and inspectors; an inspector sees their own. */
 export function ActivitiesPage() {
   const { t } = useTranslation();
-  const { me, org, access } = useSession();
+  const { org, access } = useSession();
   const orgId = org!.id;
   const activities = useActivities(orgId);
-  const members = useMembers(orgId, access.members);
   const [creating, setCreating] = useState(false);
-  // An inspector cannot list the members: they see their own name and how many colleagues are assigned.
-  const names = (ids: string[]) =>
-    members.data
-      ? ids.map((id) => members.data.find((m) => m.id === id)?.fullName ?? id.slice(0, 8))
-      : [
-          ...ids.filter((id) => id === me.id).map(() => me.fullName),
-          ...(ids.some((id) => id !== me.id) ? [t('activities.colleagues', { count: ids.filter((id) => id !== me.id).length })] : []),
-        ];
   const sorted = (rows: Activity[]) => [...rows].sort((a, b) => b.plannedStart.localeCompare(a.plannedStart));
   return (
     <>
@@ -52,7 +44,9 @@ export function ActivitiesPage() {
                   {sorted(rows).map((a) => (
                     <Table.Tr key={a.id}>
                       <Table.Td>
-                        <Text fw={600}>{a.referenceNumber}</Text>
+                        <Anchor component={Link} to={activityPath(a.id)} fw={600}>
+                          {a.referenceNumber}
+                        </Anchor>
                         <Text size="sm">{t(`activities.type.${a.type}`)}</Text>
                         <RetentionBadge retention={a.retention} />
                       </Table.Td>
@@ -74,9 +68,9 @@ export function ActivitiesPage() {
                       </Table.Td>
                       <Table.Td>
                         <Stack gap={2}>
-                          {names(a.inspectorIds).map((name) => (
-                            <Text size="sm" key={name}>
-                              {name}
+                          {a.inspectors.map((i) => (
+                            <Text size="sm" key={i.id}>
+                              {i.fullName}
                             </Text>
                           ))}
                         </Stack>

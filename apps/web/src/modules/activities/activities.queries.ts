@@ -23,9 +23,11 @@ export interface Activity {
   plannedEnd: string;
   inspectorIds: string[];
   retention: { years: number; coveredByPoint12: boolean };
+  /** The assigned inspectors' names (an inspector cannot read the member list). */
+  inspectors: { id: string; fullName: string }[];
 }
 
-export type NewActivity = Omit<Activity, 'id' | 'retention'>;
+export type NewActivity = Omit<Activity, 'id' | 'retention' | 'inspectors'>;
 
 const key = (orgId: string) => ['organisations', orgId, 'activities'] as const;
 
@@ -33,6 +35,14 @@ const key = (orgId: string) => ['organisations', orgId, 'activities'] as const;
 export function useActivities(orgId: string) {
   const api = useApi();
   return useQuery({ queryKey: key(orgId), queryFn: () => api.get<Activity[]>(`/api/v1/organisations/${orgId}/activities`) });
+}
+
+export function useActivity(orgId: string, id: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key(orgId), 'one', id],
+    queryFn: () => api.get<Activity>(`/api/v1/organisations/${orgId}/activities/${id}`),
+  });
 }
 
 export function useRegisterActivity(orgId: string) {

@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Group, NumberInput, Radio, Select, SimpleGrid,
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
+import { useJournalRules } from '../evidence/evidence.queries.ts';
 import type { Recorder } from '../recorders/recorders.queries.ts';
 import { placeError } from './issueErrors.ts';
 import { useIssueRecorder } from './journal.queries.ts';
@@ -10,9 +11,6 @@ import { RecorderFound } from './RecorderFound.tsx';
 import { ScanField } from './ScanField.tsx';
 import { credentialsOf, NO_CREDENTIALS, SignatureFields } from './SignatureFields.tsx';
 import { useCounterOptions } from './useCounterOptions.ts';
-
-/** Point 20: the battery is checked at issue; the server's setting decides, this is the usual threshold shown as a hint. */
-export const BATTERY_HINT_PERCENT = 80;
 
 interface State {
   inventory: string;
@@ -56,7 +54,9 @@ export function IssueForm({ orgId, onClose }: { orgId: string; onClose: () => vo
   const set = (patch: Partial<State>) => setS((prev) => ({ ...prev, ...patch }));
   const err = placeError(issue.error);
   const need = (ok: boolean) => (tried && !ok ? t('form.required') : undefined);
-  const low = typeof s.battery === 'number' && s.battery < BATTERY_HINT_PERCENT;
+  // Point 20: the server's setting decides; the form shows the same threshold and warns before submitting.
+  const batteryMin = useJournalRules(orgId).data?.batteryMinPercent;
+  const low = typeof s.battery === 'number' && batteryMin !== undefined && s.battery < batteryMin;
 
   const chooseInspector = (inspectorId: string | null) => {
     const mine = inspectorId ? opts.activities.filter((a) => a.inspectorIds.includes(inspectorId)) : [];
@@ -149,7 +149,7 @@ export function IssueForm({ orgId, onClose }: { orgId: string; onClose: () => vo
           />
           <NumberInput
             label={t('journal.issue.battery')}
-            description={t('journal.issue.batteryHint', { threshold: BATTERY_HINT_PERCENT })}
+            description={batteryMin !== undefined ? t('journal.issue.batteryHint', { threshold: batteryMin }) : undefined}
             required
             min={0}
             max={100}

@@ -4,7 +4,9 @@ import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../shared/format/datetime.ts';
 import { surnameWithInitials } from '../../shared/format/names.ts';
 import { issueLines, noteLines, returnLines } from './entryCells.ts';
-import type { JournalEntry } from './journal.types.ts';
+import { UploadStateBadge } from '../evidence/UploadStateBadge.tsx';
+import { activityPath } from '../evidence/paths.ts';
+import type { JournalEntry, JournalRow } from './journal.types.ts';
 
 function Lines({ lines, struck }: { lines: string[]; struck: boolean }) {
   return (
@@ -25,7 +27,7 @@ function Lines({ lines, struck }: { lines: string[]; struck: boolean }) {
 }
 
 interface Props {
-  entries: JournalEntry[];
+  entries: JournalRow[];
   canStrike: boolean;
   linkRecorders: boolean;
   onStrike: (e: JournalEntry) => void;
@@ -99,6 +101,11 @@ export function JournalTable({ entries, canStrike, linkRecorders, onStrike }: Pr
                         {t('journal.cell.out')}
                       </Badge>
                     )
+                  )}
+                  {!struck && (
+                    <Stack mt={6} gap={0} align="flex-start">
+                      <UploadStateBadge state={e.uploadState} count={e.recordings} to={activityPath(e.activityId)} />
+                    </Stack>
                   )}
                 </Table.Td>
                 <Table.Td>

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../../shared/format/datetime.ts';
 import { useMembers } from '../members/members.queries.ts';
-import type { Recorder } from '../recorders/recorders.queries.ts';
+import { useRecorder, type Recorder } from '../recorders/recorders.queries.ts';
 import { placeError } from './issueErrors.ts';
-import { useReturnRecorder } from './journal.queries.ts';
+import { useJournals, useReturnRecorder } from './journal.queries.ts';
 import { isOpenEntry, type Credentials, type JournalEntry } from './journal.types.ts';
 import { ScanField } from './ScanField.tsx';
 import { credentialsOf, NO_CREDENTIALS, SignatureFields } from './SignatureFields.tsx';
@@ -25,7 +25,13 @@ export function ReturnForm({ orgId, entries, onClose }: { orgId: string; entries
   const [done, setDone] = useState<JournalEntry | null>(null);
   const scan = useRef<HTMLInputElement>(null);
   const conditionRef = useRef<HTMLInputElement>(null);
-  const open = recorder ? entries.find((e) => e.recorderId === recorder.id && isOpenEntry(e)) : undefined;
+  // The entry may be in an earlier journal book (issued before the open book began): the recorder page knows it.
+  const detail = useRecorder(orgId, recorder?.id);
+  const journals = useJournals(orgId);
+  const inBook = recorder ? entries.find((e) => e.recorderId === recorder.id && isOpenEntry(e)) : undefined;
+  const fromDetail = detail.data && detail.data.recorder.id === recorder?.id ? (detail.data.openEntry ?? undefined) : undefined;
+  const open = inBook ?? fromDetail;
+  const earlierBook = open && !inBook ? journals.data?.find((j) => j.id === open.journalId) : undefined;
   const withCode = !!members.data?.find((m) => m.id === open?.inspectorId)?.totpEnabled;
   const err = placeError(ret.error);
 
@@ -54,7 +60,10 @@ export function ReturnForm({ orgId, entries, onClose }: { orgId: string; entries
     }
   };
 
-  const notOut = recorder && !open ? t('journal.return.notOut', { number: recorder.inventoryNumber }) : undefined;
+  const notOut =
+    recorder && !open && detail.data?.recorder.id === recorder.id
+      ? t('journal.return.notOut', { number: recorder.inventoryNumber })
+      : undefined;
   return (
     <form onSubmit={submit} noValidate autoComplete="off" data-testid="return-form">
       <Stack gap="md">
@@ -92,6 +101,13 @@ export function ReturnForm({ orgId, entries, onClose }: { orgId: string; entries
             <Text size="xs" c="dimmed">
               {t('journal.return.issuedAt', { at: formatDateTime(open.issuedAt), battery: open.batteryPercent })}
             </Text>
+            {!inBook && (
+              <Text size="xs" c="orange.9" data-testid="earlier-book">
+                {earlierBook
+                  ? t('journal.return.earlierBook', { registration: earlierBook.registrationNumber })
+                  : t('journal.return.earlierBookUnknown')}
+              </Text>
+            )}
           </Paper>
         )}
         <Radio.Group label={t('journal.return.condition')} value={condition} onChange={(v) => setCondition(v as typeof condition)}>

@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../shared/format/datetime.ts';
 import { surnameWithInitials as short } from '../../shared/format/names.ts';
-import type { JournalEntry } from './journal.types.ts';
+import type { JournalEntry, JournalRow } from './journal.types.ts';
 
 type T = (key: string, opts?: Record<string, unknown>) => string;
 
@@ -25,12 +25,14 @@ export function returnLines(e: JournalEntry, t: T): string[] {
   ];
 }
 
-/** Column 6, "note": battery, clock check, the notes, a damaged return, and the correction remark. */
-export function noteLines(e: JournalEntry, byId: Map<string, JournalEntry>, t: T): string[] {
+/** Column 6, "note": battery, clock check, the notes, breakages reported while out, a damaged return, and the correction remark. */
+export function noteLines(e: JournalEntry & Partial<Pick<JournalRow, 'breakages'>>, byId: Map<string, JournalEntry>, t: T): string[] {
   const lines = [
     `${t('journal.note.battery', { battery: e.batteryPercent })}; ${t('journal.note.clock', { offset: e.clockOffsetSeconds })}`,
   ];
   if (e.note) lines.push(e.note);
+  for (const b of e.breakages ?? [])
+    lines.push(t('journal.note.breakage', { at: formatDateTime(b.reportedAt), description: b.description }));
   if (e.returnCondition === 'damaged') lines.push(t('journal.note.damaged'));
   if (e.returnNote) lines.push(e.returnNote);
   const corrected = e.correctsEntryId ? byId.get(e.correctsEntryId) : undefined;

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../shared/api/ApiContext.tsx';
 import { useInvalidateOrder444 } from '../recorders/recorders.queries.ts';
-import type { Correction, IssueInput, Journal, JournalEntry, OverdueReturn, ReturnInput } from './journal.types.ts';
+import type { Correction, IssueInput, Journal, JournalEntry, JournalRow, OverdueReturn, ReturnInput } from './journal.types.ts';
 
 const org = (orgId: string) => `/api/v1/organisations/${orgId}`;
 const journalKey = (orgId: string) => ['organisations', orgId, 'journal'] as const;
@@ -16,7 +16,7 @@ export function useEntries(orgId: string, journalId: string | null | undefined) 
   const api = useApi();
   return useQuery({
     queryKey: [...journalKey(orgId), 'entries', journalId],
-    queryFn: () => api.get<JournalEntry[]>(`${org(orgId)}/journals/${journalId}/entries`),
+    queryFn: () => api.get<JournalRow[]>(`${org(orgId)}/journals/${journalId}/entries`),
     enabled: !!journalId,
   });
 }

@@ -35,6 +35,13 @@ export interface JournalEntry {
   correctsEntryId: string | null;
 }
 
+/** A row of the journal table: the entry, breakages reported under it and whether its recordings arrived (R444-11/20). */
+export interface JournalRow extends JournalEntry {
+  breakages: { reportedAt: string; description: string }[];
+  recordings: number;
+  uploadState: 'waiting_for_dock' | 'all_verified' | 'files_missing';
+}
+
 export interface Credentials {
   login: string;
   password: string;

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../../shared/components/PageHeader.tsx';
 import { useSession } from '../shell/SessionContext.tsx';
+import { FindingsPanel } from '../evidence/FindingsPanel.tsx';
+import { UnattributedPanel } from '../evidence/UnattributedPanel.tsx';
 import { BrokenPanel } from './BrokenPanel.tsx';
 import { MyRecordersPage } from './MyRecordersPage.tsx';
 import { NoticesPanel } from './NoticesPanel.tsx';
@@ -38,6 +40,10 @@ export function Order444Home() {
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <OverduePanel orgId={orgId} />
             <BrokenPanel orgId={orgId} />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            <FindingsPanel orgId={orgId} />
+            <UnattributedPanel orgId={orgId} />
           </SimpleGrid>
           <NoticesPanel orgId={orgId} />
         </Stack>

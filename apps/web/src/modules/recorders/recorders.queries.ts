@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../shared/api/ApiContext.tsx';
+import type { JournalEntry } from '../journal/journal.types.ts';
 
 export const RECORDER_STATUSES = ['in_storage', 'issued', 'broken', 'under_repair', 'written_off'] as const;
 export type RecorderStatus = (typeof RECORDER_STATUSES)[number];
@@ -49,11 +50,19 @@ export function useLookupRecorder(orgId: string) {
     api.get<RecorderList>(base(orgId), { inventoryNumber: inventoryNumber.trim() }).then((r) => r.items[0] ?? null);
 }
 
-export function useRecorder(orgId: string, id: string) {
+export interface RecorderDetail {
+  recorder: Recorder;
+  history: RecorderHistoryItem[];
+  /** The entry under which it is out now, whichever journal book holds it. */
+  openEntry: JournalEntry | null;
+}
+
+export function useRecorder(orgId: string, id: string | null | undefined) {
   const api = useApi();
   return useQuery({
     queryKey: [...recordersKey(orgId), 'one', id],
-    queryFn: () => api.get<{ recorder: Recorder; history: RecorderHistoryItem[] }>(`${base(orgId)}/${id}`),
+    queryFn: () => api.get<RecorderDetail>(`${base(orgId)}/${id}`),
+    enabled: !!id,
   });
 }
 

@@ -18,6 +18,12 @@ export interface Access {
     planActivities: boolean;
     dashboard: boolean;
     mine: boolean;
+    /** Recording metadata and continuity findings (R444-13: the auditor reads, no media). */
+    recordings: boolean;
+    /** Playing and downloading originals, after a stated purpose (R444-13/21). */
+    playback: boolean;
+    /** Explaining a finding or referring it for discipline (R444-19). */
+    annotate: boolean;
   };
 }
 
@@ -53,6 +59,9 @@ function order444Access(org: MyOrganisation | null): Access['order444'] {
     planActivities: hasAny(here, ['head', 'responsible']),
     dashboard: hasAny(here, ['head', 'responsible']),
     mine: hasAny(here, ['inspector']),
+    recordings: hasAny(here, ['head', 'responsible', 'auditor']),
+    playback: hasAny(here, ['head', 'responsible']),
+    annotate: hasAny(here, ['head']),
   };
 }
 

@@ -15,7 +15,7 @@ const partsFormat = new Intl.DateTimeFormat('en-GB', {
 function partsOf(d: Date) {
   const p: Record<string, string> = {};
   for (const part of partsFormat.formatToParts(d)) p[part.type] = part.value;
-  return { y: p.year ?? '', m: p.month ?? '', d: p.day ?? '', hh: p.hour ?? '', mm: p.minute ?? '' };
+  return { y: p.year ?? '', m: p.month ?? '', d: p.day ?? '', hh: p.hour ?? '', mm: p.minute ?? '', ss: p.second ?? '' };
 }
 
 const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
@@ -30,6 +30,18 @@ export function formatDate(v: Date | string): string {
 export function formatDateTime(v: Date | string): string {
   const p = partsOf(toDate(v));
   return `${p.d}.${p.m}.${p.y} ${p.hh}:${p.mm}`;
+}
+
+/** dd.MM.yyyy HH:mm:ss of an instant, in the display zone (recordings, where seconds matter). */
+export function formatDateTimeSeconds(v: Date | string): string {
+  const p = partsOf(toDate(v));
+  return `${p.d}.${p.m}.${p.y} ${p.hh}:${p.mm}:${p.ss}`;
+}
+
+/** HH:mm:ss of an instant, in the display zone. */
+export function formatTime(v: Date | string): string {
+  const p = partsOf(toDate(v));
+  return `${p.hh}:${p.mm}:${p.ss}`;
 }
 
 /** A calendar date `yyyy-mm-dd` (no zone) as dd.MM.yyyy. */

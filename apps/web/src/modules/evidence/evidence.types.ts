@@ -1,0 +1,78 @@
+import type { JournalEntry } from '../journal/journal.types.ts';
+import type { Activity } from '../activities/activities.queries.ts';
+
+/** R444-21: the service purposes a person states before viewing or downloading recordings. */
+export const ACCESS_PURPOSES = [
+  'court_or_authority_request',
+  'activity_review',
+  'disciplinary_review',
+  'complaint_handling',
+  'retention_review',
+  'other',
+] as const;
+export type AccessPurpose = (typeof ACCESS_PURPOSES)[number];
+
+export type UploadState = 'waiting_for_dock' | 'all_verified' | 'files_missing';
+export type FindingKind = 'gap' | 'missing_sequence' | 'late_start' | 'early_end' | 'clock_offset' | 'integrity';
+export const FINDING_DECISIONS = ['explained', 'disciplinary_referral'] as const;
+export type FindingDecision = (typeof FINDING_DECISIONS)[number];
+
+/** A stored original: device time, the clock offset measured at docking and the corrected time (R444-17). */
+export interface Recording {
+  id: string;
+  recorderId: string;
+  sha256: string;
+  size: number;
+  originalName: string;
+  fileSequence: number | null;
+  deviceStartedAt: string;
+  clockOffsetSeconds: number;
+  startedAt: string;
+  ingestedAt: string;
+  state: 'stored' | 'unreadable';
+  durationMs: number | null;
+  journalEntryId: string | null;
+}
+
+export interface Annotation {
+  decision: FindingDecision;
+  note: string;
+  annotatedBy: string;
+  annotatedAt: string;
+}
+
+/** R444-19: where recording stopped that should not have; it stays, the head's annotations are added beside it. */
+export interface Finding {
+  id: string;
+  journalEntryId: string | null;
+  recordingId: string | null;
+  kind: FindingKind;
+  details: Record<string, unknown>;
+  detectedAt: string;
+  annotations: Annotation[];
+}
+
+export type TimelineRecording = Omit<Recording, 'recorderId' | 'ingestedAt'>;
+
+/** One issue of a recorder for the activity, from issue to return (R444-17/18). */
+export interface EntryTimeline {
+  entry: JournalEntry;
+  uploadState: UploadState;
+  recordings: TimelineRecording[];
+  findings: Finding[];
+}
+
+/** What the player page shows beside the video. */
+export interface RecordingDetail {
+  recording: Recording;
+  entry: JournalEntry | null;
+  activity: Omit<Activity, 'retention' | 'inspectors'> | null;
+  findings: Finding[];
+  purposeStated: boolean;
+}
+
+export interface JournalRules {
+  batteryMinPercent: number;
+  gapThresholdSeconds: number;
+  clockOffsetThresholdSeconds: number;
+}
