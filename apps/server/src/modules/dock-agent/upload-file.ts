@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import * as tus from 'tus-js-client';
 
 export async function sha256File(file: string): Promise<string> {
@@ -20,10 +21,44 @@ export interface UploadJob {
   onProgress(sent: number, total: number): void;
 }
 
+/**
+ * The device file, reopened for every chunk. tus-js-client's own Node file
+ * source pipes each chunk's stream with no 'error' listener, so a device
+ * unplugged mid-file killed the agent with an unhandled ENOENT/EIO instead of a
+ * retry. Here a failed open rejects the chunk (tus retries, then reports), and
+ * a read error or a short read mid-chunk stops the upload with that error.
+ */
+function deviceFileReader(job: UploadJob, fail: (e: Error) => void): NonNullable<tus.UploadOptions['fileReader']> {
+  return {
+    openFile: async () => ({
+      size: job.size,
+      async slice(start: number, end: number) {
+        end = Math.min(end, job.size);
+        if (end <= start) return { value: Buffer.alloc(0), done: true };
+        const fh = await fsp.open(job.file, 'r');
+        const stream = fh.createReadStream({ start, end: end - 1, highWaterMark: 1 << 20 }) as fs.ReadStream & { size: number };
+        stream.size = end - start; // the HTTP stack's Content-Length
+        stream.on('error', (e) => fail(e));
+        stream.on('end', () => {
+          if (stream.bytesRead < end - start) fail(new Error(`${job.file}: read ${stream.bytesRead} of ${end - start} bytes at ${start}`));
+        });
+        return { value: stream, done: end >= job.size };
+      },
+      close() {},
+    }),
+  };
+}
+
 /** One tus upload; resumes at the server's offset when given the URL of an earlier attempt. */
 export function uploadFile(job: UploadJob): Promise<string> {
   return new Promise((resolve, reject) => {
-    const upload = new tus.Upload(fs.createReadStream(job.file, { highWaterMark: 1 << 20 }), {
+    let failed = false;
+    const fail = (e: Error) => {
+      if (failed) return;
+      failed = true;
+      void upload.abort().finally(() => reject(e));
+    };
+    const upload = new tus.Upload(job.file as never, {
       endpoint: job.endpoint,
       uploadUrl: job.resumeUrl ?? null,
       uploadSize: job.size,
@@ -33,10 +68,11 @@ export function uploadFile(job: UploadJob): Promise<string> {
       retryDelays: [0, 1000, 3000],
       removeFingerprintOnSuccess: true,
       storeFingerprintForResuming: false,
+      fileReader: deviceFileReader(job, fail),
       onUploadUrlAvailable: () => job.onUrl(upload.url!),
       onProgress: job.onProgress,
       onSuccess: () => resolve(upload.url!),
-      onError: (e) => reject(e),
+      onError: (e) => fail(e),
     });
     upload.start();
   });
