@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Response } from 'playwright-core';
+import { launchBrowser, screenshot, type Browser } from './support/browser.ts';
+import { signIn, signOutQuietly } from './support/demo.ts';
+import { dockFolder, pageApi, runDockAgent, tempWatch, type PageApi } from './support/evidence.ts';
+import { startDemoServer, type DemoServer } from './support/server.ts';
+
+interface Entry {
+  id: string;
+  number: number;
+  inventoryNumber: string;
+  activityId: string;
+  issuedAt: string;
+}
+interface Timeline {
+  findings: { kind: string }[];
+  recordings: { id: string; fileSequence: number }[];
+}
+
+let server: DemoServer;
+let browser: Browser;
+let page: Page;
+let api: PageApi;
+let watch: string;
+let entry: Entry;
+let firstRecording: string;
+
+const dialog = () => page.getByRole('dialog');
+const nav = () => page.getByRole('navigation');
+const sec = (n: number) => n * 1000;
+
+/**
+ * The demo issues ВР-001 to inspector1 for № 27-ТП when it starts. Three clips come from the recorder: files 1
+ * and 2 at once, file 3 deleted on the device, file 4 five minutes after file 2 — and one clip of ВР-004, which
+ * was never issued. The device clock runs 20 s ahead. The real dock agent uploads them with a dock token.
+ */
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+  page = await browser.newPage();
+  await signIn(page, server.url, 'responsible');
+  api = await pageApi(page);
+  const { secret } = await api.post<{ secret: string }>('/api-tokens', { name: 'Кабинет 12: док-станция' });
+  const [book] = await api.get<{ id: string; endedOn: string | null }[]>('/journals');
+  const entries = await api.get<Entry[]>(`/journals/${book!.id}/entries`);
+  entry = entries.find((e) => e.inventoryNumber === 'ВР-001')!;
+
+  const ahead = 20;
+  // Within the issue: as early as it allows, or six minutes ago if it was issued long enough before.
+  const start = Math.max(Date.parse(entry.issuedAt) + sec(10), Date.now() - sec(6 * 60));
+  const device = (ms: number) => new Date(start + ms + sec(ahead));
+  watch = tempWatch();
+  dockFolder(
+    watch,
+    'usb-1',
+    'ВР-001',
+    [
+      { name: 'REC_0001.mp4', deviceStart: device(0) },
+      { name: 'REC_0002.mp4', deviceStart: device(sec(4)) },
+      { name: 'REC_0004.mp4', deviceStart: device(sec(4 + 3 + 300)) },
+    ],
+    new Date(Date.now() + sec(ahead)),
+  );
+  dockFolder(watch, 'usb-2', 'ВР-004', [{ name: 'REC_0107.mp4', deviceStart: new Date(Date.now() - sec(3600)) }]);
+  const out = await runDockAgent(server.url, secret, watch);
+  expect(out).toContain('ВР-001: docked');
+
+  // The continuity job runs after ingest: wait for its findings.
+  let timeline: Timeline | undefined;
+  for (const deadline = Date.now() + sec(20); Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+    [timeline] = await api.get<Timeline[]>(`/activities/${entry.activityId}/timeline`);
+    const kinds = timeline?.findings.map((f) => f.kind) ?? [];
+    if (kinds.includes('gap') && kinds.includes('missing_sequence')) break;
+  }
+  expect(timeline?.findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['gap', 'missing_sequence']));
+  firstRecording = timeline!.recordings.find((r) => r.fileSequence === 1)!.id;
+  await signOutQuietly(page);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (watch) fs.rmSync(watch, { recursive: true, force: true });
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+});
+
+describe('Order 444 evidence: timeline, findings and playback', () => {
+  it('R444-11 R444-19 the journal shows the upload state of the issue; the head’s dashboard lists the findings and the recording without an issue', async () => {
+    await signIn(page, server.url, 'head');
+    await page.goto(`${server.url}/app/recorders/journal`);
+    const row = page.getByTestId('journal-table').locator(`tbody tr[data-number="${entry.number}"]`);
+    await row.getByText('файлдар жетіспейді · 3 бейнежазба').waitFor();
+    await nav().getByRole('link', { name: 'Бақылау тақтасы' }).click();
+    const findings = page.getByTestId('findings-panel');
+    await findings.getByText('№ 3 файл жоқ (№ 2 және № 4 арасында)').waitFor();
+    await findings.getByText(/Жазбада 5 мин \d+ с үзіліс/).waitFor();
+    await findings
+      .getByText(/№ \d+ жазба, ВР-001, Нұрланов Д\. А\./)
+      .first()
+      .waitFor();
+    await page.getByTestId('unattributed-panel').getByRole('link', { name: 'REC_0107.mp4' }).waitFor();
+    await expect(page.getByTestId('unattributed-panel').innerText()).resolves.toContain('ВР-004');
+  });
+
+  it('R444-17 R444-18 R444-19 the activity timeline shows the gap and the missing file number; the head annotates a finding', async () => {
+    await nav().getByRole('link', { name: 'Бақылау іс-шаралары' }).click();
+    await page.getByTestId('activities-table').getByRole('link', { name: '№ 27-ТП' }).click();
+    await page.getByRole('heading', { name: '№ 27-ТП іс-шарасы: жазба хронологиясы' }).waitFor();
+    const card = page.locator(`[data-testid="entry-timeline"][data-number="${entry.number}"]`);
+    await card.getByText('файлдар жетіспейді · 3 бейнежазба').waitFor();
+    await expect(card.getByTestId('timeline-bar').count()).resolves.toBe(3);
+    await expect(card.getByTestId('timeline-gap').count()).resolves.toBe(1);
+    await expect(card.getByTestId('timeline-missing').innerText()).resolves.toBe('№ 3');
+    await card.getByText('№ 3 файл жоқ (№ 2 және № 4 арасында)').waitFor();
+    await card.getByText(/Жазбада 5 мин \d+ с үзіліс/).waitFor();
+    // The device clock was 20 s ahead (less the seconds before the agent docked it): corrected times are shown.
+    await expect(card.getByTestId('timeline-recordings').innerText()).resolves.toMatch(/құрылғының сағаты (1\d|20) с алға кеткен/);
+    await screenshot(page, 'activity-timeline');
+
+    await card.getByRole('button', { name: 'Қарау: № 3 файл жоқ (№ 2 және № 4 арасында)' }).click();
+    await dialog().getByLabel('Тәртіптік жауаптылыққа тарту үшін жіберілді').check();
+    await dialog().getByLabel('Негіздеме').fill('3-файл құрылғыдан өшірілген: тәртіптік іс қозғалды');
+    await dialog().getByRole('button', { name: 'Шешімді жазу' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    const annotation = card.getByTestId('annotation');
+    await annotation.waitFor();
+    const text = await annotation.innerText();
+    expect(text).toContain('Тәртіптік жауаптылыққа тарту үшін жіберілді: 3-файл құрылғыдан өшірілген');
+    expect(text).toContain('Жұмабеков Ерлан Серікұлы');
+  });
+
+  it('R444-21 the head states the purpose, the recording plays from 206 ranges and seeks; the audit shows the view with the head’s name', async () => {
+    const media: Response[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes(`/recordings/${firstRecording}/media`)) media.push(r);
+    });
+    const card = page.locator(`[data-testid="entry-timeline"][data-number="${entry.number}"]`);
+    await card.getByRole('link', { name: 'REC_0001.mp4 бейнежазбасын ашу' }).click();
+    // Asked before the first view of the session.
+    await dialog().getByText('Бейнежазбалар тек қызметтік мақсатта пайдаланылады', { exact: false }).waitFor();
+    expect(await page.getByTestId('player').count()).toBe(0);
+    await dialog().getByRole('combobox', { name: 'Мақсаты' }).click();
+    await page.getByRole('option', { name: 'Бақылау іс-шарасын талдау' }).click();
+    await dialog().getByLabel('Түсініктеме').fill('№ 27-ТП тексеру материалдары');
+    await dialog().getByRole('button', { name: 'Көрсету және жалғастыру' }).click();
+    await dialog().waitFor({ state: 'detached' });
+
+    const video = page.getByTestId('player');
+    await video.waitFor();
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    await video.evaluate((v: HTMLVideoElement) => {
+      v.muted = true;
+      v.currentTime = 2;
+    });
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThanOrEqual(1.9);
+    expect(media.map((r) => r.status())).toContain(206);
+    expect(media.some((r) => r.status() === 428)).toBe(false);
+
+    const facts = await page.getByTestId('recording-facts').innerText();
+    expect(facts).toMatch(/[0-9a-f]{64}/);
+    expect(facts).toMatch(/құрылғының сағаты (1\d|20) с алға кеткен/);
+    const where = await page.getByTestId('recording-entry').innerText();
+    expect(where).toContain('Нұрланов Данияр Асқарұлы');
+    expect(where).toContain('«Шахтинск Көмір» ЖШС');
+    expect(where).toContain('«Шахтинская» шахтасы');
+    await page.getByRole('link', { name: 'Түпнұсқаны жүктеп алу' }).waitFor();
+    await screenshot(page, 'player');
+
+    await page.goto(`${server.url}/app/audit`);
+    const viewed = page.getByTestId('ledger-table').getByRole('row').filter({ hasText: 'Жазба қаралды' });
+    await viewed.first().waitFor();
+    await expect(viewed.first().innerText()).resolves.toContain('Жұмабеков Ерлан Серікұлы');
+  });
+
+  it('R444-13 the inspector and the auditor get no media: 403 with the coded error; the auditor reads the facts only', async () => {
+    for (const login of ['inspector1', 'auditor']) {
+      await signOutQuietly(page);
+      await signIn(page, server.url, login);
+      const mine = await pageApi(page);
+      const res = await mine.status(`/recordings/${firstRecording}/media`);
+      expect({ login, ...res }).toEqual({ login, status: 403, code: 'auth.forbidden' });
+    }
+    await page.goto(`${server.url}/app/recorders/recordings/${firstRecording}`);
+    await page.getByText('Көру сізге қолжетімсіз').waitFor();
+    await page.getByTestId('sha256').waitFor();
+    expect(await page.getByTestId('player').count()).toBe(0);
+    expect(await dialog().count()).toBe(0);
+  });
+});
