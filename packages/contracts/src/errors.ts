@@ -36,6 +36,8 @@ export const ERROR_CODES = {
   'appointment.period_invalid': 400,
   'appointment.already_ended': 409,
   'ledger.not_found': 404,
+  'recording.already_attributed': 409,
+  'recording.entry_mismatch': 400,
   'evidence.purpose_required': 428,
   'evidence.purpose_note_required': 400,
   'finding.not_found': 404,

@@ -11,6 +11,8 @@ import { scheduleRecurring } from './jobs/scheduler.ts';
 import { createEmailNotificationHandler } from '../modules/notifications/notifications.email.ts';
 import { checkContinuity } from '../modules/continuity/continuity.usecases.ts';
 import { scrubStore } from '../modules/recordings/scrubStore.ts';
+import { deriveRecording } from '../modules/recordings/deriveRecording.ts';
+import { cleanAbandonedUploads } from '../modules/recordings/ingest/cleanAbandonedUploads.ts';
 
 /** Opens the database, applies migrations and builds the dependencies every entry point shares. */
 export async function buildRuntime(config: Config): Promise<{ deps: AppDeps; database: Database }> {
@@ -43,6 +45,12 @@ export function buildWorker(deps: AppDeps, log?: { error(o: unknown, m?: string)
         await deps.db.transaction((tx) => signAllCheckpoints(tx, deps.instanceKey, deps.now()));
       },
       'notification.email': createEmailNotificationHandler(deps),
+      'recording.derive': async (job) => {
+        await deriveRecording(deps, (job.payload as { recordingId: string }).recordingId);
+      },
+      'uploads.cleanup': async () => {
+        cleanAbandonedUploads(path.join(deps.store.stagingDir, 'tus'), deps.config.uploadExpiryHours * 3_600_000);
+      },
       'storage.scrub': async () => {
         const r = await scrubStore(deps);
         if (r.damaged.length) log?.error({ damaged: r.damaged }, 'storage scrub found damaged originals');
@@ -60,6 +68,7 @@ export function buildWorker(deps: AppDeps, log?: { error(o: unknown, m?: string)
       [
         { kind: 'ledger.checkpoint', everyMs },
         { kind: 'storage.scrub', everyMs: 7 * 24 * 3_600_000 },
+        { kind: 'uploads.cleanup', everyMs: 3_600_000 },
       ],
       deps.now(),
     ).catch((e) => log?.error({ err: e }, 'scheduling failed'));

@@ -254,3 +254,40 @@ describe('R444-13 storage scrub', () => {
     expect((await head.get(w.api('/ledger?action=recording.integrity_failed'))).json()).toHaveLength(1);
   });
 });
+
+describe('derived files and the unattributed queue', () => {
+  it('a thumbnail strip is made as a separate object; the original stays byte-identical', async () => {
+    const rec = (await listRecordings(ctx.deps.db, w.org)).find((r) => r.originalName === '20260302_101000_0001.mp4')!;
+    const head = await w.world.as('head');
+    await head.post(w.api('/access-purposes'), { purpose: 'activity_review', note: 'Алдын ала қарау' });
+    const strip = await head.request('GET', w.api(`/recordings/${rec.id}/thumbnails`));
+    expect(strip.statusCode).toBe(200);
+    expect(strip.headers['content-type']).toBe('image/jpeg');
+    expect(strip.rawPayload.subarray(0, 2).toString('hex')).toBe('ffd8');
+    expect(strip.headers.etag).not.toBe(`"${rec.sha256}"`);
+    expect(sha256Of(path.join(watch, 'usb-1', 'DCIM', '20260302_101000_0001.mp4'))).toBe(rec.sha256);
+  });
+
+  it('a recording outside every issue waits unattributed; the responsible person attaches it once, with a reason', async () => {
+    makeClip(path.join(watch, 'usb-1', 'DCIM', '20260302_090000_0007.mp4'), new Date('2026-03-02T04:00:00Z'));
+    expect((await agent()).code).toBe(0);
+    const queue = (await w.resp.get(w.api('/recordings?unattributed=true'))).json();
+    expect(queue.map((r: { originalName: string }) => r.originalName)).toEqual(['20260302_090000_0007.mp4']);
+    const body = { journalEntryId: entryId, reason: 'Инспектор жазбаны беру журналына енгізгенге дейін бастаған' };
+    expect((await w.resp.post(w.api(`/recordings/${queue[0].id}/attach`), body)).statusCode).toBe(200);
+    expect((await w.resp.post(w.api(`/recordings/${queue[0].id}/attach`), body)).json().error.code).toBe('recording.already_attributed');
+    expect((await w.resp.get(w.api('/recordings?unattributed=true'))).json()).toEqual([]);
+  });
+
+  it('abandoned partial uploads are removed after the configured age, nothing else', async () => {
+    const { cleanAbandonedUploads } = await import('../../src/modules/recordings/ingest/cleanAbandonedUploads.ts');
+    const dir = path.join(ctx.deps.store.stagingDir, 'tus');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'old-partial'), Buffer.alloc(1000));
+    fs.writeFileSync(path.join(dir, 'fresh-partial'), Buffer.alloc(1000));
+    const old = new Date(Date.now() - 80 * 3_600_000);
+    fs.utimesSync(path.join(dir, 'old-partial'), old, old);
+    expect(cleanAbandonedUploads(dir, 72 * 3_600_000)).toEqual(['old-partial']);
+    expect(fs.existsSync(path.join(dir, 'fresh-partial'))).toBe(true);
+  });
+});

@@ -84,6 +84,8 @@ const TABLE: Record<string, ActorName[]> = {
   'GET /api/v1/organisations/{orgId}/recordings/{recordingId}': ['head', 'responsible', 'auditor'],
   'GET /api/v1/organisations/{orgId}/recordings/{recordingId}/media': ['head', 'responsible'],
   'POST /api/v1/organisations/{orgId}/access-purposes': ['head', 'responsible'],
+  'POST /api/v1/organisations/{orgId}/recordings/{recordingId}/attach': ['responsible'],
+  'GET /api/v1/organisations/{orgId}/recordings/{recordingId}/thumbnails': ['head', 'responsible'],
   'GET /api/v1/platform/ledger': ['admin'],
   'POST /api/v1/platform/ledger/verify': ['admin'],
 };

@@ -94,6 +94,9 @@ export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUp
       },
       now,
     );
+    if (row.state === 'stored') {
+      await enqueueJob(tx, 'recording.derive', { recordingId: row.id }, { dedupeKey: `derive:${row.id}`, runAt: now });
+    }
     if (row.journalEntryId) {
       await enqueueJob(
         tx,

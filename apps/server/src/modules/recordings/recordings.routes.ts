@@ -11,6 +11,9 @@ import { listFindings } from '../continuity/continuity.repository.ts';
 import { ACCESS_PURPOSES } from './access.table.ts';
 import { logMediaAccess, purposeOf, statePurpose } from './evidence-access.ts';
 import { findRecording, listRecordings } from './recordings.repository.ts';
+import { attachRecording } from './attachRecording.ts';
+import { findDerivative } from './deriveRecording.ts';
+import { actorOf } from '../../platform/http/actor.ts';
 
 const When = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
 const Recording = Type.Object({
@@ -90,6 +93,44 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     );
 
     app.post(
+      `${base}/:recordingId/attach`,
+      {
+        config: { authz: rule.org(['responsible']) },
+        schema: {
+          tags: ['recordings'],
+          summary: 'Attach an unattributed recording to an issue of the same recorder, with a reason',
+          params: RecParams,
+          body: Type.Object({ journalEntryId: Uuid, reason: Type.String({ minLength: 3, maxLength: 1000 }) }),
+          response: responses({ 200: Ok }),
+        },
+      },
+      async (req) => {
+        await attachRecording(deps, actorOf(req), req.params.orgId, req.params.recordingId, req.body);
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      `${base}/:recordingId/thumbnails`,
+      {
+        config: { authz: mediaReaders },
+        schema: {
+          tags: ['recordings'],
+          summary: 'The thumbnail strip (JPEG) of a recording; counts as viewing it',
+          params: RecParams,
+          response: responses({ 200: Binary, 428: Type.Ref('ErrorBody') }),
+        },
+      },
+      async (req, reply) => {
+        const rec = await findRecording(deps.db, req.params.orgId, req.params.recordingId);
+        const strip = rec && (await findDerivative(deps, rec.id, 'thumbnail_strip'));
+        if (!rec || !strip) throw new AppError('recording.not_found');
+        await logMediaAccess(deps, req.principal as SessionPrincipal, rec, 'view', undefined);
+        return sendStoredObject(req, reply, deps.store, { sha256: strip.sha256, size: strip.size, contentType: 'image/jpeg' });
+      },
+    );
+
+    app.post(
       '/api/v1/organisations/:orgId/access-purposes',
       {
         config: { authz: mediaReaders },
@@ -115,7 +156,10 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           tags: ['recordings'],
           summary: 'The original bytes, with Range/ETag for playback; ?download=true as an attachment (each logged)',
           params: RecParams,
-          querystring: Type.Object({ download: Type.Optional(Type.Boolean()) }),
+          querystring: Type.Object({
+            download: Type.Optional(Type.Boolean()),
+            variant: Type.Optional(Type.Union([Type.Literal('original'), Type.Literal('proxy')])),
+          }),
           response: responses({ 200: Binary, 206: Binary, 428: Type.Ref('ErrorBody') }),
         },
       },
@@ -124,6 +168,9 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         if (!rec) throw new AppError('recording.not_found');
         const download = req.query.download ?? false;
         await logMediaAccess(deps, req.principal as SessionPrincipal, rec, download ? 'download' : 'view', req.headers.range);
+        // A browser-playable proxy, when one was made, plays in the page; downloads are always the original.
+        const proxy = !download && req.query.variant === 'proxy' ? await findDerivative(deps, rec.id, 'playable_proxy') : undefined;
+        if (proxy) return sendStoredObject(req, reply, deps.store, { sha256: proxy.sha256, size: proxy.size, contentType: 'video/mp4' });
         return sendStoredObject(req, reply, deps.store, {
           sha256: rec.sha256,
           size: rec.size,

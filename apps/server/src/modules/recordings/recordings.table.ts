@@ -58,3 +58,20 @@ export const dockings = pgTable('dockings', {
   offsetSeconds: integer('offset_seconds').notNull(),
   source: text('source').notNull(),
 });
+
+export const DERIVATIVE_KINDS = ['thumbnail_strip', 'playable_proxy'] as const;
+
+/** Derived files are separate objects pointing to the original, which is never re-encoded or replaced. */
+export const recordingDerivatives = pgTable(
+  'recording_derivatives',
+  {
+    recordingId: uuid('recording_id')
+      .notNull()
+      .references(() => recordings.id),
+    kind: text('kind', { enum: DERIVATIVE_KINDS }).notNull(),
+    sha256: text('sha256').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('recording_derivatives_kind').on(t.recordingId, t.kind)],
+);

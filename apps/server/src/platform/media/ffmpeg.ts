@@ -1,0 +1,30 @@
+import { execFile } from 'node:child_process';
+
+function run(args: string[], timeoutMs: number) {
+  return new Promise<void>((resolve, reject) => {
+    execFile('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', ...args], { timeout: timeoutMs }, (err, _out, stderr) =>
+      err ? reject(new Error(`ffmpeg failed: ${stderr || err.message}`)) : resolve(),
+    );
+  });
+}
+
+/** Six frames across the clip, 160 px wide, side by side in one JPEG. */
+export function renderThumbnailStrip(input: string, output: string, durationMs: number) {
+  const every = Math.max(durationMs / 1000 / 6, 0.5);
+  return run(['-i', input, '-vf', `fps=1/${every.toFixed(3)},scale=160:-2,tile=6x1`, '-frames:v', '1', '-q:v', '5', '-y', output], 120_000);
+}
+
+/** An H.264/AAC MP4 a browser can play, for originals it cannot (the original stays as it is). */
+export function renderPlayableProxy(input: string, output: string) {
+  return run(
+    ['-i', input, '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '26', '-c:a', 'aac', '-movflags', '+faststart', '-y', output],
+    3_600_000,
+  );
+}
+
+/** What browsers play without help: H.264 video (and AAC audio) in MP4. */
+export function browserPlayable(streams: { type: string; codec: string }[], name: string) {
+  const video = streams.filter((s) => s.type === 'video');
+  const audio = streams.filter((s) => s.type === 'audio');
+  return /\.(mp4|m4v)$/i.test(name) && video.every((s) => s.codec === 'h264') && audio.every((s) => s.codec === 'aac' || s.codec === 'mp3');
+}
