@@ -93,6 +93,7 @@ describe('Order 444 evidence: timeline, findings and playback', () => {
     await page.goto(`${server.url}/app/recorders/journal`);
     const row = page.getByTestId('journal-table').locator(`tbody tr[data-number="${entry.number}"]`);
     await row.getByText('файлдар жетіспейді · 3 бейнежазба').waitFor();
+    await screenshot(page, 'journal-upload-state');
     await nav().getByRole('link', { name: 'Бақылау тақтасы' }).click();
     const findings = page.getByTestId('findings-panel');
     await findings.getByText('№ 3 файл жоқ (№ 2 және № 4 арасында)').waitFor();
@@ -103,6 +104,7 @@ describe('Order 444 evidence: timeline, findings and playback', () => {
       .waitFor();
     await page.getByTestId('unattributed-panel').getByRole('link', { name: 'REC_0107.mp4' }).waitFor();
     await expect(page.getByTestId('unattributed-panel').innerText()).resolves.toContain('ВР-004');
+    await screenshot(page, 'evidence-dashboard');
   });
 
   it('R444-17 R444-18 R444-19 the activity timeline shows the gap and the missing file number; the head annotates a finding', async () => {
@@ -188,5 +190,17 @@ describe('Order 444 evidence: timeline, findings and playback', () => {
     await page.getByTestId('sha256').waitFor();
     expect(await page.getByTestId('player').count()).toBe(0);
     expect(await dialog().count()).toBe(0);
+  });
+
+  it('at 768 px the timeline and the player fit the width without a horizontal scroll of the page', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.getByTestId('recording-facts').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'player-tablet');
+    await page.goto(`${server.url}/app/recorders/activities/${entry.activityId}`);
+    await page.getByTestId('timeline-band').first().waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'activity-timeline-tablet');
   });
 });

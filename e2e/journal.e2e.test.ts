@@ -291,6 +291,10 @@ describe('Order 444 dashboard and the inspector', () => {
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.goto(`${server.url}/app/recorders/journal`);
     await journalRow(6).waitFor();
+    // ВР-102's breakage (reported by the inspector while out) is in the note column of its entry.
+    await expect(journalRow(5).innerText()).resolves.toMatch(
+      /істен шыққаны туралы хабарланды \d\d\.\d\d\.\d{4} \d\d:\d\d: Экран жарылды, қосылмайды/,
+    );
     await page.getByRole('button', { name: 'Журналды жүктеп алу' }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

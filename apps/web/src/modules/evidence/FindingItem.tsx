@@ -21,7 +21,7 @@ export function FindingItem({ finding, nameOf, onAnnotate, context }: Props) {
   const text = findingText(t, finding);
   return (
     <Group component="li" justify="space-between" align="flex-start" wrap="nowrap" gap="sm" data-testid="finding" data-kind={finding.kind}>
-      <Stack gap={4} style={{ minWidth: 0 }}>
+      <Stack gap={4} style={{ minWidth: 0, flex: '1 1 0' }}>
         <Group gap="xs" wrap="wrap">
           <Badge size="sm" variant="light" color={FINDING_COLOR[finding.kind] ?? 'gray'} tt="none">
             {t(`evidence.findingKind.${finding.kind}`)}

@@ -132,7 +132,7 @@ export function TimelineBand({ item, now, playable }: { item: EntryTimeline; now
               transform: i === 0 ? undefined : i === g.ticks.length - 1 ? 'translateX(-100%)' : 'translateX(-50%)',
               whiteSpace: 'nowrap',
             }}
-            visibleFrom={i % 2 === 1 ? 'sm' : undefined}
+            visibleFrom={i % 2 === 1 && i < g.ticks.length - 1 ? 'sm' : undefined}
           >
             {formatTime(new Date(tick.time))}
           </Text>
@@ -146,7 +146,7 @@ export function TimelineBand({ item, now, playable }: { item: EntryTimeline; now
           {g.open ? t('evidence.timeline.now') : t('evidence.timeline.returned')}
         </Text>
       </Group>
-      <Legend />
+      {item.recordings.length > 0 && <Legend />}
     </Box>
   );
 }

@@ -56,6 +56,8 @@ export function timelineGeometry(item: EntryTimeline, now: number): Geometry {
       if (!after || !before) return [];
       return [{ findingId: f.id, sequence: f.details.sequence as number, at: pct((endOf(after) + Date.parse(before.startedAt)) / 2) }];
     });
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((k) => ({ at: k * 100, time: start + k * (end - start) }));
+  // Intermediate times only when they differ by at least a second.
+  const steps = end - start >= 4000 ? [0, 0.25, 0.5, 0.75, 1] : [0, 1];
+  const ticks = steps.map((k) => ({ at: k * 100, time: start + k * (end - start) }));
   return { start, end, open: returned === null, bars, gaps: gaps.filter((g) => Number.isFinite(g.left)), uncovered, missing, ticks };
 }
