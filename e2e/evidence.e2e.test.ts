@@ -24,6 +24,7 @@ let page: Page;
 let api: PageApi;
 let watch: string;
 let entry: Entry;
+let returned: Entry;
 let firstRecording: string;
 
 const dialog = () => page.getByRole('dialog');
@@ -32,8 +33,8 @@ const sec = (n: number) => n * 1000;
 
 /**
  * The demo issues ВР-001 to inspector1 for № 27-ТП when it starts. Three clips come from the recorder: files 1
- * and 2 at once, file 3 deleted on the device, file 4 five minutes after file 2 — and one clip of ВР-004, which
- * was never issued. The device clock runs 20 s ahead. The real dock agent uploads them with a dock token.
+ * and 2 at once, file 3 deleted on the device, file 4 five minutes after file 2 — and one clip of ВР-003 from
+ * before its issue. The device clock runs 20 s ahead. The real dock agent uploads them with a dock token.
  */
 beforeAll(async () => {
   [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
@@ -44,6 +45,7 @@ beforeAll(async () => {
   const [book] = await api.get<{ id: string; endedOn: string | null }[]>('/journals');
   const entries = await api.get<Entry[]>(`/journals/${book!.id}/entries`);
   entry = entries.find((e) => e.inventoryNumber === 'ВР-001')!;
+  returned = entries.find((e) => e.inventoryNumber === 'ВР-003')!;
 
   const ahead = 20;
   // Within the issue: as early as it allows, or six minutes ago if it was issued long enough before.
@@ -61,7 +63,8 @@ beforeAll(async () => {
     ],
     new Date(Date.now() + sec(ahead)),
   );
-  dockFolder(watch, 'usb-2', 'ВР-004', [{ name: 'REC_0107.mp4', deviceStart: new Date(Date.now() - sec(3600)) }]);
+  // ВР-003 was issued and returned at once; its clock says this clip was made an hour before the issue.
+  dockFolder(watch, 'usb-2', 'ВР-003', [{ name: 'REC_0107.mp4', deviceStart: new Date(Date.parse(returned.issuedAt) - sec(3600)) }]);
   const out = await runDockAgent(server.url, secret, watch);
   expect(out).toContain('ВР-001: docked');
 
@@ -103,7 +106,7 @@ describe('Order 444 evidence: timeline, findings and playback', () => {
       .first()
       .waitFor();
     await page.getByTestId('unattributed-panel').getByRole('link', { name: 'REC_0107.mp4' }).waitFor();
-    await expect(page.getByTestId('unattributed-panel').innerText()).resolves.toContain('ВР-004');
+    await expect(page.getByTestId('unattributed-panel').innerText()).resolves.toContain('ВР-003');
     await screenshot(page, 'evidence-dashboard');
   });
 
@@ -192,10 +195,37 @@ describe('Order 444 evidence: timeline, findings and playback', () => {
     expect(await dialog().count()).toBe(0);
   });
 
+  it('R444-5 the responsible person attaches the recording without an issue to an issue of its recorder, with a reason', async () => {
+    await signOutQuietly(page);
+    await signIn(page, server.url, 'responsible');
+    await page.goto(`${server.url}/app/recorders`);
+    const queue = page.getByTestId('unattributed-panel');
+    await queue.getByRole('button', { name: 'Байланыстыру: REC_0107.mp4' }).click();
+    await dialog().getByRole('combobox', { name: 'Сол бейнетіркеуіштің берілуі' }).click();
+    await page.getByRole('option', { name: new RegExp(`^№ ${returned.number}: Омарова Гүлнар Бекқызы`) }).click();
+    await dialog().getByLabel('Негіздеме').fill('Аккумулятор отырғаннан кейін құрылғының сағаты бір сағатқа қалып қалды');
+    await dialog().getByRole('button', { name: 'Байланыстыру', exact: true }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await queue.getByText('Барлық бейнежазбалар беруге байланыстырылған.').waitFor();
+    await page.goto(`${server.url}/app/recorders/journal`);
+    const row = page.getByTestId('journal-table').locator(`tbody tr[data-number="${returned.number}"]`);
+    await row.getByText('барлығы тексерілді · 1 бейнежазба').waitFor();
+  });
+
   it('at 768 px the timeline and the player fit the width without a horizontal scroll of the page', async () => {
     await page.setViewportSize({ width: 768, height: 1024 });
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    await page.getByTestId('recording-facts').waitFor();
+    await page.goto(`${server.url}/app/recorders/recordings/${firstRecording}`);
+    // The responsible person is asked too; "other" needs a few words.
+    await dialog().getByRole('combobox', { name: 'Мақсаты' }).click();
+    await page.getByRole('option', { name: 'Басқа қызметтік мақсат' }).click();
+    await dialog().getByRole('button', { name: 'Көрсету және жалғастыру' }).click();
+    await dialog().getByText('Мақсатты бірнеше сөзбен сипаттаңыз').first().waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await dialog().getByLabel('Түсініктеме').fill('Прокуратураның 12.11 сұрауы');
+    await dialog().getByRole('button', { name: 'Көрсету және жалғастыру' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await page.getByTestId('player').waitFor();
     expect(await overflow()).toBeLessThanOrEqual(0);
     await screenshot(page, 'player-tablet');
     await page.goto(`${server.url}/app/recorders/activities/${entry.activityId}`);

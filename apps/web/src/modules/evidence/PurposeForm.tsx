@@ -37,6 +37,7 @@ export function PurposeForm({ orgId, onStated, onCancel }: { orgId: string; onSt
         <Select
           data-autofocus
           label={t('evidence.purpose.label')}
+          placeholder={t('evidence.purpose.pick')}
           required
           data={ACCESS_PURPOSES.map((p) => ({ value: p, label: t(`common:purpose.${p}`) }))}
           value={purpose}

@@ -1,4 +1,5 @@
 import { Badge, Button, CopyButton, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTime, formatDateTimeSeconds } from '../../shared/format/datetime.ts';
@@ -63,7 +64,7 @@ export function RecordingFacts({ detail }: { detail: RecordingDetail }) {
 }
 
 /** R444-5: the journal entry the recording belongs to, found by its corrected time, never typed by hand. */
-export function EntryFacts({ detail }: { detail: RecordingDetail }) {
+export function EntryFacts({ detail, attach }: { detail: RecordingDetail; attach?: ReactNode }) {
   const { t } = useTranslation();
   const e = detail.entry;
   return (
@@ -81,9 +82,12 @@ export function EntryFacts({ detail }: { detail: RecordingDetail }) {
           <Fact label={t('evidence.player.returnedAt')}>{e.returnedAt ? formatDateTime(e.returnedAt) : t('journal.cell.out')}</Fact>
         </SimpleGrid>
       ) : (
-        <Text size="sm" c="orange.9">
-          {t('evidence.player.unattributed')}
-        </Text>
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+          <Text size="sm" c="orange.9">
+            {t('evidence.player.unattributed')}
+          </Text>
+          {attach}
+        </Group>
       )}
       {detail.activity && (
         <>

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { PageHeader } from '../../shared/components/PageHeader.tsx';
 import { useSession } from '../shell/SessionContext.tsx';
 import { mediaUrl, useRecording } from './evidence.queries.ts';
+import { AttachButton } from './AttachButton.tsx';
 import { FindingList } from './FindingList.tsx';
 import { activityPath } from './paths.ts';
 import { Player } from './Player.tsx';
@@ -40,7 +41,7 @@ export function RecordingPage() {
   const purposeStated = detail.purposeStated || stated;
   const needPurpose = canPlay && !purposeStated;
   const dialogOpen = asking !== null || (needPurpose && stored && !declined);
-  const downloadUrl = mediaUrl(orgId, rec.id, true);
+  const downloadUrl = mediaUrl(orgId, rec.id, 'download');
 
   const download = purposeStated ? (
     <Button component="a" href={downloadUrl} download={rec.originalName} variant="default">
@@ -74,7 +75,7 @@ export function RecordingPage() {
                 {t('evidence.player.noMedia')}
               </Alert>
             )}
-            {stored && canPlay && purposeStated && <Player src={mediaUrl(orgId, rec.id)} name={rec.originalName} />}
+            {stored && canPlay && purposeStated && <Player src={mediaUrl(orgId, rec.id, 'play')} name={rec.originalName} />}
             {stored && needPurpose && !dialogOpen && (
               <Alert color="blue" variant="light" title={t('evidence.purpose.title')}>
                 <Stack gap="xs" align="flex-start">
@@ -85,7 +86,7 @@ export function RecordingPage() {
                 </Stack>
               </Alert>
             )}
-            <EntryFacts detail={detail} />
+            <EntryFacts detail={detail} attach={access.order444.keeper && <AttachButton orgId={orgId} recording={rec} />} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>

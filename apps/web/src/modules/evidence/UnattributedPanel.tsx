@@ -1,15 +1,18 @@
-import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { DataState } from '../../shared/components/DataState.tsx';
 import { formatDateTime, formatDateTimeSeconds } from '../../shared/format/datetime.ts';
 import { useRecorders } from '../recorders/recorders.queries.ts';
+import { useSession } from '../shell/SessionContext.tsx';
+import { AttachButton } from './AttachButton.tsx';
 import { useRecordings } from './evidence.queries.ts';
 import { recordingPath } from './paths.ts';
 
 /** R444-5: recordings whose corrected time falls in no issue of their recorder wait here for the head or responsible person. */
 export function UnattributedPanel({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
+  const { access } = useSession();
   const queue = useRecordings(orgId, true);
   const recorders = useRecorders(orgId, null);
   const inventory = (id: string) => recorders.data?.items.find((r) => r.id === id)?.inventoryNumber ?? '';
@@ -25,17 +28,20 @@ export function UnattributedPanel({ orgId }: { orgId: string }) {
         {(rows) => (
           <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {rows.map((r) => (
-              <li key={r.id}>
-                <Anchor component={Link} to={recordingPath(r.id)} fw={600} style={{ overflowWrap: 'anywhere' }}>
-                  {r.originalName}
-                </Anchor>{' '}
-                <Text span size="sm">
-                  {inventory(r.recorderId)}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {t('dashboard.unattributed.line', { at: formatDateTimeSeconds(r.startedAt), ingested: formatDateTime(r.ingestedAt) })}
-                </Text>
-              </li>
+              <Group key={r.id} component="li" justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+                <div style={{ minWidth: 0, flex: '1 1 0' }}>
+                  <Anchor component={Link} to={recordingPath(r.id)} fw={600} style={{ overflowWrap: 'anywhere' }}>
+                    {r.originalName}
+                  </Anchor>{' '}
+                  <Text span size="sm">
+                    {inventory(r.recorderId)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t('dashboard.unattributed.line', { at: formatDateTimeSeconds(r.startedAt), ingested: formatDateTime(r.ingestedAt) })}
+                  </Text>
+                </div>
+                {access.order444.keeper && <AttachButton orgId={orgId} recording={r} />}
+              </Group>
             ))}
           </Stack>
         )}

@@ -72,6 +72,24 @@ export function useJournalRules(orgId: string) {
   });
 }
 
-/** The original bytes; the browser's <video> sends its own Range requests with the session cookie. */
-export const mediaUrl = (orgId: string, recordingId: string, download = false) =>
-  `${org(orgId)}/recordings/${recordingId}/media${download ? '?download=true' : ''}`;
+/**
+ * The media of a recording; the browser's <video> sends its own Range requests with the session cookie.
+ * Playback asks for the playable proxy (the server gives the original when it needs none); a download is
+ * always the original.
+ */
+export const mediaUrl = (orgId: string, recordingId: string, use: 'play' | 'download') =>
+  `${org(orgId)}/recordings/${recordingId}/media${use === 'download' ? '?download=true' : '?variant=proxy'}`;
+
+/** R444-5: the responsible person attaches a recording from the unattributed queue to an issue of its recorder, with a reason. */
+export function useAttachRecording(orgId: string) {
+  const api = useApi();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ recordingId, ...body }: { recordingId: string; journalEntryId: string; reason: string }) =>
+      api.post<{ ok: true }>(`${org(orgId)}/recordings/${recordingId}/attach`, body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: evidenceKey(orgId) });
+      void qc.invalidateQueries({ queryKey: ['organisations', orgId, 'journal'] });
+    },
+  });
+}
