@@ -246,25 +246,36 @@ describe('R444-11 R444-13 the server is killed in the middle of a 1 GiB upload',
   let sourceSha: string;
   let server: Proc | undefined;
   let agent: Proc | undefined;
+  let tokenId: string;
+  let responsible: Awaited<ReturnType<typeof login>>;
 
   const serverEnv = () => ({ WORKER: 'false', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, HOST: '127.0.0.1' });
   const base = () => `http://127.0.0.1:${port}`;
 
-  async function startServer() {
-    const p = startBaqylau(['serve', '--port', String(port), '--data-dir', dataDir], serverEnv());
-    await until(
-      () => `the server on ${base()}:\n${p.out()}`,
+  /** `baqylau serve` on the data folder; after a SIGKILL (PGlite) it is refused until the dead server's lock goes stale. */
+  async function startServer(env: Record<string, string> = {}) {
+    return until(
+      'a server to start on the data folder',
       async () => {
-        if (!p.alive()) throw new Error(`serve exited: ${p.out()}`);
-        return fetch(`${base()}/api/v1/auth/me`).then(
-          () => true,
-          () => false,
-        );
+        const p = startBaqylau(['serve', '--port', String(port), '--data-dir', dataDir], { ...serverEnv(), ...env });
+        for (;;) {
+          if (!p.alive()) {
+            if (/is in use by another Baqylau process/.test(p.out())) return undefined;
+            throw new Error(`serve exited: ${p.out()}`);
+          }
+          if (
+            await fetch(`${base()}/api/v1/auth/me`).then(
+              () => true,
+              () => false,
+            )
+          )
+            return p;
+          await sleep(200);
+        }
       },
       60_000,
-      200,
+      1000,
     );
-    return p;
   }
 
   /** Opens the database while no server runs (PGlite: once the killed server's lock has gone stale). */
@@ -314,12 +325,18 @@ describe('R444-11 R444-13 the server is killed in the middle of a 1 GiB upload',
       if (!r2.ok) throw new Error(`totp ${r2.status}: ${await r2.text()}`);
       keep(r2);
     }
-    return async (p: string) => {
-      const r = await fetch(`${base()}${p}`, { headers: { cookie: cookie() } });
-      if (!r.ok) throw new Error(`GET ${p}: ${r.status} ${await r.text()}`);
+    return async (method: 'GET' | 'POST', p: string) => {
+      const r = await fetch(`${base()}${p}`, {
+        method,
+        headers: { cookie: cookie(), 'x-csrf-token': csrfToken, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+        ...(method === 'POST' ? { body: '{}' } : {}),
+      });
+      if (!r.ok) throw new Error(`${method} ${p}: ${r.status} ${await r.text()}`);
       return r.json() as Promise<unknown>;
     };
   }
+  type Listed = { id: string; sha256: string; size: number; state: string }[];
+  const listed = async () => (await responsible('GET', `/api/v1/organisations/${org}/recordings`)) as Listed;
 
   beforeAll(async () => {
     dataDir = tmpDir('baqylau-fault-srv-');
@@ -343,12 +360,12 @@ describe('R444-11 R444-13 the server is killed in the middle of a 1 GiB upload',
       await db.close();
     }
     // The demo subdivision with ВР-001 issued to inspector1, and a dock token — through the use cases.
-    ({ org, token } = await withDatabaseOffline(async (deps) => {
+    ({ org, token, tokenId } = await withDatabaseOffline(async (deps) => {
       const { orgIds, userIds } = await seedDemo(deps);
       await seedDemoJournal(deps, orgIds, userIds);
       const organisation = orgIds.get('subdivision')!;
       const t = await createApiToken(deps, { kind: 'user', id: userIds.get('responsible')! }, organisation, 'Док-станция, 12-бөлме');
-      return { org: organisation, token: t.secret };
+      return { org: organisation, token: t.secret, tokenId: t.id };
     }));
     port = await freePort();
     relay = await startRelay(() => port);
@@ -367,8 +384,7 @@ describe('R444-11 R444-13 the server is killed in the middle of a 1 GiB upload',
   it('R444-11 the agent resumes from the server offset after a restart; the stored original is byte-identical; R444-13 no recording exists until the object is committed', async () => {
     const t0 = Date.now();
     server = await startServer();
-    const recordings = await login('responsible');
-    const listed = () => recordings(`/api/v1/organisations/${org}/recordings`) as Promise<{ sha256: string; size: number }[]>;
+    responsible = await login('responsible');
 
     agent = startBaqylau([
       'dock',
@@ -456,6 +472,72 @@ describe('R444-11 R444-13 the server is killed in the middle of a 1 GiB upload',
       await watcher;
     }
   }, 150_000);
+
+  it('R444-11 R444-13 killed after the last byte but before the recording was written: the receipt finishes the upload, once', async () => {
+    const SIZE2 = 256 * MiB;
+    // The next server gets every byte, then hangs in ffprobe — before the commit and before the row.
+    const fakeBin = tmpDir('baqylau-fault-ffprobe-');
+    const pids = path.join(fakeBin, 'pids');
+    fs.writeFileSync(path.join(fakeBin, 'ffprobe'), `#!/bin/sh\necho $$ >> '${pids}'\nexec sleep 120\n`, { mode: 0o755 });
+    const stuckProbes = () => (fs.existsSync(pids) ? fs.readFileSync(pids, 'utf8').split('\n').filter(Boolean).map(Number) : []);
+    try {
+      await kill(server, 'SIGTERM');
+      server = await startServer({ PATH: `${fakeBin}${path.delimiter}${process.env.PATH}` });
+      responsible = await login('responsible');
+      const clip2 = path.join(path.dirname(clip), '20260302_101500_0002.mp4');
+      const sha2 = randomFile(clip2, SIZE2);
+
+      await until('the server to probe the finished upload', () => stuckProbes().length > 0, 60_000, 20);
+      expect(staged(dataDir)?.size).toBe(SIZE2);
+      expect(fs.existsSync(objectPath(dataDir, sha2))).toBe(false);
+      expect((await listed()).map((r) => r.sha256)).toEqual([sourceSha]);
+      const outAtKill = agent!.out().length;
+      server.child.kill('SIGKILL');
+      await server.exited;
+      for (const pid of stuckProbes()) process.kill(pid, 'SIGKILL');
+
+      const gen = relay.nextGeneration();
+      server = await startServer();
+      const verified = await waitForOutput(
+        agent!,
+        new RegExp(`0002\\.mp4: verified \\(sha256 ${sha2.slice(0, 16)}…\\), recording ([0-9a-f-]{36})`),
+        60_000,
+        outAtKill,
+      );
+      // Nothing was sent again: the agent found the offset at the end and asked for the receipt.
+      expect(relay.bytesToServer(gen)).toBeLessThan(64 * 1024);
+      expect(progressLines(agent!.out().slice(outAtKill)).map((x) => x.pct)).toEqual([100]);
+
+      responsible = await login('responsible');
+      const rows = await listed();
+      expect(rows.filter((r) => r.sha256 === sha2)).toEqual([
+        expect.objectContaining({ id: verified[1], size: SIZE2, state: 'unreadable' }),
+      ]);
+      expect(rows).toHaveLength(2);
+      expect(await sha256File(objectPath(dataDir, sha2))).toBe(sha2);
+      expect(staged(dataDir)).toBeUndefined();
+
+      // R444-13: the ingest is in the ledger under the dock token that delivered it, and the chain verifies after two crashes.
+      const auditor = await login('auditor');
+      const ingested = (await auditor('GET', `/api/v1/organisations/${org}/ledger?action=recording.ingested`)) as {
+        subjectId: string;
+        actorKind: string;
+        actorId: string | null;
+      }[];
+      expect(ingested).toHaveLength(2);
+      for (const e of ingested) expect(e).toMatchObject({ actorKind: 'token', actorId: tokenId });
+      expect(ingested.map((e) => e.subjectId).sort()).toEqual(rows.map((r) => r.id).sort());
+      expect(await auditor('POST', `/api/v1/organisations/${org}/ledger/verify`)).toMatchObject({ ok: true });
+    } finally {
+      for (const pid of stuckProbes()) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
+    }
+  }, 120_000);
 });
 
 // ---------------------------------------------------------------- 2. unplugged

@@ -88,7 +88,7 @@ export function dockRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       async (req) => {
         const p = req.principal as TokenPrincipal;
         let rec = await findRecordingByUpload(deps.db, req.params.uploadId);
-        if (!rec && (await tus.completeIfFinished(p.organisationId, req.params.uploadId)))
+        if (!rec && (await tus.completeIfFinished(p.organisationId, p.tokenId, req.params.uploadId)))
           rec = await findRecordingByUpload(deps.db, req.params.uploadId);
         if (!rec || rec.organisationId !== p.organisationId) throw new AppError('recording.not_found');
         return {

@@ -91,8 +91,11 @@ export function createTusServer(deps: AppDeps) {
     onUploadFinish: finish,
   });
 
-  /** Finishes an upload whose bytes all arrived but whose recording was not written (crash in between). */
-  async function completeIfFinished(organisationId: string, uploadId: string) {
+  /**
+   * Finishes an upload whose bytes all arrived but whose recording was not
+   * written (crash in between), in the name of the dock token asking for it.
+   */
+  async function completeIfFinished(organisationId: string, tokenId: string, uploadId: string) {
     if (!uploadId.startsWith(`${organisationId}.`)) return undefined; // another organisation's upload: not found
     let upload;
     try {
@@ -101,7 +104,7 @@ export function createTusServer(deps: AppDeps) {
       return undefined;
     }
     if (upload.size === undefined || upload.offset !== upload.size) return undefined;
-    const headers = new Headers({ [ORG_HEADER]: organisationId });
+    const headers = new Headers({ [ORG_HEADER]: organisationId, [TOKEN_HEADER]: tokenId });
     await finish({ headers } as never, upload);
     return true;
   }
