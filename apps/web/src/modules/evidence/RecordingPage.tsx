@@ -86,12 +86,17 @@ export function RecordingPage() {
                 </Stack>
               </Alert>
             )}
-            <EntryFacts detail={detail} attach={access.order444.keeper && <AttachButton orgId={orgId} recording={rec} />} />
           </Stack>
+        </Grid.Col>
+        {/* Under the video on narrow screens: its times and hash first, then the journal entry and the findings. */}
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <RecordingFacts detail={detail} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <EntryFacts detail={detail} attach={access.order444.keeper && <AttachButton orgId={orgId} recording={rec} />} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
-            <RecordingFacts detail={detail} />
             <Paper withBorder radius="md" p="md" component="section" aria-labelledby="rec-findings">
               <Title id="rec-findings" order={2} size="h4" mb="sm">
                 {t('evidence.findings.title')}
