@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
 import { launchBrowser, screenshot, type Browser } from './support/browser.ts';
-import { signIn, signOutQuietly } from './support/demo.ts';
+import { DEMO_PASSWORD, signIn, signOutQuietly } from './support/demo.ts';
 import { dockFolder, pageApi, runDockAgent, tempWatch, type PageApi } from './support/evidence.ts';
 import { startDemoServer, type DemoServer } from './support/server.ts';
 
@@ -232,5 +232,28 @@ describe('Order 444 evidence: timeline, findings and playback', () => {
     await page.getByTestId('timeline-band').first().waitFor();
     expect(await overflow()).toBeLessThanOrEqual(0);
     await screenshot(page, 'activity-timeline-tablet');
+  });
+
+  it('R444-9 R444-10 after a new journal book is opened, a recorder issued under the earlier book is returned against its entry there', async () => {
+    await page.setViewportSize({ width: 1280, height: 860 });
+    const responsible = await pageApi(page);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+    const [book] = await responsible.get<{ id: string }[]>('/journals');
+    await responsible.post(`/journals/${book!.id}/close`, { endedOn: today, sheetCount: 50 });
+    await responsible.post('/journals', { registrationNumber: '04-12/18', registrationDate: today, startedOn: today });
+    await page.goto(`${server.url}/app/recorders/journal`);
+    await page.getByText('Журналда әлі жазба жоқ.').waitFor();
+    await page.getByRole('button', { name: 'Қабылдау', exact: true }).click();
+    const field = dialog().getByPlaceholder('Штрихкодты сканерлеңіз немесе теріңіз');
+    await field.fill('ВР-002');
+    await field.press('Enter');
+    const open = dialog().getByTestId('open-entry');
+    await open.waitFor();
+    expect(await open.innerText()).toContain('ВР-002');
+    await open.getByText('Алдыңғы № 04-12/17 журнал бойынша берілген').waitFor();
+    await dialog().getByLabel('Инспектордың логині').fill('inspector3');
+    await dialog().getByLabel('Инспектордың құпиясөзі').fill(DEMO_PASSWORD);
+    await dialog().getByRole('button', { name: 'Қабылдау (Enter)' }).click();
+    await dialog().getByTestId('return-done').waitFor();
   });
 });
