@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import { continuityFindings, findingAnnotations } from './continuity.table.ts';
+import { journalEntries } from '../journal/journal.table.ts';
+import { users } from '../users/users.table.ts';
 
 export type FindingRow = typeof continuityFindings.$inferSelect;
 
@@ -18,7 +20,7 @@ export async function findFinding(db: DbOrTx, organisationId: string, id: string
 
 export const insertAnnotation = (db: DbOrTx, row: typeof findingAnnotations.$inferInsert) => db.insert(findingAnnotations).values(row);
 
-/** Findings with their annotations, newest first; optionally of some journal entries only. */
+/** Findings with their journal entry and annotations (with the annotator's name), newest first. */
 export async function listFindings(db: DbOrTx, organisationId: string, journalEntryIds?: string[]) {
   const where = journalEntryIds
     ? and(
@@ -26,18 +28,37 @@ export async function listFindings(db: DbOrTx, organisationId: string, journalEn
         inArray(continuityFindings.journalEntryId, journalEntryIds.length ? journalEntryIds : ['00000000-0000-0000-0000-000000000000']),
       )
     : eq(continuityFindings.organisationId, organisationId);
-  const findings = await db.select().from(continuityFindings).where(where).orderBy(desc(continuityFindings.detectedAt)).limit(500);
+  const findings = await db
+    .select({
+      finding: continuityFindings,
+      entryNumber: journalEntries.number,
+      inventoryNumber: journalEntries.inventoryNumber,
+      inspectorName: journalEntries.inspectorName,
+      activityId: journalEntries.activityId,
+    })
+    .from(continuityFindings)
+    .leftJoin(journalEntries, eq(journalEntries.id, continuityFindings.journalEntryId))
+    .where(where)
+    .orderBy(desc(continuityFindings.detectedAt))
+    .limit(500);
   const notes = findings.length
     ? await db
-        .select()
+        .select({ annotation: findingAnnotations, annotatedByName: users.fullName })
         .from(findingAnnotations)
+        .innerJoin(users, eq(users.id, findingAnnotations.annotatedBy))
         .where(
           inArray(
             findingAnnotations.findingId,
-            findings.map((f) => f.id),
+            findings.map((f) => f.finding.id),
           ),
         )
         .orderBy(asc(findingAnnotations.annotatedAt))
     : [];
-  return findings.map((f) => ({ ...f, annotations: notes.filter((n) => n.findingId === f.id) }));
+  return findings.map(({ finding, ...entry }) => ({
+    ...finding,
+    ...entry,
+    annotations: notes
+      .filter((n) => n.annotation.findingId === finding.id)
+      .map((n) => ({ ...n.annotation, annotatedByName: n.annotatedByName })),
+  }));
 }

@@ -22,7 +22,13 @@ const Finding = Type.Object({
   kind: Type.String(),
   details: Type.Unknown(),
   detectedAt: When,
-  annotations: Type.Array(Type.Object({ decision: Type.String(), note: Type.String(), annotatedBy: Uuid, annotatedAt: When })),
+  entryNumber: Type.Union([Type.Integer(), Type.Null()]),
+  inventoryNumber: Type.Union([Type.String(), Type.Null()]),
+  inspectorName: Type.Union([Type.String(), Type.Null()]),
+  activityId: Type.Union([Uuid, Type.Null()]),
+  annotations: Type.Array(
+    Type.Object({ decision: Type.String(), note: Type.String(), annotatedBy: Uuid, annotatedByName: Type.String(), annotatedAt: When }),
+  ),
 });
 const TimelineRecording = Type.Object({
   id: Uuid,

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, isNull, lte, or, sql } from 'drizzle-orm';
+import { recorders } from '../recorders/recorders.table.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { journalEntries } from '../journal/journal.table.ts';
 import { dockings, recordings } from './recordings.table.ts';
@@ -12,8 +13,9 @@ export async function findRecordingByUpload(db: DbOrTx, uploadId: string) {
 
 export async function findRecording(db: DbOrTx, organisationId: string, id: string) {
   const [r] = await db
-    .select()
+    .select({ ...getTableColumns(recordings), inventoryNumber: recorders.inventoryNumber })
     .from(recordings)
+    .innerJoin(recorders, eq(recorders.id, recordings.recorderId))
     .where(and(eq(recordings.organisationId, organisationId), eq(recordings.id, id)));
   return r;
 }
@@ -55,8 +57,9 @@ export const recordingsOfEntry = (db: DbOrTx, journalEntryId: string) =>
 
 export const listRecordings = (db: DbOrTx, organisationId: string, unattributedOnly = false) =>
   db
-    .select()
+    .select({ ...getTableColumns(recordings), inventoryNumber: recorders.inventoryNumber })
     .from(recordings)
+    .innerJoin(recorders, eq(recorders.id, recordings.recorderId))
     .where(
       unattributedOnly
         ? and(eq(recordings.organisationId, organisationId), isNull(recordings.journalEntryId))

@@ -30,6 +30,8 @@ const Recording = Type.Object({
   state: Type.String(),
   durationMs: Type.Union([Type.Integer(), Type.Null()]),
   journalEntryId: Type.Union([Uuid, Type.Null()]),
+  attributionReason: Type.Union([Type.String(), Type.Null()]),
+  inventoryNumber: Type.String(),
 });
 const RecParams = Type.Object({ orgId: Uuid, recordingId: Uuid });
 const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
