@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AgentState, fileKey } from './agent-state.ts';
 import { identifyRecorder, listRecordings, type DockedRecorder } from './identify.ts';
+import { apiRequest } from './api-request.ts';
 import { sha256File, uploadFile } from './upload-file.ts';
 
 export interface DockAgentOptions {
@@ -36,11 +37,7 @@ interface Task {
  */
 export async function runDockAgent(o: DockAgentOptions) {
   const state = new AgentState(o.stateFile);
-  const api = (p: string, init: RequestInit = {}) =>
-    fetch(new URL(p, o.server), {
-      ...init,
-      headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/json', ...init.headers },
-    });
+  const api = (p: string, init: { method?: string; body?: unknown } = {}) => apiRequest(o.server, o.token, p, init);
   const docked = new Set<string>();
   const inFlight = new Set<string>();
   let failures = 0;
@@ -49,10 +46,19 @@ export async function runDockAgent(o: DockAgentOptions) {
     if (!r.deviceTime) return;
     const res = await api('/api/v1/dock/dockings', {
       method: 'POST',
-      body: JSON.stringify({ inventoryNumber: r.inventoryNumber, deviceTime: r.deviceTime, source: 'id-file' }),
+      body: { inventoryNumber: r.inventoryNumber, deviceTime: r.deviceTime, source: 'id-file' },
     });
-    if (res.ok) o.log(`${r.inventoryNumber}: docked, clock offset ${((await res.json()) as { offsetSeconds: number }).offsetSeconds} s`);
-    else o.log(`${r.inventoryNumber}: docking not recorded (${res.status} ${await res.text()})`);
+    if (res.ok) o.log(`${r.inventoryNumber}: docked, clock offset ${res.json<{ offsetSeconds: number }>().offsetSeconds} s`);
+    else o.log(`${r.inventoryNumber}: docking not recorded (${res.status} ${res.text})`);
+  }
+
+  /** The server's receipt for an upload: undefined while it has no recording for it. */
+  async function receiptOf(uploadUrl: string) {
+    const uploadId = uploadUrl.split('/').pop()!;
+    const res = await api(`/api/v1/dock/receipts/${encodeURIComponent(uploadId)}`);
+    if (res.status === 404) return undefined;
+    if (!res.ok) throw new Error(`receipt ${res.status}: ${res.text}`);
+    return res.json<{ sha256: string; recordingId: string }>();
   }
 
   async function deliver(t: Task) {
@@ -62,33 +68,37 @@ export async function runDockAgent(o: DockAgentOptions) {
       state.set(t.key, { sha256: await sha256File(t.file) });
       s = state.get(t.key);
     }
-    let lastPct = -1;
-    const url = await uploadFile({
-      endpoint: new URL('/api/v1/dock/uploads', o.server).toString(),
-      token: o.token,
-      file: t.file,
-      size: t.size,
-      resumeUrl: s.uploadUrl,
-      chunkSize: o.chunkSize,
-      metadata: {
-        filename: t.name,
-        inventoryNumber: t.recorder.inventoryNumber,
-        modifiedAt: new Date(t.mtimeMs).toISOString(),
-        sha256: s.sha256!,
-      },
-      onUrl: (u) => state.set(t.key, { uploadUrl: u }),
-      onProgress: (sent, total) => {
-        const pct = Math.floor((sent / total) * 100);
-        if (pct >= lastPct + 10 || pct === 100) {
-          lastPct = pct;
-          o.log(`${tag}: ${pct}% (${sent}/${total} bytes)`);
-        }
-      },
-    });
-    const uploadId = url.split('/').pop()!;
-    const receipt = await api(`/api/v1/dock/receipts/${encodeURIComponent(uploadId)}`);
-    if (!receipt.ok) throw new Error(`receipt ${receipt.status}: ${await receipt.text()}`);
-    const r = (await receipt.json()) as { sha256: string; recordingId: string };
+    // An earlier attempt may have finished on the server with its receipt lost (network, agent
+    // stopped): ask for that receipt first. The server drops a finished upload, so resuming it
+    // would start a new upload and store the file as a second recording.
+    let r = s.uploadUrl ? await receiptOf(s.uploadUrl) : undefined;
+    if (!r) {
+      let lastPct = -1;
+      const url = await uploadFile({
+        endpoint: new URL('/api/v1/dock/uploads', o.server).toString(),
+        token: o.token,
+        file: t.file,
+        size: t.size,
+        resumeUrl: s.uploadUrl,
+        chunkSize: o.chunkSize,
+        metadata: {
+          filename: t.name,
+          inventoryNumber: t.recorder.inventoryNumber,
+          modifiedAt: new Date(t.mtimeMs).toISOString(),
+          sha256: s.sha256!,
+        },
+        onUrl: (u) => state.set(t.key, { uploadUrl: u }),
+        onProgress: (sent, total) => {
+          const pct = Math.floor((sent / total) * 100);
+          if (pct >= lastPct + 10 || pct === 100) {
+            lastPct = pct;
+            o.log(`${tag}: ${pct}% (${sent}/${total} bytes)`);
+          }
+        },
+      });
+      r = await receiptOf(url);
+      if (!r) throw new Error('receipt: the server has no recording for the finished upload');
+    }
     if (r.sha256 !== s.sha256) throw new Error(`server SHA-256 ${r.sha256} differs from local ${s.sha256}`);
     state.set(t.key, { recordingId: r.recordingId, confirmedAt: new Date().toISOString() });
     o.log(`${tag}: verified (sha256 ${r.sha256.slice(0, 16)}…), recording ${r.recordingId}`);

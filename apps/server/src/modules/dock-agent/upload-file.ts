@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import * as tus from 'tus-js-client';
 
 export async function sha256File(file: string): Promise<string> {
@@ -27,16 +26,28 @@ export interface UploadJob {
  * unplugged mid-file killed the agent with an unhandled ENOENT/EIO instead of a
  * retry. Here a failed open rejects the chunk (tus retries, then reports), and
  * a read error or a short read mid-chunk stops the upload with that error.
+ * A chunk's stream is closed when the next one opens or the upload ends, so a
+ * chunk whose request failed does not keep the device file open.
  */
-function deviceFileReader(job: UploadJob, fail: (e: Error) => void): NonNullable<tus.UploadOptions['fileReader']> {
-  return {
+function deviceFileReader(job: UploadJob, fail: (e: Error) => void) {
+  let current: fs.ReadStream | undefined;
+  const closeCurrent = () => {
+    current?.destroy();
+    current = undefined;
+  };
+  const reader: NonNullable<tus.UploadOptions['fileReader']> = {
     openFile: async () => ({
       size: job.size,
       async slice(start: number, end: number) {
+        closeCurrent();
         end = Math.min(end, job.size);
         if (end <= start) return { value: Buffer.alloc(0), done: true };
-        const fh = await fsp.open(job.file, 'r');
-        const stream = fh.createReadStream({ start, end: end - 1, highWaterMark: 1 << 20 }) as fs.ReadStream & { size: number };
+        const stream = fs.createReadStream(job.file, { start, end: end - 1, highWaterMark: 1 << 20 }) as fs.ReadStream & { size: number };
+        await new Promise<void>((opened, refused) => {
+          stream.once('ready', opened);
+          stream.once('error', refused);
+        });
+        current = stream;
         stream.size = end - start; // the HTTP stack's Content-Length
         stream.on('error', (e) => fail(e));
         stream.on('end', () => {
@@ -44,9 +55,10 @@ function deviceFileReader(job: UploadJob, fail: (e: Error) => void): NonNullable
         });
         return { value: stream, done: end >= job.size };
       },
-      close() {},
+      close: closeCurrent,
     }),
   };
+  return { reader, closeCurrent };
 }
 
 /** One tus upload; resumes at the server's offset when given the URL of an earlier attempt. */
@@ -56,8 +68,12 @@ export function uploadFile(job: UploadJob): Promise<string> {
     const fail = (e: Error) => {
       if (failed) return;
       failed = true;
-      void upload.abort().finally(() => reject(e));
+      void upload.abort().finally(() => {
+        file.closeCurrent();
+        reject(e);
+      });
     };
+    const file = deviceFileReader(job, fail);
     const upload = new tus.Upload(job.file as never, {
       endpoint: job.endpoint,
       uploadUrl: job.resumeUrl ?? null,
@@ -68,10 +84,13 @@ export function uploadFile(job: UploadJob): Promise<string> {
       retryDelays: [0, 1000, 3000],
       removeFingerprintOnSuccess: true,
       storeFingerprintForResuming: false,
-      fileReader: deviceFileReader(job, fail),
+      fileReader: file.reader,
       onUploadUrlAvailable: () => job.onUrl(upload.url!),
       onProgress: job.onProgress,
-      onSuccess: () => resolve(upload.url!),
+      onSuccess: () => {
+        file.closeCurrent();
+        resolve(upload.url!);
+      },
       onError: (e) => fail(e),
     });
     upload.start();
