@@ -13,6 +13,8 @@ import { checkContinuity } from '../modules/continuity/continuity.usecases.ts';
 import { scrubStore } from '../modules/recordings/scrubStore.ts';
 import { deriveRecording } from '../modules/recordings/deriveRecording.ts';
 import { cleanAbandonedUploads } from '../modules/recordings/ingest/cleanAbandonedUploads.ts';
+import { uploadsInProgress } from '../modules/recordings/recordings.table.ts';
+import { lt } from 'drizzle-orm';
 
 /** Opens the database, applies migrations and builds the dependencies every entry point shares. */
 export async function buildRuntime(config: Config): Promise<{ deps: AppDeps; database: Database }> {
@@ -49,7 +51,9 @@ export function buildWorker(deps: AppDeps, log?: { error(o: unknown, m?: string)
         await deriveRecording(deps, (job.payload as { recordingId: string }).recordingId);
       },
       'uploads.cleanup': async () => {
-        cleanAbandonedUploads(path.join(deps.store.stagingDir, 'tus'), deps.config.uploadExpiryHours * 3_600_000);
+        const maxAgeMs = deps.config.uploadExpiryHours * 3_600_000;
+        cleanAbandonedUploads(path.join(deps.store.stagingDir, 'tus'), maxAgeMs);
+        await deps.db.delete(uploadsInProgress).where(lt(uploadsInProgress.createdAt, new Date(deps.now().getTime() - maxAgeMs)));
       },
       'storage.scrub': async () => {
         const r = await scrubStore(deps);

@@ -291,3 +291,22 @@ describe('derived files and the unattributed queue', () => {
     expect(fs.existsSync(path.join(dir, 'fresh-partial'))).toBe(true);
   });
 });
+
+describe('R444-11 the journal shows an upload under way', () => {
+  it('an upload created for the recorder but not finished marks its issue "uploading"', async () => {
+    const b64 = (v: string) => Buffer.from(v).toString('base64');
+    const meta = [
+      `filename ${b64('20260302_103000_0008.mp4')}`,
+      `inventoryNumber ${b64('ВР-001')}`,
+      `modifiedAt ${b64('2026-03-02T05:30:00Z')}`,
+      `sha256 ${b64('a'.repeat(64))}`,
+    ].join(',');
+    const res = await fetch(`${server}/api/v1/dock/uploads`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'tus-resumable': '1.0.0', 'upload-length': '1000000', 'upload-metadata': meta },
+    });
+    expect(res.status).toBe(201);
+    const rows = (await w.resp.get(w.api(`/journals/${w.journal.id}/entries`))).json();
+    expect(rows.find((e: { id: string }) => e.id === entryId).uploadState).toBe('uploading');
+  });
+});

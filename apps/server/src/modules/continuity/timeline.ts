@@ -1,9 +1,10 @@
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, sql } from 'drizzle-orm';
+import { journalEntries } from '../journal/journal.table.ts';
 import type { DbOrTx } from '../../db/database.ts';
-import { recordings } from '../recordings/recordings.table.ts';
+import { recordings, uploadsInProgress } from '../recordings/recordings.table.ts';
 import { continuityFindings } from './continuity.table.ts';
 
-export type UploadState = 'waiting_for_dock' | 'all_verified' | 'files_missing';
+export type UploadState = 'waiting_for_dock' | 'uploading' | 'all_verified' | 'files_missing';
 
 /**
  * What the journal shows for each issue: how many recordings arrived and
@@ -23,11 +24,28 @@ export async function uploadStates(db: DbOrTx, entryIds: string[]) {
     .from(continuityFindings)
     .where(and(inArray(continuityFindings.journalEntryId, entryIds), eq(continuityFindings.kind, 'missing_sequence')))
     .groupBy(continuityFindings.journalEntryId);
+  // An upload of the entry's recorder that started after the issue may belong to it: "uploading".
+  const uploading = await db
+    .selectDistinct({ entryId: journalEntries.id })
+    .from(journalEntries)
+    .innerJoin(
+      uploadsInProgress,
+      and(eq(uploadsInProgress.recorderId, journalEntries.recorderId), gte(uploadsInProgress.createdAt, journalEntries.issuedAt)),
+    )
+    .where(inArray(journalEntries.id, entryIds));
+  const uploadingSet = new Set(uploading.map((u) => u.entryId));
   const missingSet = new Set(missing.map((m) => m.entryId));
   const byEntry = new Map(counts.map((c) => [c.entryId, c.n]));
   for (const id of entryIds) {
     const n = byEntry.get(id) ?? 0;
-    out.set(id, { recordings: n, uploadState: n === 0 ? 'waiting_for_dock' : missingSet.has(id) ? 'files_missing' : 'all_verified' });
+    const uploadState: UploadState = uploadingSet.has(id)
+      ? 'uploading'
+      : n === 0
+        ? 'waiting_for_dock'
+        : missingSet.has(id)
+          ? 'files_missing'
+          : 'all_verified';
+    out.set(id, { recordings: n, uploadState });
   }
   return out;
 }

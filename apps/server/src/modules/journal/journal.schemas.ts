@@ -88,5 +88,10 @@ export const JournalListEntry = Type.Object({
   ...JournalEntry.properties,
   breakages: Type.Array(Type.Object({ reportedAt: When, description: Type.String() })),
   recordings: Type.Integer(),
-  uploadState: Type.Union([Type.Literal('waiting_for_dock'), Type.Literal('all_verified'), Type.Literal('files_missing')]),
+  uploadState: Type.Union([
+    Type.Literal('waiting_for_dock'),
+    Type.Literal('uploading'),
+    Type.Literal('all_verified'),
+    Type.Literal('files_missing'),
+  ]),
 });

@@ -8,6 +8,8 @@ import { MediaToolMissing, probeMedia } from '../../platform/media/ffprobe.ts';
 import { findRecorderByInventory } from '../recorders/recorders.repository.ts';
 import { fileSequenceOf } from './ingest/file-sequence.ts';
 import { entryCovering, findRecordingByUpload, insertRecording, latestDocking } from './recordings.repository.ts';
+import { uploadsInProgress } from './recordings.table.ts';
+import { eq } from 'drizzle-orm';
 
 export interface FinishedUpload {
   organisationId: string;
@@ -69,6 +71,7 @@ export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUp
   };
   await deps.db.transaction(async (tx) => {
     await insertRecording(tx, row);
+    await tx.delete(uploadsInProgress).where(eq(uploadsInProgress.uploadId, u.uploadId));
     await appendLedgerEntry(
       tx,
       {

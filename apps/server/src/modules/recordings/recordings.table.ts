@@ -75,3 +75,11 @@ export const recordingDerivatives = pgTable(
   },
   (t) => [uniqueIndex('recording_derivatives_kind').on(t.recordingId, t.kind)],
 );
+
+/** Uploads under way (from tus creation until the recording is written): the journal shows "uploading". */
+export const uploadsInProgress = pgTable('uploads_in_progress', {
+  uploadId: text('upload_id').primaryKey(),
+  organisationId: uuid('organisation_id').notNull(),
+  recorderId: uuid('recorder_id').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+});

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { findRecorderByInventory } from '../../recorders/recorders.repository.ts';
 import { ingestRecording } from '../ingestRecording.ts';
+import { uploadsInProgress } from '../recordings.table.ts';
 import { HashingFileStore } from './hashing-file-store.ts';
 
 /** Set by the Fastify route from the authenticated dock token; never taken from the client. */
@@ -83,9 +84,12 @@ export function createTusServer(deps: AppDeps) {
     async onUploadCreate(req, upload) {
       const meta = readMetadata(upload.metadata);
       if (!meta) throw refuse(400, 'ingest.metadata_invalid', 'filename, inventoryNumber, modifiedAt (ISO) and sha256 (hex) are required');
-      if (!(await findRecorderByInventory(deps.db, orgOf(req), meta.inventoryNumber))) {
-        throw refuse(400, 'recorder.not_found', `no recorder ${meta.inventoryNumber} in this subdivision`);
-      }
+      const recorder = await findRecorderByInventory(deps.db, orgOf(req), meta.inventoryNumber);
+      if (!recorder) throw refuse(400, 'recorder.not_found', `no recorder ${meta.inventoryNumber} in this subdivision`);
+      await deps.db
+        .insert(uploadsInProgress)
+        .values({ uploadId: upload.id, organisationId: orgOf(req), recorderId: recorder.id, createdAt: deps.now() })
+        .onConflictDoNothing();
       return {};
     },
     onUploadFinish: finish,
