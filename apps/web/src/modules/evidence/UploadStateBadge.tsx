@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { UploadState } from './evidence.types.ts';
 
-const COLOR: Record<UploadState, string> = { waiting_for_dock: 'gray', all_verified: 'teal', files_missing: 'red' };
+const COLOR: Record<UploadState, string> = { waiting_for_dock: 'gray', uploading: 'blue', all_verified: 'teal', files_missing: 'red' };
 
 /** R444-11: whether the recordings of an issue reached the storage server, with their count; may link to the activity timeline. */
 export function UploadStateBadge({ state, count, to }: { state: UploadState; count: number; to?: string }) {

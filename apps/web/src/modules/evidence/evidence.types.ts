@@ -12,7 +12,7 @@ export const ACCESS_PURPOSES = [
 ] as const;
 export type AccessPurpose = (typeof ACCESS_PURPOSES)[number];
 
-export type UploadState = 'waiting_for_dock' | 'all_verified' | 'files_missing';
+export type UploadState = 'waiting_for_dock' | 'uploading' | 'all_verified' | 'files_missing';
 export type FindingKind = 'gap' | 'missing_sequence' | 'late_start' | 'early_end' | 'clock_offset' | 'integrity';
 export const FINDING_DECISIONS = ['explained', 'disciplinary_referral'] as const;
 export type FindingDecision = (typeof FINDING_DECISIONS)[number];

@@ -39,7 +39,7 @@ export interface JournalEntry {
 export interface JournalRow extends JournalEntry {
   breakages: { reportedAt: string; description: string }[];
   recordings: number;
-  uploadState: 'waiting_for_dock' | 'all_verified' | 'files_missing';
+  uploadState: 'waiting_for_dock' | 'uploading' | 'all_verified' | 'files_missing';
 }
 
 export interface Credentials {
