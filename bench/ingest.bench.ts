@@ -53,7 +53,11 @@ import {
   syncDisks,
   tempDir,
   writeTestFile,
+  spawnProc,
+  threadDelta,
+  threadTimes,
   type Sample,
+  type ThreadTimes,
 } from './lib/procs.ts';
 
 const SINGLE = QUICK ? 256 * MiB : 2 * GiB;
@@ -105,7 +109,14 @@ interface AgentRun {
   /** ms between the timeline's points: start-up, local hash, upload, finish (server commit + receipt), exit */
   stages: { startupMs: number; hashMs?: number; uploadMs?: number; finishMs?: number; exitMs?: number };
   /** server: its own threads plus its children (ffprobe); serverChildren: ffprobe alone */
-  cpuSec: { agent: number; server: number; serverChildren: number; serverDuringUpload?: number; agentDuringUpload?: number };
+  cpuSec: {
+    serverThreads?: ThreadTimes;
+    agent: number;
+    server: number;
+    serverChildren: number;
+    serverDuringUpload?: number;
+    agentDuringUpload?: number;
+  };
   machine: Machine;
   rssMiB: { agentPeak: number; agentHwm: number; serverBefore: number; serverPeak: number; serverHwm: number };
   check: Check;
@@ -184,6 +195,7 @@ async function agentRun(
   const serverRssBefore = procStat(server.proc.pid)!.rssMiB;
   resetPeak(server.proc.pid);
   const server0 = serverCpu(server.proc.pid);
+  const threads0 = threadTimes(server.proc.pid);
   const children0 = exitedChildrenCpuSec();
   const m0 = machineTicks();
   const agent = spawnAgent({ url: server.url, token, watch, parallel, stateFile: path.join(stateDir, 'state.json'), extraNodeArgs });
@@ -196,6 +208,7 @@ async function agentRun(
   const m1 = machineTicks();
   const agentCpu = round(exitedChildrenCpuSec() - children0, 2);
   const server1 = serverCpu(server.proc.pid);
+  const serverThreads = threadDelta(threads0, threadTimes(server.proc.pid));
   const srvCpu = round(server1.all - server0.all, 2);
   removeDir(stateDir);
 
@@ -245,6 +258,7 @@ async function agentRun(
       exitMs: diff(lastVerified, wallMs),
     },
     cpuSec: {
+      serverThreads,
       agent: agentCpu,
       server: srvCpu,
       serverChildren: round(server1.children - server0.children, 2),
@@ -303,6 +317,44 @@ async function opensslRun(files: TestFile[]): Promise<RefRun> {
     cpuSec,
     machine: { busyCores: cores.busy, othersCores: round(Math.max(0, cores.busy - cpuSec / (ms / 1000)), 2), stealCores: cores.steal },
   };
+}
+
+const LEAN_RECEIVER = path.join(import.meta.dirname, 'lib', 'lean-receiver.mjs');
+
+/**
+ * The prototype of a lean upload path (lib/lean-receiver.mjs: HTTP → SHA-256 + file in 1 MiB writes → fsync) fed by
+ * `curl -T` with the same file: what the byte path can cost in Node on this machine. Not Baqylau.
+ */
+async function leanRun(f: TestFile, dir: string) {
+  const out = path.join(dir, 'lean');
+  fs.mkdirSync(out, { recursive: true });
+  let port = 0;
+  const p = spawnProc('lean-receiver', process.execPath, [LEAN_RECEIVER, out], {
+    onLine: (l) => {
+      if (/^\d+$/.test(l.trim())) port = Number(l.trim());
+    },
+  });
+  try {
+    for (const deadline = Date.now() + 10_000; !port; await new Promise((r) => setTimeout(r, 50))) {
+      if (Date.now() > deadline || !p.alive()) throw new Error(`lean receiver did not start: ${p.output()}`);
+    }
+    const c0 = exitedChildrenCpuSec();
+    const s0 = procStat(p.pid)!;
+    const r = await run('curl', ['-sS', '-H', 'Expect:', '-T', f.file, `http://127.0.0.1:${port}/upload`]);
+    const s1 = procStat(p.pid)!;
+    const gb = f.size / 1e9;
+    return {
+      ms: round(r.ms),
+      mbps: mbps(f.size, r.ms),
+      shaOk: r.stdout.trim() === f.sha256,
+      serverCpuSecPerGB: round((s1.cpuSec - s0.cpuSec) / gb, 2),
+      curlCpuSecPerGB: round((exitedChildrenCpuSec() - c0) / gb, 2),
+      command: `node bench/lib/lean-receiver.mjs DIR; curl -sS -H 'Expect:' -T FILE http://127.0.0.1:PORT/upload`,
+    };
+  } finally {
+    await p.stop();
+    fs.rmSync(out, { recursive: true, force: true });
+  }
 }
 
 /** The disk floor of storing an upload durably: copy from the page cache and fsync, as the server's commit must. */
@@ -375,6 +427,12 @@ function summarise(runs: AgentRun[]) {
     agentCpuSecPerGB: med(runs, (r) => round(r.cpuSec.agent / gb(r), 2)),
     serverCpuSecPerGB: med(runs, (r) => round(r.cpuSec.server / gb(r), 2)),
     ffprobeCpuSecPerFile: med(runs, (r) => round(r.cpuSec.serverChildren / r.files, 3)),
+    serverThreadsSecPerGB: {
+      mainUser: med(runs, (r) => (r.cpuSec.serverThreads ? round(r.cpuSec.serverThreads.main.user / gb(r), 2) : undefined)),
+      mainSys: med(runs, (r) => (r.cpuSec.serverThreads ? round(r.cpuSec.serverThreads.main.sys / gb(r), 2) : undefined)),
+      othersUser: med(runs, (r) => (r.cpuSec.serverThreads ? round(r.cpuSec.serverThreads.others.user / gb(r), 2) : undefined)),
+      othersSys: med(runs, (r) => (r.cpuSec.serverThreads ? round(r.cpuSec.serverThreads.others.sys / gb(r), 2) : undefined)),
+    },
     serverCoresDuringUpload: med(runs, (r) =>
       r.cpuSec.serverDuringUpload !== undefined && r.stages.uploadMs
         ? round(r.cpuSec.serverDuringUpload / (r.stages.uploadMs / 1000), 2)
@@ -457,6 +515,11 @@ async function main() {
     await syncDisks();
     rounds.push({ round: i, load1: round(os.loadavg()[0]!, 2), opensslSingle, dd, agentSingle, opensslParallel, agentParallel });
   }
+
+  // ------------------------------------------------------------ the lean prototype, once, on the single file
+  const lean = await leanRun(single[0]!, work).catch((e: Error) => ({ error: e.message }));
+  log(`lean Node receiver (prototype): ${JSON.stringify(lean)}`);
+  await syncDisks();
 
   // ------------------------------------------------------------ profiled run of (a) and (b): server restarted with --cpu-prof
   const profile: { single?: ProfileSummary; parallel?: ProfileSummary; agentSingle?: ProfileSummary; note: string } = { note: '' };
@@ -588,6 +651,7 @@ async function main() {
     agentIdle: idle,
     serverIdleRssMiB,
     reference: { opensslSingle: ref1, opensslParallel: ref16, ddFsyncMbps: dd },
+    leanPrototype: lean,
     single: { ...s1, ratio: ratio(s1.mbps, ref1.mbps), ratioExclStartup: ratio(s1.mbpsExclStartup, ref1.mbps) },
     parallel: { ...s16, ratio: ratio(s16.mbps, ref16.mbps), ratioExclStartup: ratio(s16.mbpsExclStartup, ref16.mbps) },
     large,
@@ -803,6 +867,32 @@ function renderMarkdown(r: Result): string {
       'lrr',
     ),
   );
+  const th1 = one.serverThreadsSecPerGB;
+  const th16 = par.serverThreadsSecPerGB;
+  if (th1?.mainUser !== undefined) {
+    lines.push('');
+    lines.push(
+      mdTable(
+        ['server CPU s per GB, by thread (/proc/<pid>/task)', '1 file', `${z.many} files`],
+        [
+          ['main thread, user (JavaScript: streams, hashing, PGlite, Fastify)', th1.mainUser, th16.mainUser],
+          ['main thread, system (socket reads, syscalls)', th1.mainSys, th16.mainSys],
+          ["other threads, user (V8's GC and compiler helpers, libuv pool)", th1.othersUser, th16.othersUser],
+          ['other threads, system (libuv pool: file writes, fsync)', th1.othersSys, th16.othersSys],
+        ],
+      ),
+    );
+  }
+  const lean = r.leanPrototype;
+  if (lean && !lean.error) {
+    lines.push('');
+    lines.push(
+      `For scale, a prototype that is not Baqylau (\`bench/lib/lean-receiver.mjs\`: a plain Node HTTP server that hashes the body ` +
+        `while writing it to a file in 1 MiB writes, then fsyncs) received the same ${sizeOf(z.single)} from \`curl -T\` at ` +
+        `${lean.mbps} MB/s (${lean.ms} ms), with ${lean.serverCpuSecPerGB} CPU s per GB in the receiver and ${lean.curlCpuSecPerGB} in curl` +
+        `${lean.shaOk ? '' : ' (its digest did NOT match!)'}.`,
+    );
+  }
   lines.push('');
   lines.push('### Hashing twice on 2 cores');
   lines.push('');
@@ -887,18 +977,22 @@ function nextSteps(r: Result): string[] {
       `into the hash and the tus request (the server's SHA-256 is compared afterwards anyway, in the receipt, and the metadata's ` +
       `sha256 could move to the final PATCH or the receipt check) removes that stage: ≈ ${n(r.sizes.single / 1e6 / ((total1 - one.hashMs) / 1000))} MB/s.`,
   );
+  const lean = r.leanPrototype && !r.leanPrototype.error ? r.leanPrototype : undefined;
   out.push(
-    `**Upload path** (server): the upload stage runs at ${n(one.uploadMbps)} MB/s for one file with the server on ` +
+    `**Upload path** (server): the upload stage runs at ${n(one.uploadMbps)} MB/s for one file, the server on ` +
       `${n(one.serverCoresDuringUpload, 2)} cores: ${n(one.serverCpuSecPerGB, 1)} CPU s per GB against openssl's ` +
-      `${n(ref.opensslSingle.cpuSecPerGB, 1)}. The profile above shows where the server's main thread goes (tus' web-stream ` +
-      `adapters, the PassThrough tee, fs write calls, hashing); the byte path could write the request stream to the file with ` +
-      `one pipeline and hash in the same 'data' handler, with larger (≥ 1 MiB) reads. Loopback itself is not the limit.`,
+      `${n(ref.opensslSingle.cpuSecPerGB, 1)} for the hash alone. Each 64 KiB socket chunk goes request → web ReadableStream → ` +
+      `Readable.fromWeb → PassThrough (tus) → PassThrough (HashingFileStore tee) → Transform (FileStore) → WriteStream with ` +
+      `fs' default 16 KiB high-water mark, one write call per chunk, and lots of short-lived buffers for the GC` +
+      `${lean ? `; the lean prototype above needed ${lean.serverCpuSecPerGB} CPU s per GB and ran at ${lean.mbps} MB/s on the same machine in the same run` : ''}. ` +
+      `A datastore that pipes the request into one WriteStream with a 1 MiB high-water mark and hashes in the same 'data' ` +
+      `handler (no web-stream round trip, no tee) is where to start; then measure again.`,
   );
   out.push(
     `**Durable commit** (server): the finish stage (${s(one.finishMs)} for one file, ${s(par.finishMs)} for ${r.sizes.many}) is ` +
-      `mostly the fsync of the whole staged file before it is linked into the store, at the disk's pace (dd + fsync: ` +
-      `${n(ref.ddFsyncMbps)} MB/s), plus ffprobe (${par.ffprobeCpuSecPerFile} CPU s per file). Syncing in the background while ` +
-      `the bytes arrive (fdatasync every 64 MiB, or sync_file_range) would leave only the tail for the end.`,
+      `the fsync of what the kernel has not yet written back of the staged file (the disk: dd + fsync ${n(ref.ddFsyncMbps)} MB/s), ` +
+      `ffprobe (${par.ffprobeCpuSecPerFile} CPU s per file), the row and the receipt. It is already small next to the upload; ` +
+      `syncing in the background while bytes arrive (fdatasync every 64 MiB) would shrink it further.`,
   );
   out.push(
     `**Many files at once**: ${r.sizes.many} parallel uploads cost the server ${n(par.serverCpuSecPerGB, 1)} CPU s per GB ` +
@@ -913,7 +1007,8 @@ function nextSteps(r: Result): string[] {
       `and ${r.sizes.many} at once reach ${par.agentPeakRssMiB} MiB. The server's RSS is flat in the file size too, but its ` +
       `baseline is already above 200 MB: ${n(r.serverIdleRssMiB)} MiB on PGlite` +
       `${r.large.postgresql ? `, ${n(r.large.postgresql.serverIdleRssMiB)} MiB on PostgreSQL` : ''}. Under 200 MB needs the ` +
-      `server's baseline down (compiled JS instead of tsx at run time, lazy-loading the OpenAPI/Swagger UI, PGlite only for the demo).`,
+      `server's baseline down, not the upload path; candidates to measure: PostgreSQL instead of the embedded PGlite in ` +
+      `production, running compiled JavaScript instead of tsx transpiling at start, loading Swagger UI only when asked for.`,
   );
   return out;
 }

@@ -368,3 +368,41 @@ export function which(cmd: string): string | undefined {
 }
 
 export { log };
+
+export interface ThreadTimes {
+  /** the main thread (tid = pid): JavaScript, the event loop, socket reads and writes */
+  main: { user: number; sys: number };
+  /** every other thread: libuv's pool (file writes, fsync), V8's GC and compiler helpers, worker threads */
+  others: { user: number; sys: number };
+}
+
+/** User and system CPU seconds of a process's main thread and of its other threads, from /proc/<pid>/task. */
+export function threadTimes(pid: number): ThreadTimes | undefined {
+  const t: ThreadTimes = { main: { user: 0, sys: 0 }, others: { user: 0, sys: 0 } };
+  try {
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      let stat: string;
+      try {
+        stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      } catch {
+        continue; // the thread ended meanwhile
+      }
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const k = Number(tid) === pid ? t.main : t.others;
+      k.user += Number(f[11]) / TICKS;
+      k.sys += Number(f[12]) / TICKS;
+    }
+    return t;
+  } catch {
+    return undefined;
+  }
+}
+
+export function threadDelta(a: ThreadTimes | undefined, b: ThreadTimes | undefined): ThreadTimes | undefined {
+  if (!a || !b) return undefined;
+  const d = (x: number, y: number) => round(y - x, 2);
+  return {
+    main: { user: d(a.main.user, b.main.user), sys: d(a.main.sys, b.main.sys) },
+    others: { user: d(a.others.user, b.others.user), sys: d(a.others.sys, b.others.sys) },
+  };
+}
