@@ -58,7 +58,7 @@ export async function readChainPage(db: DbOrTx, organisationId: string, afterSeq
            payload, payload_hash AS "payloadHash", prev_hash AS "prevHash", entry_hash AS "entryHash"
       FROM ledger_entries
      WHERE organisation_id = ${organisationId} AND seq > ${afterSeq}
-     ORDER BY seq
+     ORDER BY ledger_entries.seq -- the column, not the float8 alias above: keeps the (organisation, seq) index
      LIMIT ${limit}`);
   return (res as unknown as { rows: ChainRow[] }).rows;
 }
