@@ -37,6 +37,12 @@ export async function purposeOf(deps: AppDeps, p: SessionPrincipal, organisation
   return row;
 }
 
+const loggedViews = new Set<string>();
+function remember(key: string) {
+  if (loggedViews.size > 50_000) loggedViews.clear(); // bounded: a forgotten pair only costs one database check
+  loggedViews.add(key);
+}
+
 /**
  * Logs media access: every download, and the first request of each playback
  * session (a player's many Range requests are one viewing, not hundreds).
@@ -48,6 +54,9 @@ export async function logMediaAccess(
   kind: 'view' | 'download',
   range: string | undefined,
 ) {
+  // A player's later Range requests of an already logged viewing skip the database (the row stays the record).
+  const viewKey = `${p.sessionId}:${rec.id}`;
+  if (kind === 'view' && loggedViews.has(viewKey)) return;
   const purpose = await purposeOf(deps, p, rec.organisationId);
   if (!purpose) throw new AppError('evidence.purpose_required');
   const now = deps.now();
@@ -73,4 +82,5 @@ export async function logMediaAccess(
       now,
     );
   });
+  if (kind === 'view') remember(viewKey);
 }
