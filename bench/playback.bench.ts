@@ -601,6 +601,7 @@ function renderMarkdown(r: Result): string {
       'in the same thread as the HTTP server.',
   );
   lines.push('');
+  const dateInZoneMs = p && !p.error ? p.byFunction.find((f: { name: string }) => f.name.startsWith('dateInZone'))?.ms : undefined;
   lines.push('## Next steps');
   lines.push('');
   lines.push(
@@ -608,15 +609,17 @@ function renderMarkdown(r: Result): string {
       `(profile above): five queries (session, user, roles, recording, purpose) and a write transaction (BEGIN, INSERT … ON CONFLICT DO NOTHING into \`media_views\`, COMMIT) that only matters at the first view. Remember ` +
       `the (session, recording) pairs already logged in memory (the insert stays the source of truth at the first request), and ` +
       `cache the session → principal and the purpose for a few seconds per session (a revoked session or role then stops within ` +
-      `that TTL). \`dateInZone\` (time.ts) builds a new \`Intl.DateTimeFormat\` on every call, once per request for the roles query: ` +
-      `a formatter per zone, made once, removes its share. Without the database work a request would cost about Fastify's own ` +
+      `that TTL). \`dateInZone\` (time.ts) builds a new \`Intl.DateTimeFormat\` on every call, once per request for the roles query` +
+      `${dateInZoneMs ? ` (${n(dateInZoneMs)} ms in the profile)` : ''}: a formatter per zone, made once, removes that. ` +
+      `Without the database work a request would cost about Fastify's own ` +
       `fraction of a millisecond: a 1 MiB range ≈ ${n(perMiB + 0.3, 1)} ms of CPU, ≈ ${n((1000 / (perMiB + 0.3)) * 1.048576)} MB/s per core ` +
       `(an estimate from the 1-byte and 1 MiB figures, to be measured).`,
   );
   lines.push(
     `- **Let the kernel move the bytes.** Even with no fixed cost, user-space streaming costs ${n(perMiB, 2)} ms per MiB ` +
       `(≈ ${n((1000 / Math.max(perMiB, 0.01)) * 1.048576)} MB/s per core) against nginx's ${n(ref.serverCpuMsPerRequest, 2)} ms per request ` +
-      `with sendfile, so a Node-only route cannot reach 0.8 × nginx on the same cores. The way to the goal is to authorise and log ` +
+      `with sendfile: with no fixed cost at all a Node-only route would reach about ${n(ref.serverCpuMsPerRequest / perMiB, 2)} × ` +
+      `nginx on the same CPU, not 0.8. The way to the goal is to authorise and log ` +
       `in Baqylau and let a sendfile server deliver: either \`X-Accel-Redirect\` to an internal nginx location (one Node request per ` +
       `range, bytes by nginx), or a short-lived signed URL per playback session checked by nginx's secure_link module (Node only at ` +
       `the first request, where the view is logged). The second keeps one ledger entry per session and would run at nginx's rate.`,
