@@ -23,6 +23,7 @@ import pg from 'pg';
 import { PG_ADMIN_URL, QUICK, RESULTS_DIR, log, machineInfo, mdTable, median, round, table } from './lib/common.ts';
 import { summariseProfile, type ProfileSummary } from './lib/cpuprofile.ts';
 import {
+  REPO_ROOT,
   listRecordingsOf,
   login,
   makeDevice,
@@ -53,6 +54,7 @@ import {
   syncDisks,
   tempDir,
   writeTestFile,
+  codeState,
   spawnProc,
   threadDelta,
   threadTimes,
@@ -463,6 +465,7 @@ function summariseRef(runs: RefRun[], bytes: number) {
 
 async function main() {
   const machine = machineInfo();
+  const codeAtStart = codeState(REPO_ROOT);
   const loads: { at: string; load1: number }[] = [];
   const noteLoad = (at: string) => loads.push({ at, load1: round(os.loadavg()[0]!, 2) });
   noteLoad('start');
@@ -635,6 +638,7 @@ async function main() {
     date: new Date().toISOString(),
     quick: QUICK,
     durationSec: round((Date.now() - started) / 1000),
+    code: { atStart: codeAtStart, atEnd: codeState(REPO_ROOT) },
     machine: { ...machine, loadAverage: { ...machine.loadAverage, end: round(os.loadavg()[0]!, 2) }, loads, freeGiBAtStart: freeAtStart },
     tools,
     sizes: { single: SINGLE, many: MANY, each: EACH, large: LARGE, rounds: ROUNDS },
@@ -751,6 +755,14 @@ function renderMarkdown(r: Result): string {
       `1-minute load average: ${m.loads.map((x: { at: string; load1: number }) => `${x.at} ${x.load1}`).join(', ')}.`,
   );
   lines.push('');
+  if (r.code) {
+    const c = r.code;
+    lines.push(
+      `Code measured: ${c.atStart.commit} (${c.atStart.subject})${c.atStart.uncommitted.length ? `, uncommitted: ${c.atStart.uncommitted.join(', ')}` : ''}` +
+        `${c.atEnd.commit !== c.atStart.commit ? `; HEAD moved to ${c.atEnd.commit} during the run (servers started before that run the older code)` : ''}.`,
+    );
+    lines.push('');
+  }
   lines.push(
     `The machine was shared: from /proc/stat, other processes kept a median of ${one.othersCores} (one file) and ` +
       `${par.othersCores} (16 files) of its ${m.nproc} cores busy while Baqylau ran, and ${ref.opensslSingle.othersCores} / ` +

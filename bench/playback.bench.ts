@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { QUICK, RESULTS_DIR, log, machineInfo, mdTable, median, round, table } from './lib/common.ts';
 import { summariseProfile, type ProfileSummary } from './lib/cpuprofile.ts';
-import { listRecordingsOf, login, makeDevice, objectPath, spawnAgent, startDemo, type DemoServer } from './lib/demo.ts';
+import { REPO_ROOT, listRecordingsOf, login, makeDevice, objectPath, spawnAgent, startDemo, type DemoServer } from './lib/demo.ts';
 import {
   MiB,
   Sampler,
@@ -36,6 +36,7 @@ import {
   tempDir,
   which,
   writeTestFile,
+  codeState,
   type Proc,
 } from './lib/procs.ts';
 
@@ -246,6 +247,7 @@ async function viewedEntries(server: DemoServer, recordingId: string) {
 
 async function main() {
   const machine = machineInfo();
+  const codeAtStart = codeState(REPO_ROOT);
   const loads: { at: string; load1: number }[] = [{ at: 'start', load1: machine.loadAverage.start }];
   const started = Date.now();
   for (const tool of ['nginx', 'wrk']) {
@@ -392,6 +394,7 @@ async function main() {
     date: new Date().toISOString(),
     quick: QUICK,
     durationSec: round((Date.now() - started) / 1000),
+    code: { atStart: codeAtStart, atEnd: codeState(REPO_ROOT) },
     machine: { ...machine, loadAverage: { ...machine.loadAverage, end: round(os.loadavg()[0]!, 2) }, loads },
     tools,
     setup: {
@@ -469,6 +472,14 @@ function renderMarkdown(r: Result): string {
       `${r.tools.wrk} (Debian ${r.tools.wrkPackage}). 1-minute load average: ${m.loads.map((x: { at: string; load1: number }) => `${x.at} ${x.load1}`).join(', ')}.`,
   );
   lines.push('');
+  if (r.code) {
+    const c = r.code;
+    lines.push(
+      `Code measured: ${c.atStart.commit} (${c.atStart.subject})${c.atStart.uncommitted.length ? `, uncommitted: ${c.atStart.uncommitted.join(', ')}` : ''}` +
+        `${c.atEnd.commit !== c.atStart.commit ? `; HEAD moved to ${c.atEnd.commit} during the run (servers started before that run the older code)` : ''}.`,
+    );
+    lines.push('');
+  }
   lines.push(
     `One original of ${n(r.setup.fileBytes / MiB)} MiB (uploaded by the dock agent) is served from the server's object store by both. ` +
       `wrk ${w.threads} threads, ${w.connections} connections, ${w.durationS} s per run, ${w.rounds} round${w.rounds > 1 ? 's' : ''} with the ` +
@@ -593,27 +604,23 @@ function renderMarkdown(r: Result): string {
   } else lines.push(`No profile: ${p?.error ?? 'not run'}.`);
   lines.push('');
   lines.push(
-    'What runs for every request (apps/server/src: guard.ts, auth.resolver.ts, recordings.routes.ts, evidence-access.ts, send-object.ts): ' +
-      'the session cookie is resolved from the database (session, user, roles — "read fresh on every request"), the recording is read, ' +
-      'the stated purpose is read, and a transaction inserts into `media_views` (ON CONFLICT DO NOTHING) to find out whether this is ' +
-      "the session's first view; only then is the ledger written, once. Then the object is streamed with `fs.createReadStream` " +
-      '(1 MiB buffers) and the request is logged (pino, LOG_LEVEL=info). On PGlite all of those statements run on the one connection, ' +
-      'in the same thread as the HTTP server.',
+    `What runs for every request (apps/server/src at ${r.code?.atStart?.commit ?? 'the measured commit'}: guard.ts, auth.resolver.ts, ` +
+      'recordings.routes.ts, evidence-access.ts, send-object.ts): the session cookie is resolved from the database (session, ' +
+      'user, roles: "read fresh on every request") and the recording row is read; only the first request of a (session, ' +
+      'recording) viewing reads the stated purpose and inserts into `media_views` + the ledger in a transaction, later ones ' +
+      'are skipped by an in-memory set (since commit f80f7e4; before it, every request read the purpose and ran that ' +
+      'transaction). Then the object is streamed with `fs.createReadStream` (1 MiB buffers) and the request is logged ' +
+      '(pino, LOG_LEVEL=info). On PGlite the statements run on its one connection, in the same thread as the HTTP server.',
   );
   lines.push('');
-  const dateInZoneMs = p && !p.error ? p.byFunction.find((f: { name: string }) => f.name.startsWith('dateInZone'))?.ms : undefined;
   lines.push('## Next steps');
   lines.push('');
   lines.push(
     `- **Take the database off the per-request path.** ${n(fixed, 2)} ms of fixed cost per request is mostly PGlite and Drizzle ` +
-      `(profile above): five queries (session, user, roles, recording, purpose) and a write transaction (BEGIN, INSERT … ON CONFLICT DO NOTHING into \`media_views\`, COMMIT) that only matters at the first view. Remember ` +
-      `the (session, recording) pairs already logged in memory (the insert stays the source of truth at the first request), and ` +
-      `cache the session → principal and the purpose for a few seconds per session (a revoked session or role then stops within ` +
-      `that TTL). \`dateInZone\` (time.ts) builds a new \`Intl.DateTimeFormat\` on every call, once per request for the roles query` +
-      `${dateInZoneMs ? ` (${n(dateInZoneMs)} ms in the profile)` : ''}: a formatter per zone, made once, removes that. ` +
-      `Without the database work a request would cost about Fastify's own ` +
-      `fraction of a millisecond: a 1 MiB range ≈ ${n(perMiB + 0.3, 1)} ms of CPU, ≈ ${n((1000 / (perMiB + 0.3)) * 1.048576)} MB/s per core ` +
-      `(an estimate from the 1-byte and 1 MiB figures, to be measured).`,
+      `(profile above): the session, user and roles lookups and the recording row, on every Range request. Caching the ` +
+      `session → principal and the recording row for a few seconds (a revoked session or role then stops within that TTL) ` +
+      `would leave Fastify's own fraction of a millisecond: a 1 MiB range ≈ ${n(perMiB + 0.3, 1)} ms of CPU, ` +
+      `≈ ${n((1000 / (perMiB + 0.3)) * 1.048576)} MB/s per core (an estimate from the 1-byte and 1 MiB figures, to be measured).`,
   );
   lines.push(
     `- **Let the kernel move the bytes.** Even with no fixed cost, user-space streaming costs ${n(perMiB, 2)} ms per MiB ` +

@@ -406,3 +406,22 @@ export function threadDelta(a: ThreadTimes | undefined, b: ThreadTimes | undefin
     others: { user: d(a.others.user, b.others.user), sys: d(a.others.sys, b.others.sys) },
   };
 }
+
+/** Which code was measured: the commit, and files under apps/ and packages/ that differ from it. */
+export function codeState(repo: string) {
+  const git = (args: string[]) => {
+    try {
+      return execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
+    } catch {
+      return '';
+    }
+  };
+  return {
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    subject: git(['log', '-1', '--format=%s']).slice(0, 120),
+    uncommitted: git(['status', '--porcelain', '--', 'apps', 'packages'])
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(3)),
+  };
+}
