@@ -116,6 +116,13 @@ export async function createTempDatabase(name: string): Promise<{ url: string; d
     const c = new pg.Client({ connectionString: PG_ADMIN_URL });
     await c.connect();
     try {
+      // pg's Pool.end() resolves before its connections have closed; a FORCE drop would then kill them
+      // while they are still listening, and the pool would throw an unhandled 'error'. Let them go first.
+      for (let waited = 0; waited < 5_000; waited += 50) {
+        const r = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (r.rows[0]!.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     } finally {
       await c.end();

@@ -1,22 +1,38 @@
-// Worker for bench/ledger-verify.profile.ts: re-derives payload and entry hashes of one page of
-// raw rows with the server's own hash functions and answers with the first bad seq (or null).
+// Worker for bench/ledger-verify.profile.ts: the hashing half of verifyChain's checkEntry, with the
+// server's own functions, on one page of rows. Answers { id, bad: null } or { id, bad: seq, fault }.
+//   mode 'objects': ChainRow objects, as readChainPage returns them;
+//   mode 'arrays':  the same columns as text arrays (pg rowMode 'array', no type parsing);
+//   mode 'noop':    answers at once, to time the transfer of a page alone.
 import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { hashPayload, sha256Hex } = await import('../../apps/server/src/platform/ledger/ledger.hash.ts');
-const { organisationId, payloadAsStoredText } = workerData;
+const { hashEntry, sha256Hex } = await import('../../apps/server/src/platform/ledger/ledger.hash.ts');
+const { organisationId } = workerData;
 
-parentPort.on('message', (rows) => {
-  // Row layout: seq, recorded_at (ISO, as toISOString), actor_kind, actor_id, action, subject_type,
-  // subject_id, payload (text), payload_hash, prev_hash, entry_hash.
-  for (const r of rows) {
-    if (payloadAsStoredText) sha256Hex(r[7]);
-    else if (hashPayload(JSON.parse(r[7])) !== r[8]) return parentPort.postMessage({ bad: Number(r[0]), fault: 'payload_hash_mismatch' });
-    const e = sha256Hex(
-      JSON.stringify(['baqylau-ledger-v1', organisationId, Number(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[8], r[9]]),
-    );
-    if (e !== r[10]) return parentPort.postMessage({ bad: Number(r[0]), fault: 'entry_hash_mismatch' });
+// readChainPage's columns: id, seq, recordedAt, actorKind, actorId, action, subjectType, subjectId, payload, payloadHash, prevHash, entryHash.
+const fromArray = (r) => ({
+  seq: Number(r[1]),
+  recordedAt: r[2],
+  actorKind: r[3],
+  actorId: r[4],
+  action: r[5],
+  subjectType: r[6],
+  subjectId: r[7],
+  payload: r[8],
+  payloadHash: r[9],
+  prevHash: r[10],
+  entryHash: r[11],
+});
+
+parentPort.on('message', ({ id, mode, rows }) => {
+  if (mode !== 'noop') {
+    for (const raw of rows) {
+      const row = mode === 'arrays' ? fromArray(raw) : raw;
+      if (sha256Hex(row.payload) !== row.payloadHash) return parentPort.postMessage({ id, bad: row.seq, fault: 'payload_hash_mismatch' });
+      if (hashEntry({ ...row, organisationId }) !== row.entryHash)
+        return parentPort.postMessage({ id, bad: row.seq, fault: 'entry_hash_mismatch' });
+    }
   }
-  parentPort.postMessage({ bad: null });
+  parentPort.postMessage({ id, bad: null });
 });
