@@ -37,6 +37,7 @@ import {
   which,
   writeTestFile,
   codeState,
+  serverFilesChanged,
   type Proc,
 } from './lib/procs.ts';
 
@@ -455,6 +456,15 @@ const other = (name: string) => (name === 'nginx (auto)' ? 'nginx (1 worker)' : 
 const yes = (b: boolean | undefined) => (b === undefined ? 'n/a' : b ? '**yes**' : '**no**');
 const n = (x: number | undefined, digits = 0) => (x === undefined || x === null ? 'n/a' : round(x, digits).toLocaleString('en-US'));
 
+/** How HEAD moved during a run, and whether the server code the run measured is affected. */
+function moved(from: string, to: string) {
+  if (from === to) return '';
+  const changed = serverFilesChanged(REPO_ROOT, from, to);
+  return changed.length
+    ? `; HEAD moved to ${to} during the run, changing ${changed.join(', ')} (servers started before that run the older code)`
+    : `; HEAD moved to ${to} during the run, with no change under apps/ or packages/`;
+}
+
 function renderMarkdown(r: Result): string {
   const m = r.machine;
   const S = r.summary;
@@ -476,7 +486,7 @@ function renderMarkdown(r: Result): string {
     const c = r.code;
     lines.push(
       `Code measured: ${c.atStart.commit} (${c.atStart.subject})${c.atStart.uncommitted.length ? `, uncommitted: ${c.atStart.uncommitted.join(', ')}` : ''}` +
-        `${c.atEnd.commit !== c.atStart.commit ? `; HEAD moved to ${c.atEnd.commit} during the run (servers started before that run the older code)` : ''}.`,
+        `${moved(c.atStart.commit, c.atEnd.commit)}.`,
     );
     lines.push('');
   }

@@ -425,3 +425,15 @@ export function codeState(repo: string) {
       .map((l) => l.slice(3)),
   };
 }
+
+/** Files under apps/ and packages/ that differ between two commits (empty if the server code is the same). */
+export function serverFilesChanged(repo: string, from: string, to: string): string[] {
+  if (!from || !to || from === to) return [];
+  try {
+    return execFileSync('git', ['diff', '--name-only', from, to, '--', 'apps', 'packages'], { cwd: repo, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
+  } catch {
+    return [];
+  }
+}
