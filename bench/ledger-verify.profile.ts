@@ -175,89 +175,99 @@ async function main() {
       return n;
     };
 
-    // Rows held in memory for hash-only.
-    const cached: ChainRow[] = [];
-    for (let after = 0; cached.length < HASH_ONLY_ROWS;) {
-      const rows = await readChainPage(db, org, after, Math.min(PAGE, HASH_ONLY_ROWS - cached.length));
-      cached.push(...rows);
-      after = rows.at(-1)!.seq;
-    }
+    // Rows held in memory for hash-only, loaded just before it (untimed) and dropped after it, so the
+    // other variants run with the same small heap as verifyChain in the server.
+    let cached: ChainRow[] = [];
+    const loadCached = async () => {
+      for (let after = 0; cached.length < HASH_ONLY_ROWS;) {
+        const rows = await readChainPage(db, org, after, Math.min(PAGE, HASH_ONLY_ROWS - cached.length));
+        cached.push(...rows);
+        after = rows.at(-1)!.seq;
+      }
+    };
 
-    const variants: { id: string; description: string; run: () => Promise<number> }[] = [
-      {
-        id: 'verifyChain',
-        description:
-          'verifyChain as it is: readChainPage (raw SQL through Drizzle, page 10,000), next page prefetched, sha256 of stored payload text + hashEntry on the main thread',
-        run: async () => {
-          const r = await verifyChain(db, org, publicKeys);
-          if (!r.ok) throw new Error(JSON.stringify(r));
-          return r.entries;
+    const variants: { id: string; description: string; setup?: () => Promise<void>; teardown?: () => void; run: () => Promise<number> }[] =
+      [
+        {
+          id: 'verifyChain',
+          description:
+            'verifyChain as it is: readChainPage (raw SQL through Drizzle, page 10,000), next page prefetched, sha256 of stored payload text + hashEntry on the main thread',
+          run: async () => {
+            const r = await verifyChain(db, org, publicKeys);
+            if (!r.ok) throw new Error(JSON.stringify(r));
+            return r.entries;
+          },
         },
-      },
-      {
-        id: 'index-order-main',
-        description: `verifyChain's loop (prefetch, all checks on the main thread) over ${orderNote}`,
-        run: async () => {
-          const link = links();
-          return orderedPages((rows) => {
-            for (const r of rows) {
-              link(r);
-              hashes(r);
-            }
-          });
+        {
+          id: 'index-order-main',
+          description: `verifyChain's loop (prefetch, all checks on the main thread) over ${orderNote}`,
+          run: async () => {
+            const link = links();
+            return orderedPages((rows) => {
+              for (const r of rows) {
+                link(r);
+                hashes(r);
+              }
+            });
+          },
         },
-      },
-      {
-        id: 'index-order-worker-1',
-        description:
-          'as index-order-main, links checked on the main thread, payload and entry hashes in 1 worker thread (pages posted as row objects)',
-        run: inWorkers(1, 'objects'),
-      },
-      {
-        id: 'index-order-worker-2',
-        description: 'as index-order-worker-1 with 2 worker threads, pages dealt in turn',
-        run: inWorkers(2, 'objects'),
-      },
-      {
-        id: 'index-order-worker-1-arrays',
-        description:
-          'as index-order-worker-1, pages fetched and posted as text arrays (pg rowMode array, no type parsing, cheaper to copy)',
-        run: inWorkers(1, 'arrays'),
-      },
-      {
-        id: 'index-order-transfer-only',
-        description: 'as index-order-worker-1, but the worker answers without hashing: fetch + handing row objects to a thread',
-        run: inWorkers(1, 'noop'),
-      },
-      {
-        id: 'index-order-fetch-only',
-        description: 'index-order pages as row objects, prefetch, no checks: what remains if hashing cost nothing',
-        run: () => orderedPages(() => undefined),
-      },
-      {
-        id: 'index-order-fetch-raw',
-        description:
-          'index-order pages through pg as text arrays (no type parsing, no row objects), prefetch, no checks: server + wire floor',
-        run: () =>
-          pages(
-            fetchOrderedRaw,
-            (r) => Number(r[1]),
-            () => undefined,
-          ),
-      },
-      {
-        id: 'hash-only',
-        description: `hashing only, main thread, no fetch: ${fmt(HASH_ONLY_ROWS)} rows held in memory, checked in turn until ${fmt(N)} entries are done`,
-        run: async () => {
-          for (let i = 0; i < N; i++) hashes(cached[i % HASH_ONLY_ROWS]!);
-          return N;
+        {
+          id: 'index-order-worker-1',
+          description:
+            'as index-order-main, links checked on the main thread, payload and entry hashes in 1 worker thread (pages posted as row objects)',
+          run: inWorkers(1, 'objects'),
         },
-      },
-    ];
+        {
+          id: 'index-order-worker-2',
+          description: 'as index-order-worker-1 with 2 worker threads, pages dealt in turn',
+          run: inWorkers(2, 'objects'),
+        },
+        {
+          id: 'index-order-worker-1-arrays',
+          description:
+            'as index-order-worker-1, pages fetched and posted as text arrays (pg rowMode array, no type parsing, cheaper to copy)',
+          run: inWorkers(1, 'arrays'),
+        },
+        {
+          id: 'index-order-transfer-only',
+          description: 'as index-order-worker-1, but the worker answers without hashing: fetch + handing row objects to a thread',
+          run: inWorkers(1, 'noop'),
+        },
+        {
+          id: 'index-order-fetch-only',
+          description: 'index-order pages as row objects, prefetch, no checks: what remains if hashing cost nothing',
+          run: () => orderedPages(() => undefined),
+        },
+        {
+          id: 'index-order-fetch-raw',
+          description:
+            'index-order pages through pg as text arrays (no type parsing, no row objects), prefetch, no checks: server + wire floor',
+          run: () =>
+            pages(
+              fetchOrderedRaw,
+              (r) => Number(r[1]),
+              () => undefined,
+            ),
+        },
+        {
+          id: 'hash-only',
+          description: `hashing only, main thread, no fetch: ${fmt(HASH_ONLY_ROWS)} rows held in memory, checked in turn until ${fmt(N)} entries are done`,
+          setup: loadCached,
+          teardown: () => {
+            cached = [];
+          },
+          run: async () => {
+            for (let i = 0; i < N; i++) hashes(cached[i % HASH_ONLY_ROWS]!);
+            return N;
+          },
+        },
+      ];
     const times = new Map<string, number[]>(variants.map((v) => [v.id, []]));
     for (let r = 0; r < ROUNDS; r++) {
       for (const v of variants) {
+        await v.setup?.();
         const { ms, value } = await timed(v.run);
+        v.teardown?.();
         if (value !== N) throw new Error(`${v.id}: ${value} entries, expected ${N}`);
         times.get(v.id)!.push(ms);
         log(`round ${r + 1} ${v.id.padEnd(12)} ${(ms / 1000).toFixed(2)} s (load ${loadAverage()})`);
