@@ -13,3 +13,5 @@ export * from '../modules/notifications/notifications.table.ts';
 export * from '../modules/recordings/recordings.table.ts';
 export * from '../modules/continuity/continuity.table.ts';
 export * from '../modules/recordings/access.table.ts';
+export * from '../modules/retention/retention.table.ts';
+export * from '../modules/activities/materials.table.ts';

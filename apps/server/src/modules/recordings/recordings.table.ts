@@ -1,4 +1,5 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../organisations/organisations.table.ts';
 import { recorders } from '../recorders/recorders.table.ts';
 
@@ -35,12 +36,26 @@ export const recordings = pgTable(
     probe: jsonb('probe'),
     journalEntryId: uuid('journal_entry_id'),
     attributionReason: text('attribution_reason'),
+    /**
+     * R444-12: set once, when the recording is linked to an issue (and so to an
+     * activity type). The last day it is kept, in the organisation's calendar;
+     * null while unattributed, so an unattributed recording never falls due.
+     */
+    retainUntil: date('retain_until', { mode: 'string' }),
+    retentionYears: integer('retention_years'),
+    retentionCoveredByPoint12: boolean('retention_covered_by_point12'),
+    /** Set only by the retention process; the row stays as the tombstone. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
     uniqueIndex('recordings_upload').on(t.uploadId),
     index('recordings_org_started').on(t.organisationId, t.startedAt),
     index('recordings_entry').on(t.journalEntryId),
     index('recordings_sha').on(t.sha256),
+    // The retention sweep reads only live recordings by expiry (R444-12).
+    index('recordings_due')
+      .on(t.retainUntil, t.organisationId)
+      .where(sql`deleted_at IS NULL AND retain_until IS NOT NULL`),
   ],
 );
 
