@@ -15,3 +15,4 @@ export * from '../modules/continuity/continuity.table.ts';
 export * from '../modules/recordings/access.table.ts';
 export * from '../modules/retention/retention.table.ts';
 export * from '../modules/activities/materials.table.ts';
+export * from '../modules/packages/packages.table.ts';
