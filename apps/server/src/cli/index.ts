@@ -7,6 +7,7 @@ import { registerUserCommands } from './user.ts';
 import { registerTotpCommand } from './totp.ts';
 import { registerDockCommand } from './dock.ts';
 import { registerStorageCommands } from './storage.ts';
+import { registerBackupCommands } from './backup.ts';
 import { configFrom, dbOptions } from './options.ts';
 
 export async function runCli(argv: string[]) {
@@ -37,6 +38,7 @@ export async function runCli(argv: string[]) {
   registerTotpCommand(program);
   registerDockCommand(program);
   registerStorageCommands(program);
+  registerBackupCommands(program);
 
   try {
     await program.parseAsync(argv);
