@@ -7,6 +7,7 @@ import { registerUserCommands } from './user.ts';
 import { registerTotpCommand } from './totp.ts';
 import { registerDockCommand } from './dock.ts';
 import { registerStorageCommands } from './storage.ts';
+import { registerVerifyCommand } from './verify.ts';
 import { registerBackupCommands } from './backup.ts';
 import { configFrom, dbOptions } from './options.ts';
 
@@ -38,6 +39,7 @@ export async function runCli(argv: string[]) {
   registerTotpCommand(program);
   registerDockCommand(program);
   registerStorageCommands(program);
+  registerVerifyCommand(program);
   registerBackupCommands(program);
 
   try {
