@@ -127,6 +127,18 @@ export const SETTINGS = {
     default: 30,
     parse: int(1, 86_400),
   },
+  materialMaxBytes: {
+    env: 'MATERIAL_MAX_BYTES',
+    doc: 'Largest activity material (PDF) accepted, in bytes (default 100 MiB)',
+    default: 100 * 2 ** 20,
+    parse: int(1, Number.MAX_SAFE_INTEGER),
+  },
+  packageLinkTtlHours: {
+    env: 'PACKAGE_LINK_TTL_HOURS',
+    doc: 'How long a court or authority package download link stays valid (Order 444, point 14)',
+    default: 24,
+    parse: int(1, 24 * 30),
+  },
   smtpUrl: {
     env: 'SMTP_URL',
     doc: 'smtp(s)://user:pass@host:port for e-mail notices; unset = in-app notices only',

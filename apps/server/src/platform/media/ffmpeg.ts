@@ -28,3 +28,42 @@ export function browserPlayable(streams: { type: string; codec: string }[], name
   const audio = streams.filter((s) => s.type === 'audio');
   return /\.(mp4|m4v)$/i.test(name) && video.every((s) => s.codec === 'h264') && audio.every((s) => s.codec === 'aac' || s.codec === 'mp3');
 }
+
+/**
+ * A time-bounded excerpt for a court package, re-encoded to H.264/AAC MP4 (a
+ * stream copy would start at the previous keyframe, not at the asked second).
+ * The original is only read; the excerpt is a new file.
+ */
+export function renderExcerpt(input: string, output: string, fromSeconds: number, toSeconds: number) {
+  return run(
+    [
+      '-ss',
+      String(fromSeconds),
+      '-i',
+      input,
+      '-t',
+      String(toSeconds - fromSeconds),
+      '-map',
+      '0:v:0?',
+      '-map',
+      '0:a:0?',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-crf',
+      '23',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      '-map_metadata',
+      '-1',
+      '-movflags',
+      '+faststart',
+      '-y',
+      output,
+    ],
+    3_600_000,
+  );
+}

@@ -57,8 +57,9 @@ export function createFsBlobStore(root: string): BlobStore {
         hash.update(c);
         size += c.length;
       });
-      await pipeline(body, fs.createWriteStream(tmp, { flags: 'wx', highWaterMark: 1 << 20 }));
       try {
+        // A body refused half-way (too large, wrong type) leaves no temporary file behind.
+        await pipeline(body, fs.createWriteStream(tmp, { flags: 'wx', highWaterMark: 1 << 20 }));
         return await commit(tmp, { sha256: hash.digest('hex'), size });
       } finally {
         await fsp.rm(tmp, { force: true });

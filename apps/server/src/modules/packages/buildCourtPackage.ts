@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AppDeps } from '../../platform/deps.ts';
+import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
+import { SYSTEM_ACTOR } from '../../platform/ledger/ledger.types.ts';
+import { renderExcerpt } from '../../platform/media/ffmpeg.ts';
+import { buildCustody } from './package-custody.ts';
+import { excerptEntry, manifestText, materialEntry, originalEntry, type ManifestFile } from './package-manifest.ts';
+import { progressTracker, rehashStored, StoredBytesChanged } from './package-originals.ts';
+import { buildCoverLetters, putBytes } from './package-parts.ts';
+import { loadPackageSources, type PackageSources } from './package-sources.ts';
+import { updateBuildingPackage } from './packages.repository.ts';
+
+/**
+ * Job `package.build` (R444-14): re-hashes every original and material from
+ * the store (a changed byte fails the package, naming the recording), renders
+ * excerpts as new objects, writes custody.json against a signed checkpoint,
+ * the kk/ru cover letters and the signed manifest. Everything the ZIP needs is
+ * then in the store, so a download only streams. Safe to run again.
+ */
+export async function buildCourtPackage(deps: AppDeps, packageId: string, o: { lastAttempt?: boolean } = {}) {
+  const s = await loadPackageSources(deps, packageId);
+  if (!s || s.pkg.state !== 'building') return;
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-package-'));
+  try {
+    await updateBuildingPackage(deps.db, packageId, { bytesDone: 0, error: null });
+    const files = await collectFiles(deps, s, work);
+    const builtAt = deps.now();
+    const custody = await putBytes(
+      deps,
+      await buildCustody(
+        deps,
+        s.pkg.organisationId,
+        s.recordings.map((r) => r.rec.id),
+        builtAt,
+      ),
+    );
+    files.push(...(await buildCoverLetters(deps, s, files, custody, builtAt)));
+    const manifest = manifestText(s, deps.instanceKey, custody, files);
+    const signature = deps.instanceKey.sign(manifest); // Ed25519 over the UTF-8 bytes of exactly this text
+    const stored = await putBytes(deps, manifest);
+    // TODO(R444-14): store renderVerifyHtml() from ./verify/ as verify.html (verifyHtmlSha256/Size) once that module
+    // lands; until then the ZIP has no verify.html and `baqylau verify` is the recipient's checker.
+    await deps.db.transaction(async (tx) => {
+      await updateBuildingPackage(tx, packageId, {
+        state: 'ready',
+        bytesDone: s.pkg.bytesTotal,
+        manifestSha256: stored.sha256,
+        manifestSize: stored.size,
+        manifestSignature: signature,
+        builtAt,
+      });
+      await appendLedgerEntry(
+        tx,
+        {
+          organisationId: s.pkg.organisationId,
+          actor: SYSTEM_ACTOR,
+          action: 'package.built',
+          subjectType: 'package',
+          subjectId: packageId,
+          payload: {
+            number: s.pkg.number,
+            manifestSha256: stored.sha256,
+            files: files.length,
+            keyFingerprint: deps.instanceKey.fingerprint,
+          },
+        },
+        builtAt,
+      );
+    });
+  } catch (e) {
+    if (e instanceof StoredBytesChanged) {
+      await failPackage(deps, s, 'package.original_mismatch', {
+        recording: e.what.name,
+        ...(e.what.recordingId ? { recordingId: e.what.recordingId } : {}),
+        ...(e.what.materialId ? { materialId: e.what.materialId } : {}),
+        actualSha256: e.actual?.sha256 ?? null,
+      });
+      return;
+    }
+    if (o.lastAttempt) {
+      await failPackage(deps, s, 'package.build_failed', { reason: (e as Error).message.slice(0, 500) });
+      return;
+    }
+    throw e;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Originals (re-hashed), their excerpts (rendered from the verified copy) and the materials, in manifest order. */
+async function collectFiles(deps: AppDeps, s: PackageSources, work: string): Promise<ManifestFile[]> {
+  const progress = progressTracker(deps, s.pkg.id);
+  const originals: ManifestFile[] = [];
+  const excerpts: ManifestFile[] = [];
+  for (const r of s.recordings) {
+    const { excerptFromSeconds: from, excerptToSeconds: to } = r.item;
+    const copy = from !== null && to !== null ? path.join(work, `original-${r.item.position}`) : undefined;
+    await rehashStored(deps, r.rec, { recordingId: r.rec.id, name: r.rec.originalName }, progress, copy);
+    originals.push(originalEntry(r));
+    if (copy) {
+      const out = path.join(work, `excerpt-${r.item.position}.mp4`);
+      await renderExcerpt(copy, out, from!, to!);
+      excerpts.push(excerptEntry(r, await deps.store.put(fs.createReadStream(out))));
+      fs.rmSync(copy, { force: true });
+      fs.rmSync(out, { force: true });
+    }
+  }
+  const materials: ManifestFile[] = [];
+  for (const m of s.materials) {
+    await rehashStored(deps, m.material, { materialId: m.material.id, name: m.material.fileName }, progress);
+    materials.push(materialEntry(m));
+  }
+  return [...originals, ...excerpts, ...materials];
+}
+
+async function failPackage(deps: AppDeps, s: PackageSources, code: string, details: Record<string, unknown>) {
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    await updateBuildingPackage(tx, s.pkg.id, { state: 'failed', error: { code, details } });
+    await appendLedgerEntry(
+      tx,
+      {
+        organisationId: s.pkg.organisationId,
+        actor: SYSTEM_ACTOR,
+        action: 'package.failed',
+        subjectType: 'package',
+        subjectId: s.pkg.id,
+        payload: { number: s.pkg.number, code, details },
+      },
+      now,
+    );
+  });
+}

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { once } from 'node:events';
+import type { AppDeps } from '../../platform/deps.ts';
+import type { Stored } from './package-manifest.ts';
+import { updateBuildingPackage } from './packages.repository.ts';
+
+/** A stored object whose bytes no longer hash to its address (or are gone): the package must not be built. */
+export class StoredBytesChanged extends Error {
+  constructor(
+    readonly what: { recordingId?: string; materialId?: string; name: string },
+    readonly actual: Partial<Stored> | null,
+  ) {
+    super(`stored bytes of ${what.name} changed`);
+  }
+}
+
+/** Package progress in the row: bytes re-hashed / bytes to hash, written every 32 MiB and at the end of each file. */
+export function progressTracker(deps: AppDeps, packageId: string) {
+  let done = 0;
+  let written = 0;
+  const flush = async () => {
+    if (done === written) return;
+    written = done;
+    await updateBuildingPackage(deps.db, packageId, { bytesDone: done });
+  };
+  return {
+    async add(n: number) {
+      done += n;
+      if (done - written >= 32 * 2 ** 20) await flush();
+    },
+    flush,
+  };
+}
+
+/**
+ * Re-reads an object from the store and hashes it, optionally copying it to a
+ * working file (for ffmpeg) in the same pass. Throws StoredBytesChanged when
+ * the hash or size differs from what was recorded at ingest.
+ */
+export async function rehashStored(
+  deps: AppDeps,
+  expected: Stored,
+  what: StoredBytesChanged['what'],
+  progress: ReturnType<typeof progressTracker>,
+  copyTo?: string,
+) {
+  const hash = createHash('sha256');
+  let size = 0;
+  const out = copyTo ? fs.createWriteStream(copyTo) : undefined;
+  try {
+    const stream = await deps.store.get(expected.sha256);
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      size += chunk.length;
+      if (out && !out.write(chunk)) await once(out, 'drain');
+      await progress.add(chunk.length);
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new StoredBytesChanged(what, null);
+    throw e;
+  } finally {
+    if (out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  }
+  await progress.flush();
+  const actual = { sha256: hash.digest('hex'), size };
+  if (actual.sha256 !== expected.sha256 || actual.size !== expected.size) throw new StoredBytesChanged(what, actual);
+}

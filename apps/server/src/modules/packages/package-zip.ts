@@ -1,0 +1,44 @@
+import type { Readable } from 'node:stream';
+import yazl from 'yazl';
+import type { BlobStore } from '../../platform/storage/storage.ts';
+import type { Manifest } from './package-manifest.ts';
+import type { PackageRow } from './packages.repository.ts';
+
+async function readSmall(store: BlobStore, sha256: string) {
+  const chunks: Buffer[] = [];
+  for await (const c of await store.get(sha256)) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The package ZIP (docs/court-package.md), streamed from the stored objects:
+ * nothing is buffered but the manifest. Every entry is stored uncompressed
+ * with the build time as its mtime, so the same package always gives the same
+ * bytes and the total size is known before the first byte (Content-Length).
+ */
+export async function openPackageZip(store: BlobStore, pkg: PackageRow): Promise<{ stream: Readable; size: number }> {
+  const manifestBytes = await readSmall(store, pkg.manifestSha256!);
+  const manifest = JSON.parse(manifestBytes.toString('utf8')) as Manifest;
+  const zip = new yazl.ZipFile();
+  const folder = pkg.number;
+  const base = { mtime: pkg.builtAt!, mode: 0o100644, compress: false };
+  const addStored = (p: string, sha256: string, size: number) =>
+    zip.addReadStreamLazy(`${folder}/${p}`, { ...base, size }, (cb) => {
+      store.get(sha256).then(
+        (s) => cb(null, s),
+        (e: unknown) => cb(e, undefined as never),
+      );
+    });
+
+  if (pkg.verifyHtmlSha256) addStored('verify.html', pkg.verifyHtmlSha256, pkg.verifyHtmlSize!);
+  zip.addBuffer(manifestBytes, `${folder}/manifest.json`, base);
+  zip.addBuffer(Buffer.from(pkg.manifestSignature!, 'utf8'), `${folder}/manifest.json.sig`, base);
+  addStored(manifest.custody.path, manifest.custody.sha256, manifest.custody.size);
+  for (const f of manifest.files) addStored(f.path, f.sha256, f.size);
+
+  const size = await new Promise<number>((resolve) => (zip.end as (o: object, cb: (n: number) => void) => void)({}, resolve));
+  const out = zip.outputStream as Readable;
+  // A store read failing half-way ends the response with an error instead of hanging it.
+  zip.on('error', (e: Error) => out.destroy(e));
+  return { stream: out, size };
+}
