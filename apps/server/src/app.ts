@@ -28,6 +28,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { dockRoutes } from './modules/recordings/dock.routes.ts';
 import { continuityRoutes } from './modules/continuity/continuity.routes.ts';
 import { recordingRoutes } from './modules/recordings/recordings.routes.ts';
+import { retentionRoutes } from './modules/retention/retention.routes.ts';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -83,6 +84,7 @@ export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<F
   await app.register(dockRoutes(deps));
   await app.register(continuityRoutes(deps));
   await app.register(recordingRoutes(deps));
+  await app.register(retentionRoutes(deps));
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
   if (opts.webDist !== undefined || fs.existsSync(path.join(webDist, 'index.html'))) await serveWeb(app, webDist);

@@ -13,6 +13,8 @@ import { checkContinuity } from '../modules/continuity/continuity.usecases.ts';
 import { scrubStore } from '../modules/recordings/scrubStore.ts';
 import { deriveRecording } from '../modules/recordings/deriveRecording.ts';
 import { cleanAbandonedUploads } from '../modules/recordings/ingest/cleanAbandonedUploads.ts';
+import { reviewRetention } from '../modules/retention/reviewRetention.ts';
+import { purgeDeletedObjects } from '../modules/retention/purgeDeletedObjects.ts';
 import { uploadsInProgress } from '../modules/recordings/recordings.table.ts';
 import { lt } from 'drizzle-orm';
 
@@ -59,6 +61,12 @@ export function buildWorker(deps: AppDeps, log?: { error(o: unknown, m?: string)
         const r = await scrubStore(deps);
         if (r.damaged.length) log?.error({ damaged: r.damaged }, 'storage scrub found damaged originals');
       },
+      'retention.review': async () => {
+        await reviewRetention(deps);
+      },
+      'retention.purge': async (job) => {
+        await purgeDeletedObjects(deps, (job.payload as { actId: string }).actId);
+      },
       'continuity.check': async (job) => {
         const { organisationId, journalEntryId } = job.payload as { organisationId: string; journalEntryId: string };
         await checkContinuity(deps, organisationId, journalEntryId);
@@ -73,6 +81,7 @@ export function buildWorker(deps: AppDeps, log?: { error(o: unknown, m?: string)
         { kind: 'ledger.checkpoint', everyMs },
         { kind: 'storage.scrub', everyMs: 7 * 24 * 3_600_000 },
         { kind: 'uploads.cleanup', everyMs: 3_600_000 },
+        { kind: 'retention.review', everyMs: 24 * 3_600_000 },
       ],
       deps.now(),
     ).catch((e) => log?.error({ err: e }, 'scheduling failed'));

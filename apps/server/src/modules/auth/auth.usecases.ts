@@ -99,6 +99,19 @@ export async function verifySecondFactor(deps: AppDeps, p: SessionPrincipal, cod
   await updateSession(deps.db, p.sessionId, { secondFactorDone: true });
 }
 
+/**
+ * A fresh second factor for an irreversible step (deletion of recordings,
+ * R444-6): the code is checked again even though the session passed TOTP at
+ * sign-in; failures count towards the lockout like any sign-in.
+ */
+export async function confirmSecondFactorAgain(deps: AppDeps, userId: string, code: string) {
+  const user = await findUserById(deps.db, userId);
+  if (!user?.totpSecret || !user.totpEnabledAt) throw new AppError('auth.second_factor_enrolment_required');
+  assertNotLocked(user, deps.now());
+  if (!checkTotp(user.totpSecret, code, deps.now().getTime())) return countFailure(deps, user, 'auth.totp_invalid');
+  await updateUser(deps.db, user.id, { failedLogins: 0 });
+}
+
 export async function startTotpEnrolment(deps: AppDeps, p: SessionPrincipal) {
   if (p.totpEnabled) throw new AppError('auth.totp_already_enabled');
   const secret = newTotpSecret();

@@ -4,6 +4,7 @@ import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import { eq } from 'drizzle-orm';
 import { findEntry } from '../journal/journal.repository.ts';
+import { retentionOfRecording } from '../retention/retentionOfRecording.ts';
 import { findRecording } from './recordings.repository.ts';
 import { recordings } from './recordings.table.ts';
 
@@ -25,7 +26,11 @@ export async function attachRecording(
     if (rec.journalEntryId) throw new AppError('recording.already_attributed');
     const entry = await findEntry(tx, organisationId, input.journalEntryId);
     if (!entry || entry.recorderId !== rec.recorderId || entry.struckAt) throw new AppError('recording.entry_mismatch');
-    await tx.update(recordings).set({ journalEntryId: entry.id, attributionReason: input.reason }).where(eq(recordings.id, rec.id));
+    const retention = await retentionOfRecording(tx, deps.config, entry.id, rec.startedAt);
+    await tx
+      .update(recordings)
+      .set({ journalEntryId: entry.id, attributionReason: input.reason, ...retention })
+      .where(eq(recordings.id, rec.id));
     await appendLedgerEntry(
       tx,
       {
@@ -34,7 +39,7 @@ export async function attachRecording(
         action: 'recording.attached',
         subjectType: 'recording',
         subjectId: rec.id,
-        payload: { journalEntryId: entry.id, journalEntryNumber: entry.number, reason: input.reason },
+        payload: { journalEntryId: entry.id, journalEntryNumber: entry.number, reason: input.reason, retainUntil: retention.retainUntil },
       },
       deps.now(),
     );

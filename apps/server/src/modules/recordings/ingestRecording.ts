@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import { MediaToolMissing, probeMedia } from '../../platform/media/ffprobe.ts';
 import { findRecorderByInventory } from '../recorders/recorders.repository.ts';
 import { fileSequenceOf } from './ingest/file-sequence.ts';
+import { retentionOfRecording } from '../retention/retentionOfRecording.ts';
 import { entryCovering, findRecordingByUpload, insertRecording, latestDocking } from './recordings.repository.ts';
 import { uploadsInProgress } from './recordings.table.ts';
 import { eq } from 'drizzle-orm';
@@ -68,6 +69,7 @@ export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUp
     durationMs: probe?.durationMs ?? null,
     probe: probe ? { streams: probe.streams } : null,
     journalEntryId: entry?.id ?? null,
+    ...(entry ? await retentionOfRecording(deps.db, deps.config, entry.id, startedAt) : {}),
   };
   await deps.db.transaction(async (tx) => {
     await insertRecording(tx, row);
@@ -93,6 +95,7 @@ export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUp
           state: row.state,
           journalEntryId: row.journalEntryId,
           journalEntryNumber: entry?.number ?? null,
+          retainUntil: row.retainUntil ?? null,
         },
       },
       now,

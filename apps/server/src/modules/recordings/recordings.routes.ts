@@ -32,6 +32,11 @@ const Recording = Type.Object({
   journalEntryId: Type.Union([Uuid, Type.Null()]),
   attributionReason: Type.Union([Type.String(), Type.Null()]),
   inventoryNumber: Type.String(),
+  /** R444-12: last day kept (organisation's calendar); null while unattributed. */
+  retainUntil: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  retentionYears: Type.Union([Type.Integer(), Type.Null()]),
+  retentionCoveredByPoint12: Type.Union([Type.Boolean(), Type.Null()]),
+  deletedAt: Type.Union([When, Type.Null()]),
 });
 const RecParams = Type.Object({ orgId: Uuid, recordingId: Uuid });
 const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
@@ -125,6 +130,7 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       },
       async (req, reply) => {
         const rec = await findRecording(deps.db, req.params.orgId, req.params.recordingId);
+        if (rec?.deletedAt) throw new AppError('retention.already_deleted', { recording: rec.originalName });
         const strip = rec && (await findDerivative(deps, rec.id, 'thumbnail_strip'));
         if (!rec || !strip) throw new AppError('recording.not_found');
         await logMediaAccess(deps, req.principal as SessionPrincipal, rec, 'view', undefined);
@@ -168,6 +174,7 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       async (req, reply) => {
         const rec = await findRecording(deps.db, req.params.orgId, req.params.recordingId);
         if (!rec) throw new AppError('recording.not_found');
+        if (rec.deletedAt) throw new AppError('retention.already_deleted', { recording: rec.originalName });
         const download = req.query.download ?? false;
         await logMediaAccess(deps, req.principal as SessionPrincipal, rec, download ? 'download' : 'view', req.headers.range);
         // A browser-playable proxy, when one was made, plays in the page; downloads are always the original.

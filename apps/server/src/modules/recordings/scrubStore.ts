@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { isNull } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/deps.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
 import { insertNewFindings } from '../continuity/continuity.repository.ts';
@@ -24,7 +25,8 @@ export async function scrubStore(deps: AppDeps, onProgress?: (done: number, tota
       originalName: recordings.originalName,
       journalEntryId: recordings.journalEntryId,
     })
-    .from(recordings);
+    .from(recordings)
+    .where(isNull(recordings.deletedAt)); // tombstones have no object left to check
   const result: ScrubResult = { checked: 0, bytes: 0, damaged: [] };
   const seen = new Map<string, string | null>(); // identical content is stored once: hash each object once
   for (const rec of all) {

@@ -29,9 +29,10 @@ h1 { font-size: 1.6rem; margin: 0; }
 h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 .langs button { font: inherit; border: 1px solid #adb5bd; background: #fff; padding: .3rem .7rem; border-radius: .3rem; cursor: pointer; }
 .langs button[aria-pressed="true"] { background: #1c7ed6; color: #fff; border-color: #1c7ed6; }
-.drop { display: block; border: 2px dashed #74c0fc; border-radius: .6rem; padding: 1.5rem; text-align: center; background: #fff; cursor: pointer; }
+.drop { position: relative; display: block; border: 2px dashed #74c0fc; border-radius: .6rem; padding: 1.5rem; text-align: center; background: #fff; cursor: pointer; }
 .drop.over { background: #e7f5ff; }
-.drop input { display: block; margin: .8rem auto 0; }
+.drop input { position: absolute; width: 1px; height: 1px; opacity: 0; }
+.drop:focus-within { outline: 3px solid #74c0fc; }
 .drop small { display: block; color: #495057; margin-top: .5rem; }
 progress { width: 100%; height: 1rem; }
 .verdict { font-size: 1.25rem; font-weight: 600; padding: 1rem; border-radius: .5rem; margin-top: 1.5rem; }

@@ -38,7 +38,8 @@ const toHex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padSta
 /** @param {number} bytes */
 function size(bytes) {
   if (!Number.isFinite(bytes)) return '—';
-  const [unit, div] = bytes >= 2 ** 30 ? ['gigabyte', 2 ** 30] : bytes >= 2 ** 20 ? ['megabyte', 2 ** 20] : ['kilobyte', 2 ** 10];
+  // Decimal units, as Intl labels them (kB, MB, GB); the exact byte count is in the cell's title.
+  const [unit, div] = bytes >= 1e9 ? ['gigabyte', 1e9] : bytes >= 1e6 ? ['megabyte', 1e6] : ['kilobyte', 1e3];
   try {
     return new Intl.NumberFormat(lang, { style: 'unit', unit, maximumFractionDigits: 1 }).format(bytes / div);
   } catch {
@@ -210,7 +211,7 @@ function renderReport() {
       { 'data-path': f.path, 'data-ok': String(f.ok), 'data-reason': f.reason ?? '', class: f.ok ? 'row-ok' : 'row-bad' },
       el('td', { class: 'path' }, f.path),
       el('td', {}, t(`kind.${f.kind}`)),
-      el('td', { class: 'num' }, size(f.actual?.size ?? f.expected?.size ?? NaN)),
+      el('td', { class: 'num', title: String(f.actual?.size ?? f.expected?.size ?? '') }, size(f.actual?.size ?? f.expected?.size ?? NaN)),
       el('td', {}, result, detail),
     );
   });

@@ -1,0 +1,59 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { AppDeps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
+import type { Actor } from '../../platform/ledger/ledger.types.ts';
+import { findRecording } from '../recordings/recordings.repository.ts';
+import { placeLegalHold } from './legalHolds.ts';
+import { legalHolds } from './retention.table.ts';
+
+/** The head places a hold for a case: the recording will not expire while it is active (R444-12). */
+export async function placeHoldByHead(
+  deps: AppDeps,
+  actor: Actor & { id: string },
+  organisationId: string,
+  recordingId: string,
+  input: { reason: string; reference: string },
+) {
+  return deps.db.transaction(async (tx) => {
+    const rec = await findRecording(tx, organisationId, recordingId);
+    if (!rec) throw new AppError('recording.not_found');
+    if (rec.deletedAt) throw new AppError('retention.already_deleted', { recording: rec.originalName });
+    const hold = await placeLegalHold(tx, actor, { organisationId, recordingId, source: 'head', ...input }, deps.now());
+    return { ...hold, liftedBy: null, liftedAt: null, liftReason: null };
+  });
+}
+
+/** Only the head lifts a hold, with a reason; the hold row stays with who, when and why. */
+export async function liftHold(deps: AppDeps, actor: Actor & { id: string }, organisationId: string, holdId: string, reason: string) {
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    const [hold] = await tx
+      .select()
+      .from(legalHolds)
+      .where(and(eq(legalHolds.organisationId, organisationId), eq(legalHolds.id, holdId)))
+      .for('update');
+    if (!hold) throw new AppError('hold.not_found');
+    if (hold.liftedAt) throw new AppError('hold.already_lifted');
+    await tx.update(legalHolds).set({ liftedAt: now, liftedBy: actor.id, liftReason: reason }).where(eq(legalHolds.id, holdId));
+    await appendLedgerEntry(
+      tx,
+      {
+        organisationId,
+        actor,
+        action: 'recording.hold_lifted',
+        subjectType: 'recording',
+        subjectId: hold.recordingId,
+        payload: { holdId, reason, reference: hold.reference },
+      },
+      now,
+    );
+  });
+}
+
+export const holdsOfRecording = (deps: AppDeps, organisationId: string, recordingId: string) =>
+  deps.db
+    .select()
+    .from(legalHolds)
+    .where(and(eq(legalHolds.organisationId, organisationId), eq(legalHolds.recordingId, recordingId)))
+    .orderBy(desc(legalHolds.placedAt));

@@ -1,0 +1,26 @@
+import { sql } from 'drizzle-orm';
+import type { AppDeps } from '../../platform/deps.ts';
+
+/**
+ * Removes from the store the originals and derived files of an act's
+ * recordings — the only caller of BlobStore.delete. Content-addressed objects
+ * can be shared (the same bytes uploaded twice, a material identical to
+ * another), so an object goes only when no live row still points to it.
+ * Idempotent: the act's job runs it again after a crash.
+ */
+export async function purgeDeletedObjects(deps: AppDeps, actId: string) {
+  const res = await deps.db.execute(sql`
+    WITH gone AS (
+      SELECT r.sha256 FROM recording_deletions d JOIN recordings r ON r.id = d.recording_id WHERE d.act_id = ${actId}
+      UNION
+      SELECT v.sha256 FROM recording_deletions d JOIN recording_derivatives v ON v.recording_id = d.recording_id WHERE d.act_id = ${actId}
+    )
+    SELECT g.sha256 FROM gone g
+     WHERE NOT EXISTS (SELECT 1 FROM recordings r WHERE r.sha256 = g.sha256 AND r.deleted_at IS NULL)
+       AND NOT EXISTS (SELECT 1 FROM recording_derivatives v JOIN recordings r ON r.id = v.recording_id
+                        WHERE v.sha256 = g.sha256 AND r.deleted_at IS NULL)
+       AND NOT EXISTS (SELECT 1 FROM activity_materials m WHERE m.sha256 = g.sha256)`);
+  const shas = (res as unknown as { rows: { sha256: string }[] }).rows.map((r) => r.sha256);
+  for (const sha of shas) await deps.store.delete(sha);
+  return shas.length;
+}

@@ -1,0 +1,262 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIVITY_TYPES } from '../../src/modules/activities/activities.table.ts';
+import { computeRetentionExpiry } from '../../src/modules/retention/computeRetentionExpiry.ts';
+import { retentionOfRecording } from '../../src/modules/retention/retentionOfRecording.ts';
+import { reviewRetention } from '../../src/modules/retention/reviewRetention.ts';
+import { DEMO_USERS } from '../../src/demo/demo-data.ts';
+import { currentTotp } from '../../src/platform/auth/totp.ts';
+import { createApiToken } from '../../src/modules/tokens/tokens.usecases.ts';
+import { seedJournalWorld } from '../support/journal-world.ts';
+import { pdfText } from '../support/pdf-text.ts';
+import { createTestContext, type TestContext } from '../support/test-app.ts';
+import type { ApiClient } from '../support/world.ts';
+import { storeOldRecording } from './retention-fixtures.ts';
+
+const run = promisify(execFile);
+const BIN = path.resolve(import.meta.dirname, '../../bin/baqylau.mjs');
+
+let ctx: TestContext;
+let w: Awaited<ReturnType<typeof seedJournalWorld>>;
+/** One closed journal entry per activity type, on recorder ВР-001. */
+const entryOfType = new Map<string, string>();
+let head: ApiClient;
+let auditor: ApiClient;
+let inspector: ApiClient;
+let expired: Awaited<ReturnType<typeof storeOldRecording>>;
+let held: Awaited<ReturnType<typeof storeOldRecording>>;
+let fresh: Awaited<ReturnType<typeof storeOldRecording>>;
+let soon: Awaited<ReturnType<typeof storeOldRecording>>;
+
+const totpOf = (login: string) => {
+  const secret = DEMO_USERS.find((u) => u.login === login)?.totp;
+  return secret ? currentTotp(secret, ctx.clock.now.getTime()) : '123456';
+};
+const at = (iso: string) => new Date(iso);
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  w = await seedJournalWorld(ctx);
+  head = await w.world.as('head');
+  auditor = await w.world.as('auditor');
+  inspector = await w.world.as('inspector1');
+  for (const type of ACTIVITY_TYPES) {
+    const a = await w.resp.post(w.api('/activities'), {
+      type,
+      referenceNumber: `№ ${type.length}-ТП/2026`,
+      subjectBin: '051240004566',
+      subjectName: '«Шахтинск Көмір» ЖШС',
+      objectName: '«Шахтинская» шахтасы',
+      objectAddress: 'Қарағанды облысы, Шахтинск қ., Индустриялық к-сі, 1',
+      plannedStart: '2026-03-02T04:00:00Z',
+      plannedEnd: '2026-03-02T12:00:00Z',
+      inspectorIds: [w.world.userIds.get('inspector1')],
+    });
+    expect(a.statusCode, a.body).toBe(201);
+    const e = await w.issue(w.resp, w.recorders[0]!, 'inspector1', { activityId: a.json().id });
+    expect(e.statusCode, e.body).toBe(201);
+    entryOfType.set(type, e.json().id);
+    ctx.clock.advance(60_000);
+    expect((await w.giveBack(w.resp, w.recorders[0]!)).statusCode).toBe(200);
+    ctx.clock.advance(60_000);
+  }
+  const base = { organisationId: w.org, recorderId: w.recorders[0]!.id, journalEntryId: entryOfType.get('administrative_offence')! };
+  expired = await storeOldRecording(ctx, { ...base, startedAt: at('2022-06-01T05:00:00Z'), name: '20220601_100000_0001.mp4' });
+  held = await storeOldRecording(ctx, { ...base, startedAt: at('2022-06-01T06:00:00Z'), name: '20220601_110000_0002.mp4' });
+  fresh = await storeOldRecording(ctx, { ...base, startedAt: at('2024-02-29T05:00:00Z'), name: '20240229_100000_0003.mp4' });
+  // Kept through 20.03.2026: within 30 days of the test clock's 02.03.2026.
+  soon = await storeOldRecording(ctx, { ...base, startedAt: at('2023-03-20T05:00:00Z'), name: '20230320_100000_0004.mp4' });
+}, 120_000);
+
+afterAll(() => ctx.close());
+
+describe('R444-12 retention class and expiry', () => {
+  it('R444-12 every activity type listed in point 12 keeps recordings 3 years; investigation is configurable and marked not covered', async () => {
+    const capture = at('2024-02-29T05:00:00Z'); // 10:00 in Almaty on 29.02.2024
+    for (const type of ACTIVITY_TYPES) {
+      const r = await retentionOfRecording(ctx.deps.db, ctx.deps.config, entryOfType.get(type)!, capture);
+      const covered = type !== 'investigation';
+      const years = covered ? 3 : ctx.deps.config.investigationRetentionYears;
+      expect(r, type).toEqual({
+        retainUntil: computeRetentionExpiry(capture, years, 'Asia/Almaty'),
+        retentionYears: years,
+        retentionCoveredByPoint12: covered,
+      });
+      if (covered) expect(r.retainUntil, type).toBe('2027-02-28');
+    }
+  });
+
+  it('R444-12 29 February: kept through 28 February of the last year, due from 1 March; the capture date is the local one', () => {
+    expect(computeRetentionExpiry(at('2024-02-29T05:00:00Z'), 3, 'Asia/Almaty')).toBe('2027-02-28');
+    expect(computeRetentionExpiry(at('2024-02-29T05:00:00Z'), 4, 'Asia/Almaty')).toBe('2028-02-29'); // a leap year has the day
+    // 23:30 UTC on 28.02 is already 29.02 in Almaty (UTC+5).
+    expect(computeRetentionExpiry(at('2024-02-28T23:30:00Z'), 3, 'Asia/Almaty')).toBe('2027-02-28');
+    expect(computeRetentionExpiry(at('2024-02-29T19:30:00Z'), 3, 'Asia/Almaty')).toBe('2027-03-01');
+    expect(computeRetentionExpiry(at('2023-12-31T20:00:00Z'), 3, 'Asia/Almaty')).toBe('2027-01-01');
+  });
+
+  it('R444-12 the recording shows its class and expiry; the database refuses to change them', async () => {
+    const r = await head.get(w.api(`/recordings/${fresh.id}`));
+    expect(r.json().recording).toMatchObject({
+      retainUntil: '2027-02-28',
+      retentionYears: 3,
+      retentionCoveredByPoint12: true,
+      deletedAt: null,
+    });
+    await expect(ctx.sql(`UPDATE recordings SET retain_until = '2020-01-01' WHERE id = $1`, [fresh.id])).rejects.toThrow(/write-once/);
+  });
+});
+
+describe('R444-12 legal hold', () => {
+  it('only the head places a hold, with a reason and a case reference', async () => {
+    const body = { reason: 'Іс бойынша сотқа беріледі', reference: '№ 2-1187/2026' };
+    for (const c of [w.resp, auditor, inspector]) expect((await c.post(w.api(`/recordings/${held.id}/holds`), body)).statusCode).toBe(403);
+    const r = await head.post(w.api(`/recordings/${held.id}/holds`), body);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ source: 'head', reference: '№ 2-1187/2026', liftedAt: null });
+    const list = await auditor.get(w.api(`/recordings/${held.id}/holds`));
+    expect(list.json()).toHaveLength(1);
+  });
+
+  it('R444-12 the sweep lists only expired recordings without a hold; the head sees what falls due within 30 days', async () => {
+    const due = await w.resp.get(w.api('/retention/due'));
+    expect(due.json().map((r: { id: string }) => r.id)).toEqual([expired.id]);
+    expect(due.json()[0]).toMatchObject({
+      sha256: expired.sha256,
+      retainUntil: '2025-06-01',
+      held: false,
+      activityType: 'administrative_offence',
+    });
+    const upcoming = await head.get(w.api('/retention/upcoming'));
+    expect(upcoming.json().map((r: { id: string }) => r.id)).toEqual([soon.id]);
+    expect(upcoming.json()[0]).toMatchObject({ retainUntil: '2026-03-20', held: false });
+    expect((await head.get(w.api('/retention/upcoming?days=18'))).json()).toEqual([]);
+  });
+
+  it('R444-12 the daily job tells the head and the responsible person how many are due, and deletes nothing', async () => {
+    expect(await reviewRetention(ctx.deps)).toBe(1);
+    const n = await w.resp.get(w.api('/notifications'));
+    expect(JSON.stringify(n.json())).toContain('retention.due');
+    const rows = await ctx.sql(`SELECT count(*)::int AS n FROM recordings WHERE deleted_at IS NOT NULL`);
+    expect(rows.rows[0]!.n).toBe(0);
+  });
+});
+
+describe('R444-12 R444-6 deletion by the responsible person', () => {
+  const del = (c: ApiClient, ids: string[], login = 'responsible') =>
+    c.post(w.api('/retention/deletions'), { recordingIds: ids, totpCode: totpOf(login) });
+
+  it('R444-12 deletion before expiry is refused for every role and through every route; nothing changes', async () => {
+    const early = await del(w.resp, [soon.id]);
+    expect(early.json().error.code).toBe('retention.not_expired');
+    const r = await del(w.resp, [fresh.id]);
+    expect(r.statusCode).toBe(409);
+    expect(r.json().error.code).toBe('retention.not_expired');
+    expect(r.json().error.message).toContain('2027-02-28');
+    for (const login of ['head', 'auditor', 'inspector1'] as const) {
+      const c = login === 'head' ? head : login === 'auditor' ? auditor : inspector;
+      expect((await del(c, [fresh.id], login)).statusCode, login).toBe(403);
+    }
+    const admin = await w.world.as('admin');
+    expect((await del(admin, [fresh.id], 'admin')).statusCode).toBe(403);
+    const foreign = await w.world.as('operator');
+    expect((await del(foreign, [fresh.id], 'operator')).statusCode).toBe(403);
+    const { secret } = await createApiToken(ctx.deps, { kind: 'user', id: w.world.userIds.get('responsible')! }, w.org, 'док');
+    const byToken = await ctx.app.inject({
+      method: 'POST',
+      url: w.api('/retention/deletions'),
+      headers: { authorization: `Bearer ${secret}` },
+      payload: { recordingIds: [fresh.id], totpCode: '000000' },
+    });
+    expect(byToken.statusCode).toBe(403);
+    // A batch with one unexpired recording is refused whole.
+    const mixed = await del(w.resp, [expired.id, fresh.id]);
+    expect(mixed.json().error.code).toBe('retention.not_expired');
+    // No API route removes recordings any other way.
+    const doc = (await ctx.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const removers = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.keys(ops)
+        .filter((m) => m === 'delete')
+        .map(() => p),
+    );
+    expect(removers.filter((p) => /recording|retention|hold/.test(p))).toEqual([]);
+    const rows = await ctx.sql(`SELECT count(*)::int AS n FROM recordings WHERE deleted_at IS NOT NULL`);
+    expect(rows.rows[0]!.n).toBe(0);
+    expect(await ctx.deps.store.stat(fresh.sha256)).toBeDefined();
+  });
+
+  it('R444-12 not even a direct database session (what any CLI command would use) can delete early or under hold', async () => {
+    await expect(ctx.sql(`DELETE FROM recordings WHERE id = $1`, [expired.id])).rejects.toThrow(/retention process/);
+    await expect(ctx.sql(`UPDATE recordings SET deleted_at = now() WHERE id = $1`, [expired.id])).rejects.toThrow(/retention process/);
+    // The retention process's own flag, set for this one statement (its implicit transaction).
+    const flagged = (id: string) =>
+      ctx.sql(
+        `WITH flag AS (SELECT set_config('baqylau.retention', 'on', true) AS v)
+         UPDATE recordings SET deleted_at = now() FROM flag WHERE id = $1 AND flag.v = 'on'`,
+        [id],
+      );
+    await expect(flagged(fresh.id)).rejects.toThrow(/has not expired/);
+    await expect(flagged(held.id)).rejects.toThrow(/legal hold/);
+    await expect(ctx.sql(`DELETE FROM legal_holds`)).rejects.toThrow(/never deleted/);
+    const { stdout } = await run('node', [BIN, '--help']);
+    const commands = stdout
+      .split('\n')
+      .filter((l) => /^\s{2}\S/.test(l))
+      .map((l) => l.trim().split(/\s+/)[0]);
+    expect(commands.length).toBeGreaterThan(5);
+    expect(commands.filter((c) => /delete|purge|remove|retention/i.test(c!))).toEqual([]);
+  });
+
+  it('R444-12 a held recording survives: the batch is refused naming it and the case', async () => {
+    const r = await del(w.resp, [held.id]);
+    expect(r.json().error.code).toBe('retention.under_hold');
+    expect(r.json().error.message).toContain('№ 2-1187/2026');
+  });
+
+  it('R444-6 a wrong second factor deletes nothing', async () => {
+    const r = await w.resp.post(w.api('/retention/deletions'), { recordingIds: [expired.id], totpCode: '000000' });
+    expect(r.statusCode).toBe(401);
+    expect(r.json().error.code).toBe('auth.totp_invalid');
+    expect(await ctx.deps.store.stat(expired.sha256)).toBeDefined();
+  });
+
+  it('R444-12 deletion removes the object, keeps the tombstone, writes the ledger and an act that lists the hash', async () => {
+    const r = await del(w.resp, [expired.id]);
+    expect(r.statusCode, r.body).toBe(200);
+    const act = r.json();
+    expect(act).toMatchObject({ number: '2026-001', recordingCount: 1, totalBytes: expired.size });
+    expect(await ctx.deps.store.stat(expired.sha256)).toBeUndefined();
+    expect(await ctx.deps.store.stat(fresh.sha256)).toBeDefined();
+    const tomb = (await head.get(w.api(`/recordings/${expired.id}`))).json().recording;
+    expect(tomb).toMatchObject({ sha256: expired.sha256, size: expired.size, retainUntil: '2025-06-01' });
+    expect(tomb.deletedAt).not.toBeNull();
+    await head.post(w.api('/access-purposes'), { purpose: 'activity_review', note: '' });
+    const media = await head.get(w.api(`/recordings/${expired.id}/media`));
+    expect(media.json().error.code).toBe('retention.already_deleted');
+    const ledger = await head.get(w.api('/ledger?action=recording.deleted'));
+    expect(JSON.stringify(ledger.json())).toContain(expired.sha256);
+    for (const lang of ['kk', 'ru'] as const) {
+      const pdf = await auditor.get(w.api(`/retention/acts/${act.id}/pdf?lang=${lang}`));
+      expect(pdf.statusCode).toBe(200);
+      const { text } = await pdfText(pdf.rawPayload);
+      expect(text.replace(/\s+/g, '')).toContain(expired.sha256);
+      expect(text).toContain(lang === 'kk' ? 'АКТ' : 'об удалении');
+      expect(text).toContain('2026-001');
+    }
+    expect((await del(w.resp, [expired.id])).json().error.code).toBe('retention.already_deleted');
+    const verify = await head.post(w.api('/ledger/verify'));
+    expect(verify.json().ok).toBe(true);
+  });
+
+  it('R444-12 once the head lifts the hold with a reason, the recording falls due and can be deleted', async () => {
+    const [hold] = (await head.get(w.api(`/recordings/${held.id}/holds`))).json();
+    expect((await w.resp.post(w.api(`/holds/${hold.id}/lift`), { reason: 'Іс аяқталды' })).statusCode).toBe(403);
+    expect((await head.post(w.api(`/holds/${hold.id}/lift`), { reason: 'Сот шешімі заңды күшіне енді' })).statusCode).toBe(200);
+    expect((await head.post(w.api(`/holds/${hold.id}/lift`), { reason: 'қайта' })).json().error.code).toBe('hold.already_lifted');
+    expect((await w.resp.get(w.api('/retention/due'))).json().map((r: { id: string }) => r.id)).toEqual([held.id]);
+    const r = await del(w.resp, [held.id]);
+    expect(r.json().number).toBe('2026-002');
+  });
+});

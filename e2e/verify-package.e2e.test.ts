@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { resources } from '../packages/i18n/src/index.ts';
+import { formatFingerprint } from '../apps/server/src/modules/packages/verify/verify-core.js';
+import { buildPackageFixture, flipByte, type PackageFixture } from '../apps/server/test/support/package-fixture.ts';
+import { launchBrowser, screenshot, type Browser } from './support/browser.ts';
+
+const words = (lng: 'kk' | 'ru' | 'en', key: string) => (resources[lng].common as Record<string, string>)[`verifyPage.${key}`]!;
+
+let fx: PackageFixture;
+let browser: Browser;
+let page: Page;
+/** Every request the page made that is not the package's own file:// page. */
+const leaked: string[] = [];
+
+/** Chooses the package folder as a recipient would (webkitdirectory input) and waits for the verdict. */
+async function chooseFolder() {
+  await page.locator('#verdict').evaluate((e) => e.removeAttribute('data-verdict'));
+  await page.locator('#pick').setInputFiles(fx.folder);
+  await page.locator('#verdict[data-verdict]').waitFor({ state: 'attached' });
+  return page.locator('#verdict').getAttribute('data-verdict');
+}
+
+const row = (p: string) => page.locator(`#files tr[data-path="${p}"]`);
+
+beforeAll(async () => {
+  [fx, browser] = await Promise.all([buildPackageFixture(), launchBrowser()]);
+  // No network at all: the browser is offline and anything but file:// is aborted (and recorded).
+  await browser.context.setOffline(true);
+  browser.context.on('request', (r) => {
+    if (!r.url().startsWith('file:')) leaked.push(r.url());
+  });
+  await browser.context.route(
+    (url) => url.protocol !== 'file:',
+    (route) => route.abort(),
+  );
+  page = await browser.newPage();
+  await page.goto(pathToFileURL(path.join(fx.folder, 'verify.html')).href);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  fx?.cleanup();
+});
+
+describe('R444-14 verify.html checks a court package in the browser with no network', () => {
+  it('R444-14 an intact package: every file passes, the key fingerprint is shown, in Kazakh by default and in Russian and English', async () => {
+    await expect(page.locator('h1').textContent()).resolves.toBe(words('kk', 'title'));
+    expect(await chooseFolder()).toBe('ok');
+    await expect(page.locator('#verdict').textContent()).resolves.toBe(words('kk', 'verdict.ok'));
+    await expect(page.locator('#fingerprint').textContent()).resolves.toBe(formatFingerprint(fx.key.fingerprint));
+
+    const rows = page.locator('#files tbody tr');
+    expect(await rows.count()).toBe(6);
+    expect(await page.locator('#files tbody tr[data-ok="true"]').count()).toBe(6);
+    await expect(page.locator('#signature').getAttribute('data-ok')).resolves.toBe('true');
+    await expect(page.locator('#custody').getAttribute('data-ok')).resolves.toBe('true');
+
+    await page.locator('button[data-lang="ru"]').click();
+    await expect(page.locator('#verdict').textContent()).resolves.toBe(words('ru', 'verdict.ok'));
+    await page.locator('button[data-lang="en"]').click();
+    await expect(page.locator('#verdict').textContent()).resolves.toBe(words('en', 'verdict.ok'));
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await screenshot(page, 'verify-intact');
+    await page.locator('button[data-lang="kk"]').click();
+    await screenshot(page, 'verify-intact-kk');
+    await page.locator('button[data-lang="en"]').click();
+  });
+
+  it('R444-14 one changed byte in one video: the page fails naming that file', async () => {
+    flipByte(path.join(fx.folder, 'recordings/02-FILE0002.MP4'));
+    try {
+      expect(await chooseFolder()).toBe('fail');
+      await expect(row('recordings/02-FILE0002.MP4').getAttribute('data-reason')).resolves.toBe('hash_mismatch');
+      await expect(row('recordings/02-FILE0002.MP4').textContent()).resolves.toContain(words('en', 'reason.hash_mismatch'));
+      expect(await page.locator('#files tbody tr[data-ok="false"]').count()).toBe(1);
+      await expect(page.locator('#signature').getAttribute('data-ok')).resolves.toBe('true');
+      await screenshot(page, 'verify-changed-video');
+    } finally {
+      flipByte(path.join(fx.folder, 'recordings/02-FILE0002.MP4'));
+    }
+    expect(await chooseFolder()).toBe('ok');
+  });
+
+  it('R444-14 an edited manifest.json: the signature fails', async () => {
+    const manifest = path.join(fx.folder, 'manifest.json');
+    const text = fs.readFileSync(manifest, 'utf8');
+    fs.writeFileSync(manifest, text.replace('2-1234/2026', '2-9999/2026'));
+    expect(await chooseFolder()).toBe('fail');
+    await expect(page.locator('#signature').getAttribute('data-ok')).resolves.toBe('false');
+    await expect(page.locator('#signature').textContent()).resolves.toContain(words('en', 'reason.signature_invalid'));
+    expect(await page.locator('#files tbody tr[data-ok="false"]').count()).toBe(0);
+  });
+
+  it('R444-14 nothing left the page, and its Content-Security-Policy refuses any connection', async () => {
+    expect(leaked).toEqual([]);
+    // Were the policy missing, this request would reach the route above and be recorded as leaked.
+    const attempt = await page.evaluate(() =>
+      fetch('http://127.0.0.1:9/probe').then(
+        () => 'sent',
+        (e: Error) => e.name,
+      ),
+    );
+    expect(attempt).toBe('TypeError');
+    expect(leaked).toEqual([]);
+  });
+});
