@@ -11,6 +11,7 @@ import { progressTracker, rehashStored, StoredBytesChanged } from './package-ori
 import { buildCoverLetters, putBytes } from './package-parts.ts';
 import { loadPackageSources, type PackageSources } from './package-sources.ts';
 import { updateBuildingPackage } from './packages.repository.ts';
+import { renderVerifyHtml } from './verify/verify-page.ts';
 
 /**
  * Job `package.build` (R444-14): re-hashes every original and material from
@@ -40,8 +41,8 @@ export async function buildCourtPackage(deps: AppDeps, packageId: string, o: { l
     const manifest = manifestText(s, deps.instanceKey, custody, files);
     const signature = deps.instanceKey.sign(manifest); // Ed25519 over the UTF-8 bytes of exactly this text
     const stored = await putBytes(deps, manifest);
-    // TODO(R444-14): store renderVerifyHtml() from ./verify/ as verify.html (verifyHtmlSha256/Size) once that module
-    // lands; until then the ZIP has no verify.html and `baqylau verify` is the recipient's checker.
+    // The recipient's offline checker travels in the package; stored like every other part.
+    const verifyHtml = await putBytes(deps, renderVerifyHtml());
     await deps.db.transaction(async (tx) => {
       await updateBuildingPackage(tx, packageId, {
         state: 'ready',
@@ -49,6 +50,8 @@ export async function buildCourtPackage(deps: AppDeps, packageId: string, o: { l
         manifestSha256: stored.sha256,
         manifestSize: stored.size,
         manifestSignature: signature,
+        verifyHtmlSha256: verifyHtml.sha256,
+        verifyHtmlSize: verifyHtml.size,
         builtAt,
       });
       await appendLedgerEntry(
