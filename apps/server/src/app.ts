@@ -28,6 +28,8 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { dockRoutes } from './modules/recordings/dock.routes.ts';
 import { continuityRoutes } from './modules/continuity/continuity.routes.ts';
 import { recordingRoutes } from './modules/recordings/recordings.routes.ts';
+import { materialRoutes } from './modules/activities/materials.routes.ts';
+import { packageRoutes } from './modules/packages/packages.routes.ts';
 import { retentionRoutes } from './modules/retention/retention.routes.ts';
 
 export interface AppOptions {
@@ -84,6 +86,8 @@ export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<F
   await app.register(dockRoutes(deps));
   await app.register(continuityRoutes(deps));
   await app.register(recordingRoutes(deps));
+  await app.register(materialRoutes(deps));
+  await app.register(packageRoutes(deps));
   await app.register(retentionRoutes(deps));
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;

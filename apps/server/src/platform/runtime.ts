@@ -12,6 +12,8 @@ import { createEmailNotificationHandler } from '../modules/notifications/notific
 import { checkContinuity } from '../modules/continuity/continuity.usecases.ts';
 import { scrubStore } from '../modules/recordings/scrubStore.ts';
 import { deriveRecording } from '../modules/recordings/deriveRecording.ts';
+import { buildCourtPackage } from '../modules/packages/buildCourtPackage.ts';
+import { BUILD_JOB } from '../modules/packages/createCourtPackage.ts';
 import { cleanAbandonedUploads } from '../modules/recordings/ingest/cleanAbandonedUploads.ts';
 import { reviewRetention } from '../modules/retention/reviewRetention.ts';
 import { purgeDeletedObjects } from '../modules/retention/purgeDeletedObjects.ts';
@@ -66,6 +68,10 @@ export function buildWorker(deps: AppDeps, log?: { error(o: unknown, m?: string)
       },
       'retention.purge': async (job) => {
         await purgeDeletedObjects(deps, (job.payload as { actId: string }).actId);
+      },
+      [BUILD_JOB]: async (job) => {
+        const { packageId } = job.payload as { packageId: string };
+        await buildCourtPackage(deps, packageId, { lastAttempt: job.attempts >= job.maxAttempts });
       },
       'continuity.check': async (job) => {
         const { organisationId, journalEntryId } = job.payload as { organisationId: string; journalEntryId: string };
