@@ -18,10 +18,13 @@ import { cleanAbandonedUploads } from '../modules/recordings/ingest/cleanAbandon
 import { reviewRetention } from '../modules/retention/reviewRetention.ts';
 import { purgeDeletedObjects } from '../modules/retention/purgeDeletedObjects.ts';
 import { uploadsInProgress } from '../modules/recordings/recordings.table.ts';
+import { assertNoUnfinishedRestore } from '../modules/backup/restore-marker.ts';
 import { lt } from 'drizzle-orm';
 
 /** Opens the database, applies migrations and builds the dependencies every entry point shares. */
 export async function buildRuntime(config: Config): Promise<{ deps: AppDeps; database: Database }> {
+  // A half-restored or unverified DATA_DIR must not take new evidence on top of it.
+  assertNoUnfinishedRestore(config.dataDir);
   const database = await openDatabase(config);
   try {
     await database.migrate();
