@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/deps.ts';
+import { withStoreMaintenanceLock } from '../../platform/storage/maintenance-lock.ts';
 
 /**
  * Removes from the store the originals and derived files of an act's
  * recordings — the only caller of BlobStore.delete. Content-addressed objects
  * can be shared (the same bytes uploaded twice, a material identical to
  * another), so an object goes only when no live row still points to it.
- * Idempotent: the act's job runs it again after a crash.
+ * Idempotent: the act's job runs it again after a crash. Runs under the store
+ * maintenance lock, so a backup copying objects never loses one mid-copy.
  */
 export async function purgeDeletedObjects(deps: AppDeps, actId: string) {
   const res = await deps.db.execute(sql`
@@ -21,6 +23,8 @@ export async function purgeDeletedObjects(deps: AppDeps, actId: string) {
                         WHERE v.sha256 = g.sha256 AND r.deleted_at IS NULL)
        AND NOT EXISTS (SELECT 1 FROM activity_materials m WHERE m.sha256 = g.sha256)`);
   const shas = (res as unknown as { rows: { sha256: string }[] }).rows.map((r) => r.sha256);
-  for (const sha of shas) await deps.store.delete(sha);
+  await withStoreMaintenanceLock(deps, async () => {
+    for (const sha of shas) await deps.store.delete(sha);
+  });
   return shas.length;
 }
