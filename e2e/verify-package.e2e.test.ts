@@ -5,12 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { resources } from '../packages/i18n/src/index.ts';
 import { formatFingerprint } from '../apps/server/src/modules/packages/verify/verify-core.js';
-import { buildPackageFixture, flipByte, type PackageFixture } from '../apps/server/test/support/package-fixture.ts';
+import { flipByte } from '../apps/server/test/support/package-fixture.ts';
 import { launchBrowser, screenshot, type Browser } from './support/browser.ts';
+import { buildPackageThroughServer, type ServerPackage } from './support/court-package.ts';
+import { startDemoServer, type DemoServer } from './support/server.ts';
 
 const words = (lng: 'kk' | 'ru' | 'en', key: string) => (resources[lng].common as Record<string, string>)[`verifyPage.${key}`]!;
 
-let fx: PackageFixture;
+let server: DemoServer;
+let fx: ServerPackage;
 let browser: Browser;
 let page: Page;
 /** Every request the page made that is not the package's own file:// page. */
@@ -26,36 +29,43 @@ async function chooseFolder() {
 
 const row = (p: string) => page.locator(`#files tr[data-path="${p}"]`);
 
+/** The package is built by the real server (demo), downloaded, unzipped; then the browser goes offline. */
 beforeAll(async () => {
-  [fx, browser] = await Promise.all([buildPackageFixture(), launchBrowser()]);
+  [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+  const app = await browser.newPage();
+  fx = await buildPackageThroughServer(server, app);
+  await app.close();
+  await server.stop();
   // No network at all: the browser is offline and anything but file:// is aborted (and recorded).
   await browser.context.setOffline(true);
-  browser.context.on('request', (r) => {
+  page = await browser.newPage();
+  page.on('request', (r) => {
     if (!r.url().startsWith('file:')) leaked.push(r.url());
   });
-  await browser.context.route(
+  await page.route(
     (url) => url.protocol !== 'file:',
     (route) => route.abort(),
   );
-  page = await browser.newPage();
   await page.goto(pathToFileURL(path.join(fx.folder, 'verify.html')).href);
-});
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
+  await server?.stop();
   fx?.cleanup();
 });
 
 describe('R444-14 verify.html checks a court package in the browser with no network', () => {
-  it('R444-14 an intact package: every file passes, the key fingerprint is shown, in Kazakh by default and in Russian and English', async () => {
+  it('R444-14 a package built and downloaded from the server: every file passes, the key fingerprint is shown, in Kazakh by default and in Russian and English', async () => {
     await expect(page.locator('h1').textContent()).resolves.toBe(words('kk', 'title'));
     expect(await chooseFolder()).toBe('ok');
     await expect(page.locator('#verdict').textContent()).resolves.toBe(words('kk', 'verdict.ok'));
-    await expect(page.locator('#fingerprint').textContent()).resolves.toBe(formatFingerprint(fx.key.fingerprint));
+    await expect(page.locator('#fingerprint').textContent()).resolves.toBe(formatFingerprint(fx.keyFingerprint));
 
-    const rows = page.locator('#files tbody tr');
-    expect(await rows.count()).toBe(6);
-    expect(await page.locator('#files tbody tr[data-ok="true"]').count()).toBe(6);
+    // Two originals, the two cover letters and custody.json; nothing failing.
+    const paths = await page.locator('#files tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-path')));
+    expect(paths.sort()).toEqual([...fx.originals, 'cover-letter-kk.pdf', 'cover-letter-ru.pdf', 'custody.json'].sort());
+    expect(await page.locator('#files tbody tr[data-ok="false"]').count()).toBe(0);
     await expect(page.locator('#signature').getAttribute('data-ok')).resolves.toBe('true');
     await expect(page.locator('#custody').getAttribute('data-ok')).resolves.toBe('true');
 
@@ -71,16 +81,17 @@ describe('R444-14 verify.html checks a court package in the browser with no netw
   });
 
   it('R444-14 one changed byte in one video: the page fails naming that file', async () => {
-    flipByte(path.join(fx.folder, 'recordings/02-FILE0002.MP4'));
+    const video = fx.originals[1]!;
+    flipByte(path.join(fx.folder, video));
     try {
       expect(await chooseFolder()).toBe('fail');
-      await expect(row('recordings/02-FILE0002.MP4').getAttribute('data-reason')).resolves.toBe('hash_mismatch');
-      await expect(row('recordings/02-FILE0002.MP4').textContent()).resolves.toContain(words('en', 'reason.hash_mismatch'));
+      await expect(row(video).getAttribute('data-reason')).resolves.toBe('hash_mismatch');
+      await expect(row(video).textContent()).resolves.toContain(words('en', 'reason.hash_mismatch'));
       expect(await page.locator('#files tbody tr[data-ok="false"]').count()).toBe(1);
       await expect(page.locator('#signature').getAttribute('data-ok')).resolves.toBe('true');
       await screenshot(page, 'verify-changed-video');
     } finally {
-      flipByte(path.join(fx.folder, 'recordings/02-FILE0002.MP4'));
+      flipByte(path.join(fx.folder, video));
     }
     expect(await chooseFolder()).toBe('ok');
   });

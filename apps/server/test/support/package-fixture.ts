@@ -2,6 +2,8 @@ import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { instanceKeyFrom, type InstanceKey } from '../../src/platform/keys/instance-key.ts';
 import { canonicalJson, GENESIS_HASH, hashEntry, sha256Hex } from '../../src/platform/ledger/ledger.hash.ts';
@@ -221,5 +223,24 @@ export function flipByte(file: string) {
     fs.writeSync(fd, b, 0, 1, Math.floor(size / 2));
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** Unzips a package as a recipient would, streaming each entry to `dir` (entries outside `dir` are refused). */
+export async function unzipTo(zipFile: string, dir: string) {
+  const zip = await yauzl.openPromise(zipFile, { lazyEntries: true, autoClose: false });
+  try {
+    for await (const e of zip.eachEntry()) {
+      const target = path.resolve(dir, e.fileName);
+      if (!target.startsWith(path.resolve(dir) + path.sep)) throw new Error(`${e.fileName} leaves the folder`);
+      if (e.fileName.endsWith('/')) {
+        fs.mkdirSync(target, { recursive: true });
+        continue;
+      }
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      await pipeline(await zip.openReadStreamPromise(e), fs.createWriteStream(target));
+    }
+  } finally {
+    zip.close();
   }
 }
