@@ -7,6 +7,7 @@ import { createTranslator } from './i18n/i18n.ts';
 import { loadOrCreateInstanceKey } from './keys/instance-key.ts';
 import { signAllCheckpoints } from './ledger/checkpoints.ts';
 import { createWorker } from './jobs/worker.ts';
+import { extendJobLease } from './jobs/queue.ts';
 import { scheduleRecurring } from './jobs/scheduler.ts';
 import { createEmailNotificationHandler } from '../modules/notifications/notifications.email.ts';
 import { checkContinuity } from '../modules/continuity/continuity.usecases.ts';
@@ -74,7 +75,10 @@ export function buildWorker(deps: AppDeps, log?: { error(o: unknown, m?: string)
       },
       [BUILD_JOB]: async (job) => {
         const { packageId } = job.payload as { packageId: string };
-        await buildCourtPackage(deps, packageId, { lastAttempt: job.attempts >= job.maxAttempts });
+        await buildCourtPackage(deps, packageId, {
+          lastAttempt: job.attempts >= job.maxAttempts,
+          heartbeat: () => extendJobLease(deps.db, job.id, new Date(deps.now().getTime() + 5 * 60_000)),
+        });
       },
       'continuity.check': async (job) => {
         const { organisationId, journalEntryId } = job.payload as { organisationId: string; journalEntryId: string };

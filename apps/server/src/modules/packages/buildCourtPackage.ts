@@ -20,13 +20,20 @@ import { renderVerifyHtml } from './verify/verify-page.ts';
  * the kk/ru cover letters and the signed manifest. Everything the ZIP needs is
  * then in the store, so a download only streams. Safe to run again.
  */
-export async function buildCourtPackage(deps: AppDeps, packageId: string, o: { lastAttempt?: boolean } = {}) {
+export interface BuildOptions {
+  /** The job's last attempt: an unexpected error then fails the package instead of retrying. */
+  lastAttempt?: boolean;
+  /** Called every 30 s or so while hashing, to keep the job's claim on a long build. */
+  heartbeat?: () => Promise<void>;
+}
+
+export async function buildCourtPackage(deps: AppDeps, packageId: string, o: BuildOptions = {}) {
   const s = await loadPackageSources(deps, packageId);
   if (!s || s.pkg.state !== 'building') return;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-package-'));
   try {
     await updateBuildingPackage(deps.db, packageId, { bytesDone: 0, error: null });
-    const files = await collectFiles(deps, s, work);
+    const files = await collectFiles(deps, s, work, o.heartbeat);
     const builtAt = deps.now();
     const custody = await putBytes(
       deps,
@@ -44,7 +51,8 @@ export async function buildCourtPackage(deps: AppDeps, packageId: string, o: { l
     // The recipient's offline checker travels in the package; stored like every other part.
     const verifyHtml = await putBytes(deps, renderVerifyHtml());
     await deps.db.transaction(async (tx) => {
-      await updateBuildingPackage(tx, packageId, {
+      // A second worker that took over a lapsed lease may have finished first: then this run records nothing.
+      const [done] = await updateBuildingPackage(tx, packageId, {
         state: 'ready',
         bytesDone: s.pkg.bytesTotal,
         manifestSha256: stored.sha256,
@@ -54,6 +62,7 @@ export async function buildCourtPackage(deps: AppDeps, packageId: string, o: { l
         verifyHtmlSize: verifyHtml.size,
         builtAt,
       });
+      if (!done) return;
       await appendLedgerEntry(
         tx,
         {
@@ -93,8 +102,8 @@ export async function buildCourtPackage(deps: AppDeps, packageId: string, o: { l
 }
 
 /** Originals (re-hashed), their excerpts (rendered from the verified copy) and the materials, in manifest order. */
-async function collectFiles(deps: AppDeps, s: PackageSources, work: string): Promise<ManifestFile[]> {
-  const progress = progressTracker(deps, s.pkg.id);
+async function collectFiles(deps: AppDeps, s: PackageSources, work: string, heartbeat?: () => Promise<void>): Promise<ManifestFile[]> {
+  const progress = progressTracker(deps, s.pkg.id, heartbeat);
   const originals: ManifestFile[] = [];
   const excerpts: ManifestFile[] = [];
   for (const r of s.recordings) {
@@ -121,7 +130,8 @@ async function collectFiles(deps: AppDeps, s: PackageSources, work: string): Pro
 async function failPackage(deps: AppDeps, s: PackageSources, code: string, details: Record<string, unknown>) {
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
-    await updateBuildingPackage(tx, s.pkg.id, { state: 'failed', error: { code, details } });
+    const [done] = await updateBuildingPackage(tx, s.pkg.id, { state: 'failed', error: { code, details } });
+    if (!done) return;
     await appendLedgerEntry(
       tx,
       {

@@ -16,13 +16,18 @@ export class StoredBytesChanged extends Error {
 }
 
 /** Package progress in the row: bytes re-hashed / bytes to hash, written every 32 MiB and at the end of each file. */
-export function progressTracker(deps: AppDeps, packageId: string) {
+export function progressTracker(deps: AppDeps, packageId: string, heartbeat?: () => Promise<void>) {
   let done = 0;
   let written = 0;
+  let beat = Date.now();
   const flush = async () => {
     if (done === written) return;
     written = done;
     await updateBuildingPackage(deps.db, packageId, { bytesDone: done });
+    if (heartbeat && Date.now() - beat >= 30_000) {
+      beat = Date.now();
+      await heartbeat();
+    }
   };
   return {
     async add(n: number) {

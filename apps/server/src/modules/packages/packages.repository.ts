@@ -57,7 +57,8 @@ export const updateBuildingPackage = (db: DbOrTx, id: string, set: Partial<typeo
   db
     .update(evidencePackages)
     .set(set)
-    .where(and(eq(evidencePackages.id, id), eq(evidencePackages.state, 'building')));
+    .where(and(eq(evidencePackages.id, id), eq(evidencePackages.state, 'building')))
+    .returning({ id: evidencePackages.id });
 
 export const insertLink = (db: DbOrTx, row: typeof evidencePackageLinks.$inferInsert) => db.insert(evidencePackageLinks).values(row);
 

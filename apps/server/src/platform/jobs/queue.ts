@@ -57,6 +57,14 @@ export async function claimNextJob(db: Db, workerId: string, leaseMs: number, no
   });
 }
 
+/** A long job (a court package of many gigabytes) keeps its claim while it makes progress. */
+export async function extendJobLease(db: DbOrTx, id: number, until: Date) {
+  await db
+    .update(jobs)
+    .set({ lockedUntil: until })
+    .where(and(eq(jobs.id, id), eq(jobs.state, 'running')));
+}
+
 export async function completeJob(db: DbOrTx, id: number, now = new Date()) {
   await db.update(jobs).set({ state: 'done', finishedAt: now, lockedUntil: null, lastError: null }).where(eq(jobs.id, id));
 }
