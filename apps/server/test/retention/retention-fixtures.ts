@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { recordings } from '../../src/modules/recordings/recordings.table.ts';
 import { retentionOfRecording } from '../../src/modules/retention/retentionOfRecording.ts';
@@ -12,10 +13,10 @@ import type { TestContext } from '../support/test-app.ts';
  */
 export async function storeOldRecording(
   ctx: TestContext,
-  o: { organisationId: string; recorderId: string; journalEntryId: string; startedAt: Date; name: string },
+  o: { organisationId: string; recorderId: string; journalEntryId: string; startedAt: Date; name: string; file?: string },
 ) {
-  const bytes = Buffer.from(`${o.name} ${randomUUID()} — бейнежазба`);
-  const stored = await ctx.deps.store.put(Readable.from([bytes]));
+  const body = o.file ? fs.createReadStream(o.file) : Readable.from([Buffer.from(`${o.name} ${randomUUID()} — бейнежазба`)]);
+  const stored = await ctx.deps.store.put(body);
   const row = {
     id: randomUUID(),
     organisationId: o.organisationId,
@@ -30,6 +31,7 @@ export async function storeOldRecording(
     ingestedAt: o.startedAt,
     uploadId: randomUUID(),
     journalEntryId: o.journalEntryId,
+    durationMs: o.file ? 6000 : null,
     ...(await retentionOfRecording(ctx.deps.db, ctx.deps.config, o.journalEntryId, o.startedAt)),
   };
   await ctx.deps.db.insert(recordings).values(row);

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +16,8 @@ import { pdfText } from '../support/pdf-text.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 import type { ApiClient } from '../support/world.ts';
 import { storeOldRecording } from './retention-fixtures.ts';
+import { makeClip } from '../support/clips.ts';
+import { buildWorker } from '../../src/platform/runtime.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../../bin/baqylau.mjs');
@@ -250,6 +254,45 @@ describe('R444-12 R444-6 deletion by the responsible person', () => {
     expect(verify.json().ok).toBe(true);
   });
 
+  it('R444-12 a recording sent to court is held by its package; once released and deleted, its excerpt goes with it', async () => {
+    const clip = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-ret-')), 'clip.mp4');
+    makeClip(clip, at('2022-07-01T05:00:00Z'), 6);
+    const sent = await storeOldRecording(ctx, {
+      organisationId: w.org,
+      recorderId: w.recorders[0]!.id,
+      journalEntryId: entryOfType.get('administrative_offence')!,
+      startedAt: at('2022-07-01T05:00:00Z'),
+      name: '20220701_100000_0009.mp4',
+      file: clip,
+    });
+    const pkg = await w.resp.post(w.api('/packages'), {
+      recipientKind: 'court',
+      recipientName: 'Қарағанды қаласының мамандандырылған әкімшілік соты',
+      caseNumber: '№ 3512-22-00-3/88',
+      purpose: 'Соттың сұрауы бойынша',
+      recordings: [{ recordingId: sent.id, excerpt: { fromSeconds: 1, toSeconds: 4 } }],
+    });
+    expect(pkg.statusCode, pkg.body).toBe(201);
+    await buildWorker(ctx.deps).worker.drain(() => ctx.clock.now);
+    const detail = (await w.resp.get(w.api(`/packages/${pkg.json().id}`))).json();
+    expect(detail.state).toBe('ready');
+    const manifest = await ctx.sql(`SELECT manifest_sha256 AS m FROM evidence_packages WHERE id = $1`, [pkg.json().id]);
+    const chunks: Buffer[] = [];
+    for await (const c of await ctx.deps.store.get(manifest.rows[0]!.m as string)) chunks.push(c as Buffer);
+    const excerpt = (JSON.parse(Buffer.concat(chunks).toString()) as { files: { kind: string; sha256: string }[] }).files.find(
+      (f) => f.kind === 'excerpt',
+    )!;
+    expect(await ctx.deps.store.stat(excerpt.sha256)).toBeDefined();
+    // The package's hold keeps the expired recording out of the sweep.
+    expect((await del(w.resp, [sent.id])).json().error.code).toBe('retention.under_hold');
+    const [hold] = (await head.get(w.api(`/recordings/${sent.id}/holds`))).json();
+    expect(hold).toMatchObject({ source: 'package', reference: '№ 3512-22-00-3/88' });
+    expect((await head.post(w.api(`/holds/${hold.id}/lift`), { reason: 'Сот шешімі заңды күшіне енді' })).statusCode).toBe(200);
+    expect((await del(w.resp, [sent.id])).statusCode).toBe(200);
+    expect(await ctx.deps.store.stat(sent.sha256)).toBeUndefined();
+    expect(await ctx.deps.store.stat(excerpt.sha256)).toBeUndefined();
+  }, 120_000);
+
   it('R444-12 once the head lifts the hold with a reason, the recording falls due and can be deleted', async () => {
     const [hold] = (await head.get(w.api(`/recordings/${held.id}/holds`))).json();
     expect((await w.resp.post(w.api(`/holds/${hold.id}/lift`), { reason: 'Іс аяқталды' })).statusCode).toBe(403);
@@ -257,6 +300,6 @@ describe('R444-12 R444-6 deletion by the responsible person', () => {
     expect((await head.post(w.api(`/holds/${hold.id}/lift`), { reason: 'қайта' })).json().error.code).toBe('hold.already_lifted');
     expect((await w.resp.get(w.api('/retention/due'))).json().map((r: { id: string }) => r.id)).toEqual([held.id]);
     const r = await del(w.resp, [held.id]);
-    expect(r.json().number).toBe('2026-002');
+    expect(r.json().number).toBe('2026-003');
   });
 });

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/deps.ts';
+import { excerptObjectsOf } from './excerptObjects.ts';
 import { withStoreMaintenanceLock } from '../../platform/storage/maintenance-lock.ts';
 
 /**
- * Removes from the store the originals and derived files of an act's
- * recordings — the only caller of BlobStore.delete. Content-addressed objects
+ * Removes from the store the originals and derived files (thumbnails,
+ * proxies, package excerpts) of an act's recordings — the only caller of BlobStore.delete. Content-addressed objects
  * can be shared (the same bytes uploaded twice, a material identical to
  * another), so an object goes only when no live row still points to it.
  * Idempotent: the act's job runs it again after a crash. Runs under the store
@@ -22,7 +23,7 @@ export async function purgeDeletedObjects(deps: AppDeps, actId: string) {
        AND NOT EXISTS (SELECT 1 FROM recording_derivatives v JOIN recordings r ON r.id = v.recording_id
                         WHERE v.sha256 = g.sha256 AND r.deleted_at IS NULL)
        AND NOT EXISTS (SELECT 1 FROM activity_materials m WHERE m.sha256 = g.sha256)`);
-  const shas = (res as unknown as { rows: { sha256: string }[] }).rows.map((r) => r.sha256);
+  const shas = [...(res as unknown as { rows: { sha256: string }[] }).rows.map((r) => r.sha256), ...(await excerptObjectsOf(deps, actId))];
   await withStoreMaintenanceLock(deps, async () => {
     for (const sha of shas) await deps.store.delete(sha);
   });
