@@ -66,7 +66,7 @@ export async function renderCoverLetter(m: CoverLetterModel): Promise<Buffer> {
   ]) {
     doc.text(line, { width });
   }
-  doc.moveDown(0.8).text(t('common:pdf.package.intro'), { width, align: 'justify' });
+  doc.moveDown(0.8).text(t('common:pdf.package.intro'), { width });
   doc.moveDown(0.8).font('bold').text(t('common:pdf.package.filesHeading'), { width });
 
   let y = drawHeader(doc, t, doc.y + 4);
