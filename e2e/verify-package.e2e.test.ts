@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { resources } from '../packages/i18n/src/index.ts';
 import { formatFingerprint } from '../apps/server/src/modules/packages/verify/verify-core.js';
-import { flipByte } from '../apps/server/test/support/package-fixture.ts';
+import { buildPackageFixture, flipByte } from '../apps/server/test/support/package-fixture.ts';
 import { launchBrowser, screenshot, type Browser } from './support/browser.ts';
 import { buildPackageThroughServer, type ServerPackage } from './support/court-package.ts';
 import { startDemoServer, type DemoServer } from './support/server.ts';
@@ -20,9 +20,9 @@ let page: Page;
 const leaked: string[] = [];
 
 /** Chooses the package folder as a recipient would (webkitdirectory input) and waits for the verdict. */
-async function chooseFolder() {
+async function chooseFolder(folder = fx.folder) {
   await page.locator('#verdict').evaluate((e) => e.removeAttribute('data-verdict'));
-  await page.locator('#pick').setInputFiles(fx.folder);
+  await page.locator('#pick').setInputFiles(folder);
   await page.locator('#verdict[data-verdict]').waitFor({ state: 'attached' });
   return page.locator('#verdict').getAttribute('data-verdict');
 }
@@ -104,6 +104,20 @@ describe('R444-14 verify.html checks a court package in the browser with no netw
     await expect(page.locator('#signature').getAttribute('data-ok')).resolves.toBe('false');
     await expect(page.locator('#signature').textContent()).resolves.toContain(words('en', 'reason.signature_invalid'));
     expect(await page.locator('#files tbody tr[data-ok="false"]').count()).toBe(0);
+  });
+
+  it('R444-14 a file over 1.5 GiB is not read by the browser: the page says so and points to baqylau verify', async () => {
+    const big = await buildPackageFixture({ largeExcerptBytes: 1_700_000_000 });
+    try {
+      expect(await chooseFolder(big.folder)).toBe('incomplete');
+      await expect(page.locator('#verdict').textContent()).resolves.toBe(words('en', 'verdict.incomplete'));
+      await expect(row('excerpts/01-large.mp4').getAttribute('data-reason')).resolves.toBe('too_large_for_browser');
+      await expect(row('excerpts/01-large.mp4').textContent()).resolves.toContain('baqylau verify');
+      expect(await page.locator('#files tbody tr[data-ok="false"]').count()).toBe(1);
+      await screenshot(page, 'verify-too-large');
+    } finally {
+      big.cleanup();
+    }
   });
 
   it('R444-14 nothing left the page, and its Content-Security-Policy refuses any connection', async () => {

@@ -35,6 +35,11 @@ export interface FixtureOptions {
   ingestSha256Override?: string;
   /** Size of each video in bytes (default 300 KiB and 1 MiB). */
   videoSizes?: number[];
+  /**
+   * Adds excerpts/01-large.mp4, a sparse file of this many zero bytes listed (and signed) with an unchecked
+   * hash: for the browser's "too large" path, which never reads it. No ZIP is made then.
+   */
+  largeExcerptBytes?: number;
 }
 
 interface Entry {
@@ -61,6 +66,12 @@ export async function buildPackageFixture(opts: FixtureOptions = {}): Promise<Pa
   const key = instanceKeyFrom(generateKeyPairSync('ed25519').privateKey);
   const organisationId = randomUUID();
   const inspector = { id: randomUUID(), name: 'Нұрланов Данияр Асқарұлы' };
+  const sparse = (rel: string, size: number) => {
+    fs.mkdirSync(path.join(folder, 'excerpts'), { recursive: true });
+    fs.writeFileSync(path.join(folder, rel), '');
+    fs.truncateSync(path.join(folder, rel), size);
+    return { path: rel, sha256: '0'.repeat(64), size };
+  };
   const write = (rel: string, data: string | Uint8Array) => {
     fs.mkdirSync(path.dirname(path.join(folder, rel)), { recursive: true });
     fs.writeFileSync(path.join(folder, rel), data);
@@ -73,6 +84,7 @@ export async function buildPackageFixture(opts: FixtureOptions = {}): Promise<Pa
     return { id: randomUUID(), originalName, ...write(`recordings/0${i + 1}-${originalName}`, randomBytes(size)) };
   });
   const material = write('materials/01-act.pdf', MINIMAL_PDF('Тексеру актісі'));
+  const large = opts.largeExcerptBytes ? sparse('excerpts/01-large.mp4', opts.largeExcerptBytes) : undefined;
   const letters = ['kk', 'ru'].map((l) => write(`cover-letter-${l}.pdf`, MINIMAL_PDF(`cover letter ${l}`)));
 
   // The ledger: org creation, one ingest per video, a view of the first one, then packaging.
@@ -164,6 +176,15 @@ export async function buildPackageFixture(opts: FixtureOptions = {}): Promise<Pa
         activity: null,
         ingestedAt: '2026-11-20T06:00:00.000Z',
       })),
+      ...(large
+        ? [
+            {
+              ...large,
+              kind: 'excerpt',
+              excerptOf: { recordingId: videos[0]!.id, sha256: videos[0]!.sha256, fromSeconds: 0, toSeconds: 1 },
+            },
+          ]
+        : []),
       { ...material, kind: 'material', materialId: randomUUID(), title: 'Тексеру актісі' },
       ...letters.map((l) => ({ ...l, kind: 'cover_letter' })),
     ],
@@ -185,7 +206,7 @@ export async function buildPackageFixture(opts: FixtureOptions = {}): Promise<Pa
     rezip: () => zipFolder(folder, number, zip),
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
-  await fixture.rezip();
+  if (!large) await fixture.rezip();
   return fixture;
 }
 

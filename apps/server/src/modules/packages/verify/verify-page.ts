@@ -47,7 +47,7 @@ dt { color: #495057; }
 dd { margin: 0; }
 table { width: 100%; border-collapse: collapse; background: #fff; }
 th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #dee2e6; vertical-align: top; }
-td.path { font-family: ui-monospace, "DejaVu Sans Mono", monospace; overflow-wrap: anywhere; }
+td.path { font-family: ui-monospace, "DejaVu Sans Mono", monospace; overflow-wrap: break-word; }
 td.num { white-space: nowrap; }
 .ok { color: #2b8a3e; font-weight: 600; }
 .bad { color: #c92a2a; font-weight: 600; }
