@@ -129,6 +129,10 @@ describe.skipIf(onPostgres)('R444-13 backup and restore of an embedded (PGlite) 
     bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
     fs.writeFileSync(file, bytes);
 
+    const check = await baqylau('restore', damaged, '--check');
+    expect(check.code).toBe(1);
+    expect(check.out).toContain(`${objectRelPath(victim.sha256)}: content hashes to`);
+
     const target = path.join(root, 'target-damaged');
     const r = await baqylau('restore', damaged, '--data-dir', target);
     expect(r.code).toBe(1);

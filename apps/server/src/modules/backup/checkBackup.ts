@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { objectRelPath, sha256OfFile, type BackupManifest } from './backup.manifest.ts';
+import { KEY_FILE, objectRelPath, sha256OfFile, type BackupManifest } from './backup.manifest.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -9,10 +9,10 @@ const SHA256 = /^[0-9a-f]{64}$/;
  * object — whose name is its hash) before anything is restored. Returns one
  * line per problem, naming the file; empty when the backup is whole.
  */
-export async function checkBackup(dir: string, m: BackupManifest, onProgress?: (done: number, total: number) => void) {
+export async function checkBackup(dir: string, m: BackupManifest, onProgress?: (done: number, size?: number) => void) {
   const problems: string[] = [];
   if (!m.files[m.database.file]) problems.push(`${m.database.file}: the database dump is not listed with a hash`);
-  const total = Object.keys(m.files).length + m.objects.length;
+  if (!m.files[KEY_FILE]) problems.push(`${KEY_FILE}: the instance signing key is not listed with a hash`);
   let done = 0;
   for (const [rel, expected] of Object.entries(m.files)) {
     if (path.isAbsolute(rel) || path.normalize(rel).startsWith('..')) {
@@ -20,7 +20,7 @@ export async function checkBackup(dir: string, m: BackupManifest, onProgress?: (
       continue;
     }
     problems.push(...(await checkFile(dir, rel, expected)));
-    onProgress?.(++done, total);
+    onProgress?.(++done);
   }
   for (const o of m.objects) {
     if (!SHA256.test(o.sha256)) {
@@ -28,7 +28,7 @@ export async function checkBackup(dir: string, m: BackupManifest, onProgress?: (
       continue;
     }
     problems.push(...(await checkFile(dir, objectRelPath(o.sha256), o.sha256, o.size)));
-    onProgress?.(++done, total);
+    onProgress?.(++done, o.size);
   }
   return problems;
 }

@@ -15,6 +15,7 @@ import {
 } from './backup.manifest.ts';
 import { lockBackupFolder } from './backup-folder-lock.ts';
 import { copyObjectToBackup, pruneBackupObjects } from './copyObjects.ts';
+import { progress } from './progress.ts';
 import { snapshotDatabase } from './snapshotDatabase.ts';
 
 export interface BackupResult {
@@ -35,6 +36,10 @@ const DUMP_NAME = /^database-.+\.(pgdump|pglite\.tar\.gz)$/;
  * point — the old dump and objects no longer listed are removed after it.
  */
 export async function createBackup(config: Config, dir: string, o: { log: (line: string) => void }): Promise<BackupResult> {
+  const inside = path.relative(path.resolve(config.dataDir), path.resolve(dir));
+  if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
+    throw new BackupError(`${dir} is inside DATA_DIR (${config.dataDir}): a backup there is lost with the data. Choose another disk.`, 2);
+  }
   await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
   const unlock = await lockBackupFolder(dir);
   try {
@@ -56,8 +61,10 @@ export async function createBackup(config: Config, dir: string, o: { log: (line:
       let copied = 0;
       let present = 0;
       const unreadable: BackupManifest['unreadableObjects'] = [];
-      for (const ref of info.objects) {
+      const tick = progress(o.log, 'copying', info.objects.length);
+      for (const [i, ref] of info.objects.entries()) {
         const r = await copyObjectToBackup(store, dir, ref);
+        tick(i + 1, ref.size);
         if (r.kind === 'copied') copied++;
         else if (r.kind === 'present') present++;
         else unreadable.push({ sha256: ref.sha256, problem: r.problem });
@@ -76,7 +83,8 @@ export async function createBackup(config: Config, dir: string, o: { log: (line:
       await fsp.rename(tmp, keyDest);
     }
 
-    const kept = info.objects.filter((x) => !unreadable.some((u) => u.sha256 === x.sha256));
+    const lost = new Set(unreadable.map((u) => u.sha256));
+    const kept = info.objects.filter((x) => !lost.has(x.sha256));
     const manifest: BackupManifest = {
       format: FORMAT,
       formatVersion: FORMAT_VERSION,

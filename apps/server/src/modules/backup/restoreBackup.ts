@@ -14,6 +14,7 @@ import { nonEmptyTargetParts } from './checkTarget.ts';
 import { connectionFor, findPgTool, majorOf, runPgTool } from './pg-tools.ts';
 import { restoreMarkerPath, writeRestoreMarker } from './restore-marker.ts';
 import { finishRestore } from './finishRestore.ts';
+import { progress } from './progress.ts';
 import type { RestoreVerification } from './verifyRestored.ts';
 
 export interface RestoreOptions {
@@ -33,6 +34,7 @@ export async function restoreBackup(config: Config, dir: string, o: RestoreOptio
   const unlockBackup = await lockBackupFolder(dir);
   try {
     const m = readManifest(dir);
+    if (o.checkOnly) return void (await assertBackupWhole(dir, m, o.log));
     const target = config.databaseUrl ? 'postgresql' : 'pglite';
     if (m.engine !== target) {
       throw new BackupError(
@@ -43,7 +45,6 @@ export async function restoreBackup(config: Config, dir: string, o: RestoreOptio
       );
     }
     assertMigrationsKnown(m);
-    if (o.checkOnly) return void (await assertBackupWhole(dir, m, o.log));
 
     const keyFile = path.join(dir, KEY_FILE);
     const key = fs.existsSync(keyFile) ? await fsp.readFile(keyFile) : Buffer.alloc(0);
@@ -71,7 +72,7 @@ export async function restoreBackup(config: Config, dir: string, o: RestoreOptio
         database = await restoreDatabase(config, dir, m, pgdata, unlockPgdata);
         unlockPgdata = undefined; // the database owns the folder lock now
         o.log('Database restored.');
-        await restoreObjects(config, dir, m);
+        await restoreObjects(config, dir, m, progress(o.log, 'restoring', m.objects.length));
         o.log(`Objects restored: ${m.objects.length}.`);
         await database.migrate();
       } catch (e) {
@@ -97,7 +98,7 @@ export async function restoreBackup(config: Config, dir: string, o: RestoreOptio
 
 async function assertBackupWhole(dir: string, m: BackupManifest, log: (line: string) => void) {
   log(`Backup of ${m.createdAt} (${m.engine}, ${m.counts.recordings} recordings, ${m.objects.length} objects): checking every hash…`);
-  const problems = await checkBackup(dir, m);
+  const problems = await checkBackup(dir, m, progress(log, 'checking', Object.keys(m.files).length + m.objects.length));
   if (problems.length) throw new BackupError(`The backup in ${dir} is damaged; nothing was restored:\n  ${problems.join('\n  ')}`, 1);
   log(`Backup whole: ${Object.keys(m.files).length + m.objects.length} files match backup.json.`);
 }
@@ -142,9 +143,10 @@ async function restoreDatabase(config: Config, dir: string, m: BackupManifest, p
 }
 
 /** Into the store through its own write path: hashed on the way in, committed read-only under that hash. */
-async function restoreObjects(config: Config, dir: string, m: BackupManifest) {
+async function restoreObjects(config: Config, dir: string, m: BackupManifest, tick: (done: number, size: number) => void) {
   const store = createFsBlobStore(path.join(config.dataDir, 'blobs'));
-  for (const ref of m.objects) {
+  for (const [i, ref] of m.objects.entries()) {
+    tick(i + 1, ref.size);
     const stored = await store.put(fs.createReadStream(path.join(dir, objectRelPath(ref.sha256)), { highWaterMark: 1 << 20 }));
     if (stored.sha256 !== ref.sha256) {
       throw new BackupError(`${objectRelPath(ref.sha256)} changed while it was restored (now ${stored.sha256}).`, 1);

@@ -4,6 +4,7 @@ import { organisationsWithLedger } from '../../platform/ledger/ledger.repository
 import { checkOrganisation } from '../audit/audit.usecases.ts';
 import type { BackupManifest } from './backup.manifest.ts';
 import { countRows, liveObjects, rowsNamingObject } from './backup.repository.ts';
+import { progress } from './progress.ts';
 
 export interface RestoreVerification {
   objects: number;
@@ -21,9 +22,11 @@ export interface RestoreVerification {
  */
 export async function verifyRestored(deps: AppDeps, m: BackupManifest, log: (line: string) => void): Promise<RestoreVerification> {
   const out: RestoreVerification = { objects: 0, bytes: 0, organisations: 0, ledgerEntries: 0, problems: [] };
-  for (const ref of await liveObjects(deps.db)) {
+  const live = await liveObjects(deps.db);
+  const tick = progress(log, 'verifying', live.length);
+  for (const ref of live) {
     const actual = await hashObject(deps, ref.sha256).catch(() => null);
-    out.objects++;
+    tick(++out.objects, ref.size);
     if (actual?.sha256 === ref.sha256) {
       out.bytes += actual.size;
       continue;
