@@ -86,6 +86,8 @@ export function materialRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       `${base}/:materialId/file`,
       {
+        // A HEAD request would count as a logged download: only GET serves the bytes.
+        exposeHeadRoute: false,
         config: { authz: rule.org(['head', 'responsible']) },
         schema: {
           tags: ['activities'],

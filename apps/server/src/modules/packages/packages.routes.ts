@@ -106,6 +106,8 @@ export function packageRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       `${base}/:packageId/download`,
       {
+        // A HEAD request would count as a logged download: only GET serves the bytes.
+        exposeHeadRoute: false,
         config: { authz: makers },
         schema: {
           tags: ['packages'],
