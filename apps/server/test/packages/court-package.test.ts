@@ -353,13 +353,11 @@ describe('R444-14 R444-21 court package', () => {
       files: [],
       custody: [],
     });
-    if (fs.existsSync(path.resolve(import.meta.dirname, '../../src/cli/verify.ts'))) {
-      const cli = await run('node', [BIN, 'verify', path.join(tmp, 'package.zip'), '--key', ctx.deps.instanceKey.fingerprint]).then(
-        () => 0,
-        (e: { code: number }) => e.code,
-      );
-      expect(cli).toBe(0);
-    }
+    const cli = await run('node', [BIN, 'verify', path.join(tmp, 'package.zip'), '--key', ctx.deps.instanceKey.fingerprint]).then(
+      () => 0,
+      (e: { code: number }) => e.code,
+    );
+    expect(cli).toBe(0);
   });
 
   it('R444-21 creation, build, link and every download are in the ledger', async () => {
