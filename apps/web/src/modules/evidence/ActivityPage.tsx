@@ -1,11 +1,13 @@
-import { Anchor, Center, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Center, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { PageHeader } from '../../shared/components/PageHeader.tsx';
 import { useActivity } from '../activities/activities.queries.ts';
+import { MaterialsPanel } from '../activities/MaterialsPanel.tsx';
 import { RetentionBadge } from '../activities/RetentionBadge.tsx';
+import { newPackagePath } from '../packages/paths.ts';
 import { useSession } from '../shell/SessionContext.tsx';
 import { ActivityFacts } from './ActivityFacts.tsx';
 import { EntryTimelineCard } from './EntryTimelineCard.tsx';
@@ -36,6 +38,13 @@ export function ActivityPage() {
       <PageHeader
         title={t('evidence.activity.title', { reference: a.referenceNumber })}
         description={access.order444.playback ? t('evidence.activity.description') : t('evidence.activity.descriptionNoMedia')}
+        actions={
+          access.order444.makePackages ? (
+            <Button component={Link} to={newPackagePath(a.id)} variant="default">
+              {t('packages.new')}
+            </Button>
+          ) : undefined
+        }
       />
       <Stack gap="lg">
         <Paper withBorder radius="md" p="md">
@@ -56,6 +65,7 @@ export function ActivityPage() {
         {timeline.data?.map((item) => (
           <EntryTimelineCard key={item.entry.id} item={item} now={now} orgId={orgId} playable={access.order444.playback} />
         ))}
+        <MaterialsPanel activityId={a.id} />
       </Stack>
     </>
   );

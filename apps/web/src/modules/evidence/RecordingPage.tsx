@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { PageHeader } from '../../shared/components/PageHeader.tsx';
 import { useSession } from '../shell/SessionContext.tsx';
+import { RecordingRetention } from '../retention/RecordingRetention.tsx';
 import { mediaUrl, useRecording } from './evidence.queries.ts';
 import { AttachButton } from './AttachButton.tsx';
 import { FindingList } from './FindingList.tsx';
@@ -36,8 +37,10 @@ export function RecordingPage() {
     );
   const detail = q.data;
   const rec = detail.recording;
-  const canPlay = access.order444.playback;
-  const stored = rec.state === 'stored';
+  // A deleted recording is a tombstone (R444-12): its facts stay, its media is gone.
+  const deleted = rec.deletedAt !== null;
+  const canPlay = access.order444.playback && !deleted;
+  const stored = rec.state === 'stored' && !deleted;
   const purposeStated = detail.purposeStated || stated;
   const needPurpose = canPlay && !purposeStated;
   const dialogOpen = asking !== null || (needPurpose && stored && !declined);
@@ -65,12 +68,17 @@ export function RecordingPage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
-            {!stored && (
+            {deleted && (
+              <Alert color="gray" variant="light" title={t('retention.recording.tombstoneTitle')} data-testid="tombstone">
+                {t('retention.recording.tombstone')}
+              </Alert>
+            )}
+            {!stored && !deleted && (
               <Alert color="orange" variant="light" title={t('evidence.player.unreadableTitle')} role="alert" data-testid="unreadable">
                 {t('evidence.player.unreadable')}
               </Alert>
             )}
-            {stored && !canPlay && (
+            {stored && !access.order444.playback && (
               <Alert color="gray" variant="light" title={t('evidence.player.noMediaTitle')}>
                 {t('evidence.player.noMedia')}
               </Alert>
@@ -97,6 +105,7 @@ export function RecordingPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
+            <RecordingRetention detail={detail} />
             <Paper withBorder radius="md" p="md" component="section" aria-labelledby="rec-findings">
               <Title id="rec-findings" order={2} size="h4" mb="sm">
                 {t('evidence.findings.title')}

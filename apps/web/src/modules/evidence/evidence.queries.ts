@@ -1,6 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../shared/api/ApiContext.tsx';
-import type { AccessPurpose, EntryTimeline, Finding, FindingDecision, JournalRules, Recording, RecordingDetail } from './evidence.types.ts';
+import type {
+  AccessPurpose,
+  EntryTimeline,
+  Finding,
+  FindingDecision,
+  JournalRules,
+  Recording,
+  RecordingDetail,
+  RecordingRetention,
+} from './evidence.types.ts';
 
 const org = (orgId: string) => `/api/v1/organisations/${orgId}`;
 export const evidenceKey = (orgId: string) => ['organisations', orgId, 'evidence'] as const;
@@ -10,7 +19,8 @@ export function useRecordings(orgId: string, unattributed: boolean, enabled = tr
   const api = useApi();
   return useQuery({
     queryKey: [...evidenceKey(orgId), 'recordings', unattributed],
-    queryFn: () => api.get<Recording[]>(`${org(orgId)}/recordings`, { unattributed: unattributed ? 'true' : undefined }),
+    queryFn: () =>
+      api.get<(Recording & RecordingRetention)[]>(`${org(orgId)}/recordings`, { unattributed: unattributed ? 'true' : undefined }),
     enabled,
   });
 }

@@ -62,9 +62,21 @@ export interface EntryTimeline {
   findings: Finding[];
 }
 
+/** R444-12: the retention of one recording, set once when it is linked to an issue (null while unattributed). */
+export interface RecordingRetention {
+  inventoryNumber: string;
+  attributionReason: string | null;
+  /** Last day kept, yyyy-mm-dd in the organisation's calendar. */
+  retainUntil: string | null;
+  retentionYears: number | null;
+  retentionCoveredByPoint12: boolean | null;
+  /** Set when the retention process deleted the original: the row stays as a tombstone. */
+  deletedAt: string | null;
+}
+
 /** What the player page shows beside the video. */
 export interface RecordingDetail {
-  recording: Recording;
+  recording: Recording & RecordingRetention;
   entry: JournalEntry | null;
   activity: Omit<Activity, 'retention' | 'inspectors'> | null;
   findings: Finding[];

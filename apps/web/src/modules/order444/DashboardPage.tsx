@@ -5,6 +5,7 @@ import { PageHeader } from '../../shared/components/PageHeader.tsx';
 import { useSession } from '../shell/SessionContext.tsx';
 import { FindingsPanel } from '../evidence/FindingsPanel.tsx';
 import { UnattributedPanel } from '../evidence/UnattributedPanel.tsx';
+import { UpcomingCard } from '../retention/UpcomingCard.tsx';
 import { BrokenPanel } from './BrokenPanel.tsx';
 import { MyRecordersPage } from './MyRecordersPage.tsx';
 import { NoticesPanel } from './NoticesPanel.tsx';
@@ -45,7 +46,10 @@ export function Order444Home() {
             <FindingsPanel orgId={orgId} />
             <UnattributedPanel orgId={orgId} />
           </SimpleGrid>
-          <NoticesPanel orgId={orgId} />
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            <UpcomingCard orgId={orgId} />
+            <NoticesPanel orgId={orgId} />
+          </SimpleGrid>
         </Stack>
       ) : null}
     </>

@@ -24,6 +24,22 @@ export interface Access {
     playback: boolean;
     /** Explaining a finding or referring it for discipline (R444-19). */
     annotate: boolean;
+    /** The retention review: due and upcoming recordings, deletion acts (R444-12). */
+    retention: boolean;
+    /** Deleting expired recordings with a deletion act (R444-6: the responsible person only). */
+    deleteExpired: boolean;
+    /** Placing and lifting legal holds (the head). */
+    holds: boolean;
+    /** Court and authority packages: reading them (R444-14). */
+    packages: boolean;
+    /** Making packages and their download links. */
+    makePackages: boolean;
+    /** Reading the activity's materials list. */
+    materials: boolean;
+    /** Uploading a material (PDF); an inspector only to an assigned activity. */
+    uploadMaterials: boolean;
+    /** Downloading a material. */
+    downloadMaterials: boolean;
   };
 }
 
@@ -62,6 +78,14 @@ function order444Access(org: MyOrganisation | null): Access['order444'] {
     recordings: hasAny(here, ['head', 'responsible', 'auditor']),
     playback: hasAny(here, ['head', 'responsible']),
     annotate: hasAny(here, ['head']),
+    retention: hasAny(here, ['head', 'responsible', 'auditor']),
+    deleteExpired: hasAny(here, ['responsible']),
+    holds: hasAny(here, ['head']),
+    packages: hasAny(here, ['head', 'responsible', 'auditor']),
+    makePackages: hasAny(here, ['head', 'responsible']),
+    materials: hasAny(here, ['head', 'responsible', 'auditor']),
+    uploadMaterials: hasAny(here, ['head', 'responsible', 'inspector']),
+    downloadMaterials: hasAny(here, ['head', 'responsible']),
   };
 }
 

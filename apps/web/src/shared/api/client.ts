@@ -8,6 +8,8 @@ export interface ApiClient {
   put<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
+  /** POSTs a file as the raw body with its own Content-Type (e.g. a PDF material), metadata in the query. */
+  upload<T>(path: string, file: Blob, contentType: string, query?: Query): Promise<T>;
   /** The per-session token the server wants in `x-csrf-token` on every non-GET request. */
   setCsrfToken(token: string | null): void;
 }
@@ -24,9 +26,10 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
   const doFetch = opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const base = opts.baseUrl ?? '';
 
-  async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  async function request<T>(method: string, path: string, body?: unknown, query?: Query, raw?: { file: Blob; type: string }): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', 'accept-language': opts.language() };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (raw) headers['content-type'] = raw.type;
+    else if (body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
     let res: Response;
     try {
@@ -34,7 +37,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
         method,
         headers,
         credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: raw ? raw.file : body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
       throw new ApiError(0, NETWORK_ERROR, '');
@@ -54,6 +57,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     put: (path, body) => request('PUT', path, body ?? {}),
     patch: (path, body) => request('PATCH', path, body ?? {}),
     delete: (path) => request('DELETE', path),
+    upload: (path, file, type, query) => request('POST', path, undefined, query, { file, type }),
     setCsrfToken: (token) => {
       csrfToken = token;
     },
