@@ -14,9 +14,10 @@ export const majorOf = (version: string) => Number(/\(PostgreSQL\)\s+(\d+)/.exec
 
 /** Every installed copy of the tool: Debian keeps one per major in /usr/lib/postgresql/<major>/bin, plus the one on PATH. */
 function candidates(name: 'pg_dump' | 'pg_restore'): PgTool[] {
-  const bins: string[] = [name];
+  const bins: string[] = [];
   const debian = '/usr/lib/postgresql';
   if (fs.existsSync(debian)) for (const v of fs.readdirSync(debian)) bins.push(path.join(debian, v, 'bin', name));
+  bins.push(name); // after the versioned ones: Debian's /usr/bin wrapper picks its version by cluster
   const found: PgTool[] = [];
   for (const bin of bins) {
     try {
