@@ -57,13 +57,12 @@ export function PackageLinks({ orgId, pkg, canMake }: { orgId: string; pkg: Pack
           </Alert>
         )}
         {pkg.links.length > 0 && (
-          <Table.ScrollContainer minWidth={480}>
+          <Table.ScrollContainer minWidth={320}>
             <Table verticalSpacing={4} fz="sm" data-testid="links-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('packages.links.createdBy')}</Table.Th>
                   <Table.Th>{t('packages.links.expires')}</Table.Th>
-                  <Table.Th ta="right">{t('packages.links.used')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -82,8 +81,10 @@ export function PackageLinks({ orgId, pkg, canMake }: { orgId: string; pkg: Pack
                           {t('packages.links.expired')}
                         </Badge>
                       )}
+                      <Text size="xs" c="dimmed" data-testid="link-used">
+                        {t('packages.links.usedCount', { count: l.usedCount })}
+                      </Text>
                     </Table.Td>
-                    <Table.Td ta="right">{l.usedCount}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -69,7 +69,9 @@ export function PackagePage() {
                 </Fact>
                 <Fact label={t('packages.builtAt')}>{p.builtAt ? formatDateTime(p.builtAt) : '—'}</Fact>
               </SimpleGrid>
-              <Fact label={t('packages.form.purpose')}>{p.purpose}</Fact>
+              <Stack mt="sm">
+                <Fact label={t('packages.form.purpose')}>{p.purpose}</Fact>
+              </Stack>
             </Paper>
             {p.state === 'failed' && p.error && (
               <Alert color="red" variant="light" title={t('packages.failed')} role="alert">

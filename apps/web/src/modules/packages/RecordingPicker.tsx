@@ -42,9 +42,10 @@ export function RecordingPicker({
   const timeline = useTimeline(orgId, activityId);
   const all = useRecordings(orgId, false);
   const deleted = new Set((all.data ?? []).filter((r) => r.deletedAt).map((r) => r.id));
-  const rows = timeline.data?.flatMap((item) =>
-    item.recordings.filter((r) => !deleted.has(r.id)).map((r) => ({ ...r, entry: item.entry })),
-  );
+  // Offered only once both are read, so a deleted recording never flashes up as choosable.
+  const rows =
+    all.data &&
+    timeline.data?.flatMap((item) => item.recordings.filter((r) => !deleted.has(r.id)).map((r) => ({ ...r, entry: item.entry })));
   const set = (id: string, c: Choice | null) => {
     const next = new Map(choices);
     if (c) next.set(id, c);
@@ -53,7 +54,10 @@ export function RecordingPicker({
   };
 
   return (
-    <DataState query={{ ...timeline, data: rows }} empty={t('packages.form.noRecordings')}>
+    <DataState
+      query={{ isPending: timeline.isPending || all.isPending, error: timeline.error ?? all.error, data: rows }}
+      empty={t('packages.form.noRecordings')}
+    >
       {(list) => (
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing={6} fz="sm" data-testid="recording-picker">

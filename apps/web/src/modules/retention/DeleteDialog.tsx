@@ -48,7 +48,7 @@ export function DeleteDialog({
     try {
       setAct(await del.mutateAsync({ recordingIds: recordings.map((r) => r.id), totpCode: code }));
     } catch {
-      setCode('');
+      // shown below: a wrong code next to the field, anything else above it
     }
   };
 
@@ -84,8 +84,11 @@ export function DeleteDialog({
             {!codeWrong && <ErrorAlert error={del.error} />}
             <CodeField
               value={code}
-              onChange={setCode}
-              error={(tried && !/^\d{6}$/.test(code) ? t('form.required') : undefined) ?? codeWrong}
+              onChange={(v) => {
+                setCode(v);
+                if (del.error) del.reset();
+              }}
+              error={codeWrong ?? (tried && !/^\d{6}$/.test(code) ? t('form.required') : undefined)}
             />
             <Text size="xs" c="dimmed">
               {t('retention.delete.codeWhy')}
