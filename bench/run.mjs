@@ -2,7 +2,7 @@
 /**
  * Runs every benchmark in bench/ (files named *.bench.ts), one process each, in order.
  *
- *   npm run bench                       full run (~10 min on 2 cores), results in bench/results/
+ *   npm run bench                       full run (~15 min on 2 cores), results in bench/results/
  *   BENCH_QUICK=1 npm run bench         small sizes (< 1 min), results in bench/results/quick/ (not committed)
  *   npm run bench -- ledger --engine=postgresql   only benchmarks whose name contains "ledger", extra args passed on
  *

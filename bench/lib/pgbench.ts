@@ -92,8 +92,9 @@ export async function openPgbench(scale: number) {
     scale,
     initSeconds,
     runs,
-    run(c: { clients: number; threads: number }, seconds: number, label: string): PgbenchRun {
-      const a = ['-c', String(c.clients), '-j', String(c.threads), '-T', String(seconds), ...args, dbName];
+    /** `extra`: more pgbench options, e.g. ['-S'] for the built-in select-only script. */
+    run(c: { clients: number; threads: number }, seconds: number, label: string, extra: string[] = []): PgbenchRun {
+      const a = ['-c', String(c.clients), '-j', String(c.threads), '-T', String(seconds), ...extra, ...args, dbName];
       log(`pgbench ${a.slice(0, 6).join(' ')} (${label})`);
       const parsed = parsePgbench(run(binary, a, env));
       const r = { ...c, seconds, label, ...parsed, command: `pgbench ${a.join(' ')}` };

@@ -411,7 +411,8 @@ export function threadDelta(a: ThreadTimes | undefined, b: ThreadTimes | undefin
 export function codeState(repo: string) {
   const git = (args: string[]) => {
     try {
-      return execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
+      // trimEnd: porcelain lines start with a status column that may be a space.
+      return execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trimEnd();
     } catch {
       return '';
     }
