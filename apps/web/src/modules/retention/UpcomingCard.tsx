@@ -16,8 +16,8 @@ export function UpcomingCard({ orgId }: { orgId: string }) {
   const held = rows.filter((r) => r.held).length;
   return (
     <Paper withBorder radius="md" p="md" data-testid="upcoming-card" component="section" aria-labelledby="upcoming-title">
-      <Group justify="space-between" mb="sm" gap="xs" align="flex-start">
-        <Stack gap={0}>
+      <Group justify="space-between" mb="sm" gap="xs" align="flex-start" wrap="nowrap">
+        <Stack gap={0} style={{ minWidth: 0 }}>
           <Title id="upcoming-title" order={2} size="h4">
             {t('retention.card.title')}
           </Title>
