@@ -1,15 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema.ts';
-import { lockDataDir } from './data-dir-lock.ts';
 
 export type Schema = typeof schema;
 /** One type for both engines: repositories never know which one they run on. */
@@ -55,34 +51,12 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   };
 }
 
-/** PGlite in `dir` (or in memory when dir is undefined), guarded by a lock file. */
+/**
+ * PGlite in `dir` (or in memory), guarded by a lock file. Loaded on demand: a
+ * server on PostgreSQL never pays PGlite's ~45 MB of WebAssembly.
+ */
 export async function openPglite(dir: string | undefined, loadDataDir?: Blob): Promise<Database> {
-  let unlock: (() => Promise<void>) | undefined;
-  if (dir) {
-    fs.mkdirSync(dir, { recursive: true });
-    unlock = await lockDataDir(dir);
-  }
-  try {
-    const client = await PGlite.create({ dataDir: dir, loadDataDir });
-    return wrapPglite(client, unlock);
-  } catch (e) {
-    await unlock?.();
-    throw e;
-  }
-}
-
-export function wrapPglite(client: PGlite, unlock?: () => Promise<void>): Database {
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return {
-    db,
-    engine: 'pglite',
-    pglite: client,
-    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
-    close: async () => {
-      await client.close();
-      await unlock?.();
-    },
-  };
+  return (await import('./pglite.ts')).openPglite(dir, loadDataDir);
 }
 
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {

@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.ts';
 import { openPglite } from '../../src/db/database.ts';
-import { DataDirInUseError } from '../../src/db/data-dir-lock.ts';
+import { DataDirInUseError, lockDataDir } from '../../src/db/data-dir-lock.ts';
+import { spawn } from 'node:child_process';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 const run = promisify(execFile);
@@ -75,5 +76,28 @@ describe('embedded database folder', () => {
     const again = await openPglite(dir);
     await again.close();
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+  }, 120_000); // PGlite's first start runs initdb: slow on a loaded machine
+
+  it('a folder locked by a process that was killed is taken over at once; a live holder still refuses', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-lock-'));
+    const lockModule = path.resolve(import.meta.dirname, '../../src/db/data-dir-lock.ts');
+    const holder = spawn(
+      'node',
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import(${JSON.stringify(lockModule)}).then((m) => m.lockDataDir(${JSON.stringify(dir)})).then(() => { console.log('locked'); setInterval(() => {}, 1000); })`,
+      ],
+      { cwd: path.resolve(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) => holder.stdout!.on('data', (d: Buffer) => d.toString().includes('locked') && resolve()));
+    await expect(lockDataDir(dir)).rejects.toThrow(DataDirInUseError);
+    holder.kill('SIGKILL');
+    await new Promise((r) => holder.once('exit', r));
+    const release = await lockDataDir(dir); // no wait for the 60 s stale limit
+    await expect(lockDataDir(dir)).rejects.toThrow(DataDirInUseError);
+    await release();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 });

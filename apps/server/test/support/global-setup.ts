@@ -4,7 +4,8 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { PGlite } from '@electric-sql/pglite';
-import { openPostgres, wrapPglite } from '../../src/db/database.ts';
+import { openPostgres } from '../../src/db/database.ts';
+import { wrapPglite } from '../../src/db/pglite.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -4,15 +4,16 @@ import { rule } from '../../platform/http/authz.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { Locale, OrgParams, Uuid, responses } from '../../platform/http/schemas.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
-import { renderBadgeSheet } from '../recorders/badge.pdf.ts';
-import { buildJournalPrintModel } from './journal.print-model.ts';
-import { renderJournalPdf } from './journal.pdf.ts';
-import { renderJournalXlsx } from './journal.xlsx.ts';
+import { buildJournalPrintModel, type JournalPrintModel } from './journal.print-model.ts';
 
 const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
 const FORMATS = {
-  'print.pdf': { type: 'application/pdf', render: renderJournalPdf },
-  'export.xlsx': { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', render: renderJournalXlsx },
+  // Renderers load on first use: pdfkit and exceljs are ~50 MB a server that never prints need not hold.
+  'print.pdf': { type: 'application/pdf', render: async (m: JournalPrintModel) => (await import('./journal.pdf.ts')).renderJournalPdf(m) },
+  'export.xlsx': {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    render: async (m: JournalPrintModel) => (await import('./journal.xlsx.ts')).renderJournalXlsx(m),
+  },
 } as const;
 
 export function journalPrintRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
@@ -67,7 +68,11 @@ export function journalPrintRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         reply
           .type('application/pdf')
           .header('content-disposition', 'attachment; filename="badge.pdf"')
-          .send(await renderBadgeSheet(deps.translator.forLocale(req.locale)('common:pdf.badge.title'))),
+          .send(
+            await (
+              await import('../recorders/badge.pdf.ts')
+            ).renderBadgeSheet(deps.translator.forLocale(req.locale)('common:pdf.badge.title')),
+          ),
     );
   };
 }

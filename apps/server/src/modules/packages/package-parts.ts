@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { AppDeps } from '../../platform/deps.ts';
 import { formatDateTime } from '../../platform/format.ts';
-import { renderCoverLetter, type CoverLetterFile } from './package-cover-letter.pdf.ts';
+import type { CoverLetterFile } from './package-cover-letter.pdf.ts';
 import { COVER_LETTER_LANGS, CUSTODY_PATH, coverLetterPath, type ManifestFile, type Stored } from './package-manifest.ts';
 import type { PackageSources } from './package-sources.ts';
 
@@ -35,6 +35,7 @@ export async function buildCoverLetters(deps: AppDeps, s: PackageSources, files:
   for (const lang of COVER_LETTER_LANGS) {
     const t = deps.translator.forLocale(lang);
     const rows: CoverLetterFile[] = listed.map((f) => ({ path: f.path, description: describe(s, f, t), size: f.size, sha256: f.sha256 }));
+    const { renderCoverLetter } = await import('./package-cover-letter.pdf.ts'); // pdfkit loads on first use
     const pdf = await renderCoverLetter({
       t,
       number: s.pkg.number,

@@ -6,7 +6,6 @@ import { formatDate, formatDateTime } from '../../platform/format.ts';
 import { ledgerEntries } from '../../platform/ledger/ledger.table.ts';
 import { findOrganisation } from '../organisations/organisations.repository.ts';
 import { findUserById } from '../users/users.repository.ts';
-import { renderDeletionAct } from './deletionAct.pdf.ts';
 import { deletionActs } from './retention.table.ts';
 
 export const listDeletionActs = (deps: AppDeps, organisationId: string) =>
@@ -63,6 +62,7 @@ export async function deletionActPdf(deps: AppDeps, organisationId: string, actI
       ),
     );
   const t = deps.translator.forLocale(lang);
+  const { renderDeletionAct } = await import('./deletionAct.pdf.ts'); // pdfkit loads on first use
   const pdf = await renderDeletionAct({
     t,
     organisationName: (lang === 'ru' ? org?.nameRu : org?.nameKk) ?? '',
