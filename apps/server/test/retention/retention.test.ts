@@ -142,7 +142,9 @@ describe('R444-12 legal hold', () => {
   it('R444-12 the daily job tells the head and the responsible person how many are due, and deletes nothing', async () => {
     expect(await reviewRetention(ctx.deps)).toBe(1);
     const n = await w.resp.get(w.api('/notifications'));
-    expect(JSON.stringify(n.json())).toContain('retention.due');
+    const notice = (n.json() as { kind: string; payload: unknown }[]).find((x) => x.kind === 'retention.due');
+    // The held one is not counted; the one kept through 20.03.2026 is upcoming.
+    expect(notice?.payload).toEqual({ count: 1, upcoming: 1 });
     const rows = await ctx.sql(`SELECT count(*)::int AS n FROM recordings WHERE deleted_at IS NOT NULL`);
     expect(rows.rows[0]!.n).toBe(0);
   });

@@ -52,9 +52,10 @@ export const recordings = pgTable(
     index('recordings_org_started').on(t.organisationId, t.startedAt),
     index('recordings_entry').on(t.journalEntryId),
     index('recordings_sha').on(t.sha256),
-    // The retention sweep reads only live recordings by expiry (R444-12).
-    index('recordings_due')
-      .on(t.retainUntil, t.organisationId)
+    // The retention sweep (R444-12): live recordings by organisation and expiry. The id makes the
+    // count an index-only scan (bench/results/retention.md: 468 → 33 ms for 300k rows of one subdivision).
+    index('recordings_due_org')
+      .on(t.organisationId, t.retainUntil, t.id)
       .where(sql`deleted_at IS NULL AND retain_until IS NOT NULL`),
   ],
 );

@@ -1,0 +1,2 @@
+DROP INDEX "recordings_due";--> statement-breakpoint
+CREATE INDEX "recordings_due_org" ON "recordings" USING btree ("organisation_id","retain_until","id") WHERE deleted_at IS NULL AND retain_until IS NOT NULL;
