@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +28,14 @@ async function chooseFolder(folder = fx.folder) {
   await page.locator('#verdict[data-verdict]').waitFor({ state: 'attached' });
   return page.locator('#verdict').getAttribute('data-verdict');
 }
+
+const BIN = path.resolve(import.meta.dirname, '../apps/server/bin/baqylau.mjs');
+/** `baqylau verify FOLDER`, as the recipient would run it: exit code and output. */
+const verifyCli = (folder: string) =>
+  promisify(execFile)('node', [BIN, 'verify', folder]).then(
+    (r) => ({ code: 0, out: r.stdout }),
+    (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+  );
 
 const row = (p: string) => page.locator(`#files tr[data-path="${p}"]`);
 
@@ -90,6 +100,11 @@ describe('R444-14 verify.html checks a court package in the browser with no netw
       expect(await page.locator('#files tbody tr[data-ok="false"]').count()).toBe(1);
       await expect(page.locator('#signature').getAttribute('data-ok')).resolves.toBe('true');
       await screenshot(page, 'verify-changed-video');
+      // The command line agrees on the same folder.
+      const cli = await verifyCli(fx.folder);
+      expect(cli.code).toBe(1);
+      expect(cli.out).toContain(`FAIL ${video}`);
+      expect(cli.out.match(/^FAIL /gm)).toHaveLength(1);
     } finally {
       flipByte(path.join(fx.folder, video));
     }
@@ -104,6 +119,11 @@ describe('R444-14 verify.html checks a court package in the browser with no netw
     await expect(page.locator('#signature').getAttribute('data-ok')).resolves.toBe('false');
     await expect(page.locator('#signature').textContent()).resolves.toContain(words('en', 'reason.signature_invalid'));
     expect(await page.locator('#files tbody tr[data-ok="false"]').count()).toBe(0);
+    const cli = await verifyCli(fx.folder);
+    expect(cli.code).toBe(1);
+    expect(cli.out).toContain('FAIL signature');
+    fs.writeFileSync(manifest, text);
+    expect((await verifyCli(fx.folder)).code).toBe(0);
   });
 
   it('R444-14 a file over 1.5 GiB is not read by the browser: the page says so and points to baqylau verify', async () => {
