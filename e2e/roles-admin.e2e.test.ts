@@ -41,6 +41,10 @@ describe('what each role sees', () => {
   it('an inspector sees neither Audit nor Administration nor Appointments, and direct links are refused', async () => {
     await signIn(page, server.url, 'inspector1');
     await page.getByRole('heading', { name: /Нұрланов Данияр/ }).waitFor();
+    await nav()
+      .getByRole('link', { name: /Бейнетіркеуіштер/ })
+      .first()
+      .waitFor();
     const links = await navLinks();
     expect(links.some((l) => l.includes('Бейнетіркеуіштер'))).toBe(true);
     for (const hidden of ['Аудит журналы', 'Әкімшілендіру', 'Жауапты тұлғаны тағайындау']) expect(links).not.toContain(hidden);
@@ -71,6 +75,7 @@ describe('platform administration', () => {
 
   it('the platform admin (with TOTP) sees only Administration, and registers an organisation', async () => {
     await signIn(page, server.url, 'admin');
+    await nav().getByRole('link', { name: 'Әкімшілендіру' }).waitFor(); // the navigation is drawn after the session loads
     expect(await navLinks()).toEqual(['Басты бет', 'Әкімшілендіру']);
     await nav().getByRole('link', { name: 'Әкімшілендіру' }).click();
     await page.getByRole('table', { name: 'Ұйымдар' }).getByText('«Шахтинск Көмір»', { exact: false }).waitFor();
@@ -142,6 +147,9 @@ describe('platform administration', () => {
     await page.locator('form button[type="submit"]').click();
     await page.waitForURL((u) => u.pathname === '/app/');
     // An operator of hazardous facilities gets the production-control module, not Order 444.
+    await nav()
+      .getByRole('link', { name: /Өндірістік бақылау/ })
+      .waitFor();
     const links = await navLinks();
     expect(links.some((l) => l.includes('Өндірістік бақылау'))).toBe(true);
     expect(links.some((l) => l.includes('Бейнетіркеуіштер'))).toBe(false);
