@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hashStoredObject } from '../../platform/storage/hashStoredObject.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { organisationsWithLedger } from '../../platform/ledger/ledger.repository.ts';
 import { checkOrganisation } from '../audit/audit.usecases.ts';
@@ -25,7 +25,7 @@ export async function verifyRestored(deps: AppDeps, m: BackupManifest, log: (lin
   const live = await liveObjects(deps.db);
   const tick = progress(log, 'verifying', live.length);
   for (const ref of live) {
-    const actual = await hashObject(deps, ref.sha256).catch(() => null);
+    const actual = await hashStoredObject(deps.store, ref.sha256).catch(() => null);
     tick(++out.objects, ref.size);
     if (actual?.sha256 === ref.sha256) {
       out.bytes += actual.size;
@@ -62,14 +62,4 @@ export async function verifyRestored(deps: AppDeps, m: BackupManifest, log: (lin
   }
   log(`Ledger: ${out.organisations} chains, ${out.ledgerEntries} entries checked with their signed checkpoints.`);
   return out;
-}
-
-async function hashObject(deps: AppDeps, sha256: string) {
-  const hash = createHash('sha256');
-  let size = 0;
-  for await (const chunk of await deps.store.get(sha256)) {
-    hash.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
-  }
-  return { sha256: hash.digest('hex'), size };
 }

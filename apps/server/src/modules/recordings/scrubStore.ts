@@ -1,5 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { isNull } from 'drizzle-orm';
+import { hashStoredObject } from '../../platform/storage/hashStoredObject.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
 import { insertNewFindings } from '../continuity/continuity.repository.ts';
@@ -32,7 +33,7 @@ export async function scrubStore(deps: AppDeps, onProgress?: (done: number, tota
   for (const rec of all) {
     let actual = seen.get(rec.sha256);
     if (actual === undefined) {
-      actual = await hashObject(deps, rec.sha256).then(
+      actual = await hashStoredObject(deps.store, rec.sha256).then(
         (r) => {
           result.bytes += r.size;
           return r.sha256;
@@ -82,14 +83,4 @@ export async function scrubStore(deps: AppDeps, onProgress?: (done: number, tota
     });
   }
   return result;
-}
-
-async function hashObject(deps: AppDeps, sha256: string) {
-  const hash = createHash('sha256');
-  let size = 0;
-  for await (const chunk of await deps.store.get(sha256)) {
-    hash.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
-  }
-  return { sha256: hash.digest('hex'), size };
 }
