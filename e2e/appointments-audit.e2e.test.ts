@@ -142,7 +142,12 @@ describe('audit ledger', () => {
     await page.getByRole('combobox', { name: 'Действие' }).click();
     await page.getByRole('option', { name: 'Назначено ответственное лицо' }).click();
     const rows = page.getByTestId('ledger-table').locator('tbody tr');
-    await expect.poll(async () => (await rows.allInnerTexts()).every((r) => r.includes('Назначено ответственное лицо'))).toBe(true);
+    // Not vacuously true: while the filtered page loads the table can be empty for a moment.
+    const filtered = async () => {
+      const texts = await rows.allInnerTexts();
+      return texts.length > 0 && texts.every((r) => r.includes('Назначено ответственное лицо'));
+    };
+    await expect.poll(filtered).toBe(true);
     expect(await rows.count()).toBe(3);
     await page.getByRole('button', { name: 'Сбросить фильтры' }).click();
     await screenshot(page, 'audit-ru');
