@@ -1,23 +1,25 @@
 /**
- * The retention sweep (R444-12, issue 5) over 1,000,000 recordings on PostgreSQL: the server's own
- * countDueRecordings / listDueRecordings / reviewRetention, imported unchanged, against a same-run
- * reference (a sequential scan of the same table, pgbench -S). Goal: the sweep ≤ 0.2 s for 1M rows.
+ * The retention sweep (R444-12, issue 5) over 1,000,000 recordings on PostgreSQL: what the server
+ * runs, imported unchanged — countDueRecordings, listDueRecordings, countRetentionByOrganisation
+ * (the daily job's one grouped count) and reviewRetention as a whole — against a same-run reference
+ * (a sequential scan of the same table, pgbench -S). Goal: the sweep ≤ 0.2 s for 1M rows.
  *
- *   node --import tsx bench/retention.bench.ts              1M rows (~3 min on 2 cores)
+ *   node --import tsx bench/retention.bench.ts              1M rows (~5 min on 2 cores)
  *   BENCH_QUICK=1 node --import tsx bench/retention.bench.ts   50k rows, results/quick/
  *   … --no-alternatives   only the schema as migrated
  *   … --report-only       re-render results/retention.md from results/retention.json (BENCH_NOTE='…' adds a note)
  *
- * After the schema as migrated, the same figures are taken with alternative indexes created in the
- * throw-away database (the migrated recordings_due dropped, so the planner cannot fall back on it), then
- * the migrated index once more, to show how far the shared machine's load moved the figures meanwhile.
+ * After the schema as migrated, the same figures are taken once more with the index migration 0014
+ * replaced (recordings_due, date first), created in the throw-away database: the index's share of
+ * the change, at the same load. The "before" (old index and old job) is the previous run's
+ * committed figures (lib/retention-before.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { openPostgres, type Db } from '../apps/server/src/db/database.ts';
-import { countDueRecordings, listDueRecordings, listUpcomingDeletions } from '../apps/server/src/modules/retention/retention.repository.ts';
-import { reviewRetention } from '../apps/server/src/modules/retention/reviewRetention.ts';
+import { countDueRecordings, listDueRecordings } from '../apps/server/src/modules/retention/retention.repository.ts';
+import { countRetentionByOrganisation, reviewRetention } from '../apps/server/src/modules/retention/reviewRetention.ts';
 import type { AppDeps } from '../apps/server/src/platform/deps.ts';
 import { dateInZone } from '../apps/server/src/platform/time.ts';
 import { captureStatements } from './lib/capture.ts';
@@ -36,6 +38,7 @@ import {
 } from './lib/common.ts';
 import { openPgbench, type PgbenchRun } from './lib/pgbench.ts';
 import { busyCores, codeState, machineTicks } from './lib/procs.ts';
+import { readBefore } from './lib/retention-before.ts';
 import { loadRetentionData, type LoadedData } from './lib/retention-data.ts';
 import { retentionMarkdown, type Figure, type RetentionReport, type VariantResult } from './lib/retention-report.ts';
 
@@ -45,62 +48,18 @@ const GOAL_MS = 200;
 const GOAL_ROWS = 1_000_000;
 const PGBENCH_SECONDS = QUICK ? 3 : 10;
 const NO_ALTERNATIVES = process.argv.includes('--no-alternatives');
+const PARTIAL = 'WHERE deleted_at IS NULL AND retain_until IS NOT NULL';
 
-/** Index variants: the first is the schema as migrated; the others replace recordings_due in the temp database. */
+/** The first is the schema as migrated; the other replaces its index in the temp database. */
 const VARIANTS = [
+  { name: 'as migrated', ddl: [] as string[], index: `recordings_due_org (organisation_id, retain_until, id) ${PARTIAL}` },
   {
-    name: 'as migrated',
-    ddl: [] as string[],
-    index: 'recordings_due (retain_until, organisation_id) WHERE deleted_at IS NULL AND retain_until IS NOT NULL',
-  },
-  {
-    name: 'org first',
-    index: 'recordings_due_org (organisation_id, retain_until) WHERE deleted_at IS NULL AND retain_until IS NOT NULL',
-    ddl: [
-      'CREATE INDEX recordings_due_org ON recordings (organisation_id, retain_until) WHERE deleted_at IS NULL AND retain_until IS NOT NULL',
-      'DROP INDEX recordings_due',
-    ],
-  },
-  {
-    name: 'org first + INCLUDE (id)',
-    index: 'recordings_due_org_id (organisation_id, retain_until) INCLUDE (id) WHERE deleted_at IS NULL AND retain_until IS NOT NULL',
-    ddl: [
-      'CREATE INDEX recordings_due_org_id ON recordings (organisation_id, retain_until) INCLUDE (id) WHERE deleted_at IS NULL AND retain_until IS NOT NULL',
-      'DROP INDEX recordings_due_org',
-    ],
-  },
-  {
-    // The same reach as INCLUDE, but expressible in Drizzle's index builder (which has no INCLUDE).
-    name: 'org first + id as 3rd key',
-    index: 'recordings_due_org_key_id (organisation_id, retain_until, id) WHERE deleted_at IS NULL AND retain_until IS NOT NULL',
-    ddl: [
-      'CREATE INDEX recordings_due_org_key_id ON recordings (organisation_id, retain_until, id) WHERE deleted_at IS NULL AND retain_until IS NOT NULL',
-      'DROP INDEX recordings_due_org_id',
-    ],
-  },
-  {
-    // The first variant again, last: the machine is shared, and this shows how far its load moved the figures meanwhile.
-    name: 'as migrated, again',
-    index: 'recordings_due (retain_until, organisation_id) WHERE deleted_at IS NULL AND retain_until IS NOT NULL',
-    ddl: [
-      'CREATE INDEX recordings_due ON recordings (retain_until, organisation_id) WHERE deleted_at IS NULL AND retain_until IS NOT NULL',
-      'DROP INDEX recordings_due_org_key_id',
-    ],
+    // The index before migration 0014, with today's server code: how much of the change the index makes.
+    name: 'old index (before 0014)',
+    index: `recordings_due (retain_until, organisation_id) ${PARTIAL}`,
+    ddl: [`CREATE INDEX recordings_due ON recordings (retain_until, organisation_id) ${PARTIAL}`, 'DROP INDEX recordings_due_org'],
   },
 ];
-
-/**
- * A prototype, not server code: the whole sweep's counting as one statement (countDueRecordings's
- * condition, every organisation with its own "today"), so the active holds are hashed once, not once
- * per organisation, and the 20 round trips become one.
- */
-const GROUPED_SWEEP = `
-  SELECT r.organisation_id AS org, count(*)::int AS n
-    FROM unnest($1::uuid[], $2::date[]) AS t(org, today)
-    JOIN recordings r ON r.organisation_id = t.org AND r.retain_until < t.today
-   WHERE r.deleted_at IS NULL AND r.retain_until IS NOT NULL
-     AND NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.recording_id = r.id AND h.lifted_at IS NULL)
-   GROUP BY r.organisation_id`;
 
 const figure = (xs: number[]): Figure => ({ medianMs: round(median(xs), 1), allMs: xs.map((x) => round(x, 1)) });
 
@@ -111,6 +70,7 @@ async function rounds(n: number, fn: () => Promise<unknown>): Promise<Figure> {
   return figure(xs);
 }
 
+/** EXPLAIN of the one statement `fn` sends, with the server's own SQL text and parameters. */
 async function explain(url: string, c: pg.Client, fn: (db: Db) => Promise<unknown>, options = 'ANALYZE, BUFFERS') {
   const [stmt] = await captureStatements(url, fn);
   const r = await c.query<{ 'QUERY PLAN': string }>(`EXPLAIN (${options}) ${stmt!.text}`, stmt!.params as unknown[]);
@@ -127,50 +87,34 @@ async function measure(url: string, db: Db, c: pg.Client, data: LoadedData, now:
   log(`${v.name}: ${indexName} ${round(indexBytes / 2 ** 20, 1)} MiB, measuring`);
   const t0 = machineTicks();
   const tStart = performance.now();
-  const today = (id: string) => dateInZone(now, data.orgs.find((o) => o.id === id)!.zone);
-  const largest = data.largestOrgId;
-  const smallest = [...data.orgs].sort((a, b) => a.recordings - b.recordings)[0]!.id;
+  const orgs = data.orgs.map((o) => ({ id: o.id, today: dateInZone(now, o.zone) }));
+  const largest = orgs[0]!;
 
   let due = 0;
-  const countLargest = await rounds(ROUNDS, async () => (due = await countDueRecordings(db, largest, today(largest))));
+  const countLargest = await rounds(ROUNDS, async () => (due = await countDueRecordings(db, largest.id, largest.today)));
   let page: Awaited<ReturnType<typeof listDueRecordings>> = [];
-  const listLargest = await rounds(ROUNDS, async () => (page = await listDueRecordings(db, largest, today(largest))));
+  const listLargest = await rounds(ROUNDS, async () => (page = await listDueRecordings(db, largest.id, largest.today)));
   // What the screen shows must be due, unheld, in expiry order.
-  const bad = page.findIndex((r, i) => r.held || !(r.retainUntil < today(largest)) || (i > 0 && page[i - 1]!.retainUntil > r.retainUntil));
+  const bad = page.findIndex((r, i) => r.held || !(r.retainUntil < largest.today) || (i > 0 && page[i - 1]!.retainUntil > r.retainUntil));
   if (bad >= 0) throw new Error(`${v.name}: listDueRecordings row ${bad} is not due / is held / is out of order`);
 
-  let perOrg: number[] = [];
+  // The daily sweep: one grouped statement for every subdivision (the goal's figure).
+  let counted: Awaited<ReturnType<typeof countRetentionByOrganisation>> = [];
+  const sweep = await rounds(ROUNDS, async () => (counted = await countRetentionByOrganisation(db, orgs)));
+  // The sweep as the job counted before aa023f7: countDueRecordings per subdivision. Also the check.
   let dueByOrg: number[] = [];
-  const sweepCount = await rounds(ROUNDS, async () => {
-    perOrg = [];
+  const perOrgSweep = await rounds(ROUNDS, async () => {
     dueByOrg = [];
-    for (const o of data.orgs) {
-      const r = await timed(() => countDueRecordings(db, o.id, today(o.id)));
-      perOrg.push(round(r.ms, 1));
-      dueByOrg.push(r.value);
-    }
+    for (const o of orgs) dueByOrg.push(await countDueRecordings(db, o.id, o.today));
   });
-  // Server-side share of the sweep: planning + execution of every count, from EXPLAIN ANALYZE.
-  const server = { planningMs: 0, executionMs: 0 };
-  for (const o of data.orgs) {
-    const plan = await explain(url, c, (d) => countDueRecordings(d, o.id, today(o.id)), 'ANALYZE');
-    server.planningMs += Number(/Planning Time: ([\d.]+)/.exec(plan)?.[1] ?? NaN);
-    server.executionMs += Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? NaN);
-  }
-  const upcomingLists = await rounds(Math.min(ROUNDS, 5), async () => {
-    for (const o of data.orgs) await listUpcomingDeletions(db, o.id, today(o.id), 30);
-  });
+  const byId = new Map(counted.map((x) => [x.id, x]));
+  const wrong = orgs.findIndex((o, i) => (byId.get(o.id)?.due ?? 0) !== dueByOrg[i]);
+  if (wrong >= 0) throw new Error(`${v.name}: countRetentionByOrganisation's due for subdivision ${wrong} differs from countDueRecordings`);
+  const sweepPlan = await explain(url, c, (d) => countRetentionByOrganisation(d, orgs));
+
   let notified = 0;
   const deps = { db, engine: 'postgresql', now: () => now } as unknown as AppDeps;
   const review = await rounds(Math.min(ROUNDS, 5), async () => (notified = await reviewRetention(deps)));
-  const params = [data.orgs.map((o) => o.id), data.orgs.map((o) => today(o.id))];
-  let grouped = new Map<string, number>();
-  const groupedSweep = await rounds(ROUNDS, async () => {
-    const r = await c.query<{ org: string; n: number }>(GROUPED_SWEEP, params);
-    grouped = new Map(r.rows.map((x) => [x.org, x.n]));
-  });
-  if (data.orgs.some((o, i) => (grouped.get(o.id) ?? 0) !== dueByOrg[i])) throw new Error(`${v.name}: the grouped prototype counts differ`);
-  const groupedPlan = await c.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${GROUPED_SWEEP}`, params);
   const seqScan = await rounds(ROUNDS, () => c.query('SELECT count(*) FROM recordings WHERE size >= 0'));
   const ms = performance.now() - tStart;
   const result: VariantResult = {
@@ -181,32 +125,33 @@ async function measure(url: string, db: Db, c: pg.Client, data: LoadedData, now:
     busyCores: busyCores(t0, machineTicks(), ms),
     countLargest: { ...countLargest, due },
     listLargest: { ...listLargest, rows: page.length, checked: 'every row due, unheld, in retain_until order' },
-    sweepCount: {
-      ...sweepCount,
-      due: dueByOrg.reduce((a, b) => a + b, 0),
-      perOrgMs: perOrg,
-      serverPlanningMs: round(server.planningMs, 1),
-      serverExecutionMs: round(server.executionMs, 1),
+    sweep: {
+      ...sweep,
+      due: counted.reduce((a, b) => a + b.due, 0),
+      upcoming: counted.reduce((a, b) => a + b.upcoming, 0),
+      checked: 'due per subdivision = countDueRecordings',
+      serverPlanningMs: Number(/Planning Time: ([\d.]+)/.exec(sweepPlan)?.[1] ?? NaN),
+      serverExecutionMs: Number(/Execution Time: ([\d.]+)/.exec(sweepPlan)?.[1] ?? NaN),
     },
-    upcomingLists,
-    groupedSweep,
+    perOrgSweep,
     reviewRetention: { ...review, notified },
     seqScan,
     explain: {
-      countLargest: await explain(url, c, (d) => countDueRecordings(d, largest, today(largest))),
-      countSmallest: await explain(url, c, (d) => countDueRecordings(d, smallest, today(smallest))),
-      listLargest: await explain(url, c, (d) => listDueRecordings(d, largest, today(largest))),
-      groupedSweep: groupedPlan.rows.map((x) => x['QUERY PLAN']).join('\n'),
+      sweep: sweepPlan,
+      countLargest: await explain(url, c, (d) => countDueRecordings(d, largest.id, largest.today)),
+      listLargest: await explain(url, c, (d) => listDueRecordings(d, largest.id, largest.today)),
     },
     dueByOrg,
   };
   log(
-    `${v.name}: count(largest) ${result.countLargest.medianMs} ms (${due} due), list 2000 ${result.listLargest.medianMs} ms, sweep count ${result.sweepCount.medianMs} ms, reviewRetention ${result.reviewRetention.medianMs} ms, seq scan ${seqScan.medianMs} ms`,
+    `${v.name}: sweep (countRetentionByOrganisation) ${result.sweep.medianMs} ms, count(largest) ${result.countLargest.medianMs} ms (${due} due), ` +
+      `list 2000 ${result.listLargest.medianMs} ms, countDueRecordings × ${orgs.length} ${perOrgSweep.medianMs} ms, ` +
+      `reviewRetention ${result.reviewRetention.medianMs} ms, seq scan ${seqScan.medianMs} ms`,
   );
   return result;
 }
 
-/** reviewRetention's "upcoming" figure for the largest organisation, against the number it stands for. */
+/** reviewRetention's "upcoming" figure for the largest organisation, against the number it stands for (counted plainly). */
 async function upcomingCheck(c: pg.Client, data: LoadedData, now: Date) {
   const today = dateInZone(now, data.orgs[0]!.zone);
   const reported = await c.query<{ upcoming: number; count: number }>(
@@ -264,6 +209,10 @@ async function main() {
     for (const v of NO_ALTERNATIVES ? VARIANTS.slice(0, 1) : VARIANTS) variants.push(await measure(temp.url, database.db, c, data, now, v));
     pgbenchRuns.push(bench.run({ clients: 1, threads: 1 }, PGBENCH_SECONDS, 'after', ['-S']));
     upcoming = await upcomingCheck(c, data, now);
+    if (upcoming.reportedUpcoming !== upcoming.actualUpcoming)
+      throw new Error(
+        `reviewRetention reported upcoming = ${upcoming.reportedUpcoming}, but ${upcoming.actualUpcoming} fall due within 30 days`,
+      );
     // Every index variant must find the same recordings due.
     for (const v of variants.slice(1))
       if (v.dueByOrg.join() !== variants[0]!.dueByOrg.join()) throw new Error(`${v.name}: due counts differ from the migrated schema`);
@@ -293,6 +242,7 @@ async function main() {
       seqScan: 'SELECT count(*) FROM recordings WHERE size >= 0 (no index on size: a full scan of the same table)',
     },
     upcoming,
+    before: readBefore(path.join(RESULTS_DIR, '..', '..')),
     variants,
   };
   const dir = QUICK ? path.join(RESULTS_DIR, 'quick') : RESULTS_DIR;

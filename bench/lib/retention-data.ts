@@ -160,7 +160,7 @@ export async function loadRetentionData(c: pg.Client, n: number, now: Date, log:
   );
   await count('recordingsTableBytes', `SELECT pg_table_size('recordings') AS n`);
   await count('recordingsIndexesBytes', `SELECT pg_indexes_size('recordings') AS n`);
-  await count('recordingsDueIndexBytes', `SELECT pg_relation_size('recordings_due') AS n`);
+  await count('recordingsDueOrgIndexBytes', `SELECT pg_relation_size('recordings_due_org') AS n`);
   const mib = (b: number) => `${Math.round(b / 2 ** 20)} MiB`;
   log(
     `retention data: ${n} recordings in ${((performance.now() - started) / 1000).toFixed(1)} s; table ${mib(counts.recordingsTableBytes!)}, indexes ${mib(counts.recordingsIndexesBytes!)}`,
