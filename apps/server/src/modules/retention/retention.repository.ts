@@ -38,7 +38,7 @@ const SELECT = sql`
 /**
  * The retention sweep (R444-12): live recordings whose last kept day is before
  * `today` and that carry no active legal hold. Served by the partial index
- * recordings_due; holds are an anti-join on legal_holds_active.
+ * recordings_due_org; holds are an anti-join on legal_holds_active.
  */
 export async function listDueRecordings(db: DbOrTx, organisationId: string, today: string, limit = 2000) {
   return rowsOf(
