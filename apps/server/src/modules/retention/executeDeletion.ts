@@ -134,6 +134,7 @@ export async function executeDeletion(
     await enqueueJob(tx, 'retention.purge', { actId: row.id }, { organisationId, dedupeKey: `purge:${row.id}`, runAt: now });
     return row;
   });
-  await purgeDeletedObjects(deps, act.id);
+  // The deletion is committed; if removing the objects fails now, the queued job retries it.
+  await purgeDeletedObjects(deps, act.id).catch(() => undefined);
   return act;
 }
