@@ -8,7 +8,9 @@ const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
 /**
  * Every object the database needs: originals of recordings not deleted by the
- * retention process, their derivatives, and activity materials. A tombstone's
+ * retention process, their derivatives, activity materials, and the manifests
+ * and verify.html of court packages (the parts a manifest lists are added by
+ * packagePartObjects, which reads the manifests from the store). A tombstone's
  * object is gone on purpose and is not expected.
  */
 export async function liveObjects(db: DbOrTx): Promise<StoredObjectRef[]> {
@@ -19,6 +21,10 @@ export async function liveObjects(db: DbOrTx): Promise<StoredObjectRef[]> {
       SELECT d.sha256, d.size FROM recording_derivatives d JOIN recordings r ON r.id = d.recording_id WHERE r.deleted_at IS NULL
       UNION ALL
       SELECT sha256, size FROM activity_materials
+      UNION ALL
+      SELECT manifest_sha256, manifest_size FROM evidence_packages WHERE manifest_sha256 IS NOT NULL
+      UNION ALL
+      SELECT verify_html_sha256, verify_html_size FROM evidence_packages WHERE verify_html_sha256 IS NOT NULL
     ) o GROUP BY sha256 ORDER BY sha256`);
   return rows<{ sha256: string; size: string | number }>(res).map((r) => ({ sha256: r.sha256, size: Number(r.size) }));
 }
@@ -62,4 +68,10 @@ export async function userTables(db: DbOrTx): Promise<string[]> {
     SELECT table_schema || '.' || table_name AS name FROM information_schema.tables
      WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`);
   return rows<{ name: string }>(res).map((r) => r.name);
+}
+
+/** The signed manifests of built packages: they list the package's other parts (custody, letters, excerpts). */
+export async function packageManifests(db: DbOrTx): Promise<string[]> {
+  const res = await db.execute(sql`SELECT manifest_sha256 AS sha256 FROM evidence_packages WHERE manifest_sha256 IS NOT NULL`);
+  return rows<{ sha256: string }>(res).map((r) => r.sha256);
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../../config/config.ts';
+import { mergeObjects, packagePartObjects } from './packagePartObjects.ts';
 import { createFsBlobStore } from '../../platform/storage/fs-store.ts';
 import {
   BackupError,
@@ -58,6 +59,7 @@ export async function createBackup(config: Config, dir: string, o: { log: (line:
         `Database dumped (${info.counts.recordings} recordings, ${info.counts.ledgerEntries} ledger entries); copying ${info.objects.length} objects…`,
       );
       const store = createFsBlobStore(path.join(config.dataDir, 'blobs'));
+      info.objects = mergeObjects(info.objects, await packagePartObjects(store, info.packageManifests));
       let copied = 0;
       let present = 0;
       const unreadable: BackupManifest['unreadableObjects'] = [];

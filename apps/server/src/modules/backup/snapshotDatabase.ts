@@ -6,7 +6,7 @@ import { DataDirInUseError } from '../../db/data-dir-lock.ts';
 import { openPglite, openPostgres, type DbOrTx, type Engine } from '../../db/database.ts';
 import { withStoreMaintenanceLock } from '../../platform/storage/maintenance-lock.ts';
 import { BackupError, writeDurably, type BackupManifest, type StoredObjectRef } from './backup.manifest.ts';
-import { countRows, liveObjects, migrationLevel } from './backup.repository.ts';
+import { countRows, liveObjects, migrationLevel, packageManifests } from './backup.repository.ts';
 import { connectionFor, findPgTool, runPgTool } from './pg-tools.ts';
 
 /** What the dumped database says, read from the very snapshot that was dumped. */
@@ -17,12 +17,19 @@ export interface SnapshotInfo {
   migrations: BackupManifest['migrations'];
   counts: Omit<BackupManifest['counts'], 'objects'>;
   objects: StoredObjectRef[];
+  /** Manifests of court packages, whose other parts are added from the store when copying. */
+  packageManifests: string[];
 }
 
 const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
 async function readInfo(db: DbOrTx) {
-  return { migrations: await migrationLevel(db), counts: await countRows(db), objects: await liveObjects(db) };
+  return {
+    migrations: await migrationLevel(db),
+    counts: await countRows(db),
+    objects: await liveObjects(db),
+    packageManifests: await packageManifests(db),
+  };
 }
 
 /**

@@ -3,7 +3,8 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { organisationsWithLedger } from '../../platform/ledger/ledger.repository.ts';
 import { checkOrganisation } from '../audit/audit.usecases.ts';
 import type { BackupManifest } from './backup.manifest.ts';
-import { countRows, liveObjects, rowsNamingObject } from './backup.repository.ts';
+import { countRows, liveObjects, packageManifests, rowsNamingObject } from './backup.repository.ts';
+import { mergeObjects, packagePartObjects } from './packagePartObjects.ts';
 import { progress } from './progress.ts';
 
 export interface RestoreVerification {
@@ -22,7 +23,7 @@ export interface RestoreVerification {
  */
 export async function verifyRestored(deps: AppDeps, m: BackupManifest, log: (line: string) => void): Promise<RestoreVerification> {
   const out: RestoreVerification = { objects: 0, bytes: 0, organisations: 0, ledgerEntries: 0, problems: [] };
-  const live = await liveObjects(deps.db);
+  const live = mergeObjects(await liveObjects(deps.db), await packagePartObjects(deps.store, await packageManifests(deps.db)));
   const tick = progress(log, 'verifying', live.length);
   for (const ref of live) {
     const actual = await hashStoredObject(deps.store, ref.sha256).catch(() => null);

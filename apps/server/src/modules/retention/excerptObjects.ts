@@ -19,11 +19,14 @@ export async function excerptObjectsOf(deps: AppDeps, actId: string): Promise<st
   const deleted = new Set((ids as unknown as { rows: { id: string }[] }).rows.map((r) => r.id));
   const out: string[] = [];
   for (const sha of manifests) {
-    const chunks: Buffer[] = [];
-    for await (const c of await deps.store.get(sha)) chunks.push(c as Buffer);
-    const manifest = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-      files: { kind: string; sha256: string; excerptOf?: { recordingId: string } }[];
-    };
+    let manifest: { files: { kind: string; sha256: string; excerptOf?: { recordingId: string } }[] };
+    try {
+      const chunks: Buffer[] = [];
+      for await (const c of await deps.store.get(sha)) chunks.push(c as Buffer);
+      manifest = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof manifest;
+    } catch {
+      continue; // a manifest missing from the store must not stop the purge of the originals
+    }
     for (const f of manifest.files) if (f.kind === 'excerpt' && f.excerptOf && deleted.has(f.excerptOf.recordingId)) out.push(f.sha256);
   }
   return out;
