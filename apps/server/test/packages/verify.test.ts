@@ -1,3 +1,4 @@
+import yazl from 'yazl';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
@@ -63,6 +64,28 @@ describe('R444-14 court package verification (baqylau verify)', () => {
     const zip64 = path.join(fx.dir, 'zip64.zip');
     await zipFolder(fx.folder, fx.number, zip64, { zip64: true });
     expect((await verifyPackageAt(zip64)).ok).toBe(true);
+  });
+
+  it('R444-14 a ZIP naming one file twice is refused: the court could be shown the copy that was not checked', async () => {
+    const twice = path.join(fx.dir, 'twice.zip');
+    const zip = new yazl.ZipFile();
+    const video = 'recordings/01-FILE0001.MP4';
+    const walk = (rel: string) => {
+      for (const d of fs.readdirSync(path.join(fx.folder, rel), { withFileTypes: true })) {
+        const r = rel ? `${rel}/${d.name}` : d.name;
+        if (d.isDirectory()) walk(r);
+        else zip.addFile(path.join(fx.folder, r), `${fx.number}/${r}`);
+      }
+    };
+    walk('');
+    zip.addBuffer(Buffer.from('another video'), `${fx.number}/${video}`);
+    zip.end();
+    await new Promise<void>((resolve, reject) =>
+      zip.outputStream.pipe(fs.createWriteStream(twice)).on('close', resolve).on('error', reject),
+    );
+    const r = await cli(twice);
+    expect(r.code).toBe(2);
+    expect(r.out + r.err).toContain(`two entries named ${fx.number}/${video}`);
   });
 
   it('R444-14 the real CLI exits 0 on an intact package (also with the right --key), 1 on a wrong --key, 2 on unreadable input', async () => {

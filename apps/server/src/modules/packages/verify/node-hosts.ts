@@ -118,7 +118,15 @@ export async function openZip(file: string): Promise<PackageSource> {
   }
   const prefix = top.fileName.slice(0, -'manifest.json'.length);
   const byPath = new Map<string, yauzl.Entry>();
-  for (const e of entries) byPath.set(nfc(e.fileName.startsWith(prefix) ? e.fileName.slice(prefix.length) : `../${e.fileName}`), e);
+  for (const e of entries) {
+    const key = nfc(e.fileName.startsWith(prefix) ? e.fileName.slice(prefix.length) : `../${e.fileName}`);
+    // Two entries under one name: a verifier would check one and an unzip tool might show the other.
+    if (byPath.has(key)) {
+      zip.close();
+      throw new UnreadableInputError(`${file} holds two entries named ${e.fileName}: refused, a package names each file once`);
+    }
+    byPath.set(key, e);
+  }
   const host = nodeHost(
     () => [...byPath.keys()],
     async (p) => {
