@@ -69,11 +69,12 @@ CREATE TRIGGER recording_deletions_append_only BEFORE UPDATE OR DELETE ON record
 CREATE TRIGGER activity_materials_append_only BEFORE UPDATE OR DELETE ON activity_materials
   FOR EACH ROW EXECUTE FUNCTION baqylau_append_only();
 --> statement-breakpoint
--- Recordings attributed before retention existed get their expiry once, by the same rule
+-- Recordings attributed before retention existed get their expiry once (the four types of point 12), by the same rule
 -- as computeRetentionExpiry (PostgreSQL's date + years ends 29 February on the 28th).
 UPDATE recordings r
    SET retain_until = ((r.started_at AT TIME ZONE o.time_zone)::date + interval '3 years')::date,
        retention_years = 3,
        retention_covered_by_point12 = (a.type <> 'investigation')
   FROM journal_entries j, activities a, organisations o
- WHERE r.journal_entry_id = j.id AND j.activity_id = a.id AND o.id = r.organisation_id AND r.retain_until IS NULL;
+ WHERE r.journal_entry_id = j.id AND j.activity_id = a.id AND o.id = r.organisation_id AND r.retain_until IS NULL
+   AND a.type <> 'investigation'; -- its years are a setting: assignMissingRetention sets them at start-up

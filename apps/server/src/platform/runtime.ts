@@ -16,6 +16,7 @@ import { deriveRecording } from '../modules/recordings/deriveRecording.ts';
 import { buildCourtPackage } from '../modules/packages/buildCourtPackage.ts';
 import { BUILD_JOB } from '../modules/packages/createCourtPackage.ts';
 import { cleanAbandonedUploads } from '../modules/recordings/ingest/cleanAbandonedUploads.ts';
+import { assignMissingRetention } from '../modules/retention/assignMissingRetention.ts';
 import { reviewRetention } from '../modules/retention/reviewRetention.ts';
 import { purgeDeletedObjects } from '../modules/retention/purgeDeletedObjects.ts';
 import { uploadsInProgress } from '../modules/recordings/recordings.table.ts';
@@ -29,6 +30,7 @@ export async function buildRuntime(config: Config): Promise<{ deps: AppDeps; dat
   const database = await openDatabase(config);
   try {
     await database.migrate();
+    await assignMissingRetention(database.db, config);
   } catch (e) {
     await database.close();
     throw e;

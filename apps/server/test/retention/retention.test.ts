@@ -5,7 +5,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVITY_TYPES } from '../../src/modules/activities/activities.table.ts';
-import { computeRetentionExpiry } from '../../src/modules/retention/computeRetentionExpiry.ts';
+import { computeRetentionExpiry, retentionToday } from '../../src/modules/retention/computeRetentionExpiry.ts';
+import { assignMissingRetention } from '../../src/modules/retention/assignMissingRetention.ts';
+import { recordings } from '../../src/modules/recordings/recordings.table.ts';
+import { randomUUID } from 'node:crypto';
 import { retentionOfRecording } from '../../src/modules/retention/retentionOfRecording.ts';
 import { reviewRetention } from '../../src/modules/retention/reviewRetention.ts';
 import { DEMO_USERS } from '../../src/demo/demo-data.ts';
@@ -90,6 +93,38 @@ describe('R444-12 retention class and expiry', () => {
       });
       if (covered) expect(r.retainUntil, type).toBe('2027-02-28');
     }
+  });
+
+  it('R444-12 between midnight and 05:00 in Almaty the rule waits for the UTC date the database checks against', () => {
+    expect(retentionToday(at('2026-03-01T20:00:00Z'), 'Asia/Almaty')).toBe('2026-03-01'); // 01:00 on 02.03 in Almaty
+    expect(retentionToday(at('2026-03-02T06:00:00Z'), 'Asia/Almaty')).toBe('2026-03-02');
+  });
+
+  it('R444-12 investigation recordings attributed before retention existed get the configured years at start-up', async () => {
+    // A row as it was before retention existed: attributed, no expiry.
+    const startedAt = at('2023-05-10T05:00:00Z');
+    const bare = {
+      id: randomUUID(),
+      organisationId: w.org,
+      recorderId: w.recorders[0]!.id,
+      sha256: 'a'.repeat(64),
+      size: 1,
+      originalName: '20230510_100000_0031.mp4',
+      deviceStartedAt: startedAt,
+      clockOffsetSeconds: 0,
+      startedAt,
+      ingestedAt: startedAt,
+      uploadId: randomUUID(),
+      journalEntryId: entryOfType.get('investigation')!,
+    };
+    await ctx.deps.db.insert(recordings).values(bare);
+    expect(await assignMissingRetention(ctx.deps.db, { investigationRetentionYears: 5 })).toBe(1);
+    const r = await ctx.sql(
+      `SELECT to_char(retain_until, 'YYYY-MM-DD') AS d, retention_years AS y, retention_covered_by_point12 AS c FROM recordings WHERE id = $1`,
+      [bare.id],
+    );
+    expect(r.rows[0]).toEqual({ d: '2028-05-10', y: 5, c: false });
+    expect(await assignMissingRetention(ctx.deps.db, { investigationRetentionYears: 7 })).toBe(0); // set once
   });
 
   it('R444-12 29 February: kept through 28 February of the last year, due from 1 March; the capture date is the local one', () => {
@@ -293,6 +328,20 @@ describe('R444-12 R444-6 deletion by the responsible person', () => {
     expect((await del(w.resp, [sent.id])).statusCode).toBe(200);
     expect(await ctx.deps.store.stat(sent.sha256)).toBeUndefined();
     expect(await ctx.deps.store.stat(excerpt.sha256)).toBeUndefined();
+    // The package can no longer be handed out, and the tombstone takes no new hold.
+    const link = await w.resp.post(w.api(`/packages/${pkg.json().id}/links`));
+    const zip = await w.resp.get(link.json().downloadUrl);
+    expect(zip.statusCode).toBe(409);
+    expect(zip.json().error.code).toBe('retention.already_deleted');
+    const again = await head.post(w.api(`/recordings/${sent.id}/holds`), { reason: 'Жаңа іс бойынша', reference: '№ 2-1/2026' });
+    expect(again.json().error.code).toBe('retention.already_deleted');
+    await expect(
+      ctx.sql(
+        `INSERT INTO legal_holds (id, organisation_id, recording_id, source, reason, reference, placed_by, placed_at)
+         VALUES (gen_random_uuid(), $1, $2, 'head', 'тікелей', '№ 1', $3, now())`,
+        [w.org, sent.id, w.world.userIds.get('head')],
+      ),
+    ).rejects.toThrow(/deleted/);
   }, 120_000);
 
   it('R444-12 once the head lifts the hold with a reason, the recording falls due and can be deleted', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -72,6 +73,12 @@ export async function authoriseDownload(
     throw new AppError('package.link_expired', { expiredAt: formatDateTime(link.expiresAt, org?.timeZone) });
   }
   if (pkg.state !== 'ready') throw new AppError('package.not_ready', { number: pkg.number });
+  // A recording deleted after its hold was lifted has no bytes left: refuse before logging a download that would break.
+  const gone = await deps.db.execute(sql`
+    SELECT r.original_name AS "name" FROM evidence_package_items i JOIN recordings r ON r.id = i.recording_id
+     WHERE i.package_id = ${pkg.id} AND r.organisation_id = ${organisationId} AND r.deleted_at IS NOT NULL LIMIT 1`);
+  const [deleted] = (gone as unknown as { rows: { name: string }[] }).rows;
+  if (deleted) throw new AppError('retention.already_deleted', { recording: deleted.name });
   await deps.db.transaction(async (tx) => {
     await countLinkUse(tx, link.id);
     await appendLedgerEntry(
@@ -82,7 +89,7 @@ export async function authoriseDownload(
         action: 'package.downloaded',
         subjectType: 'package',
         subjectId: pkg.id,
-        payload: { linkId: link.id, number: pkg.number, manifestSha256: pkg.manifestSha256 },
+        payload: { linkId: link.id, number: pkg.number, manifestSha256: pkg.manifestSha256, purpose: pkg.purpose },
       },
       now,
     );

@@ -21,3 +21,16 @@ export function computeRetentionExpiry(capturedAt: Date, years: number, zone: st
 
 /** Due means the last day kept is behind us: `retainUntil < today` in the organisation's calendar. */
 export const isDue = (retainUntil: string | null, today: string) => retainUntil !== null && retainUntil < today;
+
+/**
+ * "Today" for the retention rule: the organisation's calendar date, but never
+ * ahead of the UTC date — the database trigger checks expiry against its own
+ * current_date in UTC, and in Kazakhstan (UTC+5) the local date runs ahead of
+ * it from midnight to 05:00. Being a few hours later than the calendar is the
+ * safe direction; being earlier would be refused by the database.
+ */
+export function retentionToday(now: Date, zone: string): string {
+  const local = dateInZone(now, zone);
+  const utc = now.toISOString().slice(0, 10);
+  return local < utc ? local : utc;
+}

@@ -6,12 +6,12 @@ import { enqueueJob } from '../../platform/jobs/queue.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
 import { canonicalJson, sha256Hex } from '../../platform/ledger/ledger.hash.ts';
 import { lockHead } from '../../platform/ledger/ledger.repository.ts';
-import { dateInZone } from '../../platform/time.ts';
+import { DEFAULT_TIME_ZONE } from '../../platform/time.ts';
 import { confirmSecondFactorAgain } from '../auth/auth.usecases.ts';
 import { findOrganisation } from '../organisations/organisations.repository.ts';
 import { recordings } from '../recordings/recordings.table.ts';
 import { activeHolds } from './legalHolds.ts';
-import { isDue } from './computeRetentionExpiry.ts';
+import { isDue, retentionToday } from './computeRetentionExpiry.ts';
 import { purgeDeletedObjects } from './purgeDeletedObjects.ts';
 import { lockRecordingsForDeletion, type RetentionRow } from './retention.repository.ts';
 import { deletionActs, recordingDeletions } from './retention.table.ts';
@@ -46,7 +46,7 @@ export async function executeDeletion(
 ) {
   await confirmSecondFactorAgain(deps, userId, input.totpCode);
   const now = deps.now();
-  const today = dateInZone(now, (await findOrganisation(deps.db, organisationId))?.timeZone);
+  const today = retentionToday(now, (await findOrganisation(deps.db, organisationId))?.timeZone ?? DEFAULT_TIME_ZONE);
   const ids = [...new Set(input.recordingIds)];
   const act = await deps.db.transaction(async (tx) => {
     await lockHead(tx, organisationId); // serialises acts of one organisation, so numbers never collide
@@ -90,8 +90,12 @@ export async function executeDeletion(
     };
     await tx.insert(deletionActs).values(row);
     // Only this transaction may mark recordings deleted; the trigger still checks expiry and holds.
+    await tx.execute(sql`SET LOCAL TIME ZONE 'UTC'`); // the trigger's current_date is the UTC date retentionToday allows for
     await tx.execute(sql`SELECT set_config('baqylau.retention', 'on', true)`);
-    await tx.update(recordings).set({ deletedAt: now }).where(inArray(recordings.id, ids));
+    await tx
+      .update(recordings)
+      .set({ deletedAt: now })
+      .where(and(eq(recordings.organisationId, organisationId), inArray(recordings.id, ids)));
     await tx.execute(sql`SELECT set_config('baqylau.retention', 'off', true)`);
     await tx.insert(recordingDeletions).values(
       ids.map((id) => ({

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { AppError } from '../../platform/errors.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
@@ -21,6 +22,14 @@ export interface HoldInput {
  * case or package); each is lifted separately.
  */
 export async function placeLegalHold(tx: DbOrTx, actor: Actor & { id: string }, input: HoldInput, now: Date) {
+  // A deletion in progress holds the row FOR UPDATE: wait for it, then see whether the recording is gone.
+  const locked = await tx.execute(
+    sql`SELECT original_name AS "name", deleted_at AS "deletedAt" FROM recordings
+         WHERE id = ${input.recordingId} AND organisation_id = ${input.organisationId} FOR SHARE`,
+  );
+  const [rec] = (locked as unknown as { rows: { name: string; deletedAt: unknown }[] }).rows;
+  if (!rec) throw new AppError('recording.not_found');
+  if (rec.deletedAt) throw new AppError('retention.already_deleted', { recording: rec.name });
   const row = {
     id: randomUUID(),
     organisationId: input.organisationId,

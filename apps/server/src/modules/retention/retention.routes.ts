@@ -4,7 +4,8 @@ import { rule } from '../../platform/http/authz.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { Locale, Ok, OrgParams, Uuid, responses } from '../../platform/http/schemas.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
-import { dateInZone } from '../../platform/time.ts';
+import { DEFAULT_TIME_ZONE } from '../../platform/time.ts';
+import { retentionToday } from './computeRetentionExpiry.ts';
 import { findOrganisation } from '../organisations/organisations.repository.ts';
 import { deletionActPdf, listDeletionActs } from './deletionActs.ts';
 import { executeDeletion } from './executeDeletion.ts';
@@ -60,7 +61,8 @@ const Reason = Type.String({ minLength: 3, maxLength: 1000 });
  * second factor again; only the head places and lifts holds.
  */
 export function retentionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
-  const today = async (orgId: string) => dateInZone(deps.now(), (await findOrganisation(deps.db, orgId))?.timeZone);
+  const today = async (orgId: string) =>
+    retentionToday(deps.now(), (await findOrganisation(deps.db, orgId))?.timeZone ?? DEFAULT_TIME_ZONE);
   return async (app) => {
     const base = '/api/v1/organisations/:orgId/retention';
     const readers = rule.org(['head', 'responsible', 'auditor']);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/deps.ts';
-import { dateInZone } from '../../platform/time.ts';
+import { retentionToday } from './computeRetentionExpiry.ts';
 import { notifyHeadAndResponsible } from '../notifications/notify.ts';
 
 const UPCOMING_DAYS = 30;
@@ -39,7 +39,10 @@ export async function reviewRetention(deps: AppDeps) {
   const res = await deps.db.execute(sql`
     SELECT o.id, o.time_zone AS "zone" FROM organisations o
      WHERE EXISTS (SELECT 1 FROM recordings r WHERE r.organisation_id = o.id AND r.deleted_at IS NULL)`);
-  const orgs = (res as unknown as { rows: { id: string; zone: string }[] }).rows.map((o) => ({ id: o.id, today: dateInZone(now, o.zone) }));
+  const orgs = (res as unknown as { rows: { id: string; zone: string }[] }).rows.map((o) => ({
+    id: o.id,
+    today: retentionToday(now, o.zone),
+  }));
   let notified = 0;
   for (const c of await countRetentionByOrganisation(deps.db, orgs)) {
     if (c.due === 0) continue;
