@@ -149,7 +149,7 @@ describe('R444-12 retention class and expiry', () => {
 });
 
 describe('R444-12 legal hold', () => {
-  it('only the head places a hold, with a reason and a case reference', async () => {
+  it('R444-12 only the head places a hold, with a reason and a case reference', async () => {
     const body = { reason: 'Іс бойынша сотқа беріледі', reference: '№ 2-1187/2026' };
     for (const c of [w.resp, auditor, inspector]) expect((await c.post(w.api(`/recordings/${held.id}/holds`), body)).statusCode).toBe(403);
     const r = await head.post(w.api(`/recordings/${held.id}/holds`), body);

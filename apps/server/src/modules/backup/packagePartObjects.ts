@@ -1,10 +1,6 @@
 import type { BlobStore } from '../../platform/storage/storage.ts';
+import { readStoredManifest } from '../packages/package-manifest.ts';
 import type { StoredObjectRef } from './backup.manifest.ts';
-
-interface PackageManifest {
-  custody?: { sha256: string; size: number };
-  files?: { kind: string; sha256: string; size: number }[];
-}
 
 /**
  * The parts of court packages that only their signed manifests name: custody.json,
@@ -14,14 +10,8 @@ interface PackageManifest {
 export async function packagePartObjects(store: BlobStore, manifests: string[]): Promise<StoredObjectRef[]> {
   const out: StoredObjectRef[] = [];
   for (const sha of manifests) {
-    let manifest: PackageManifest;
-    try {
-      const chunks: Buffer[] = [];
-      for await (const c of await store.get(sha)) chunks.push(c as Buffer);
-      manifest = JSON.parse(Buffer.concat(chunks).toString('utf8')) as PackageManifest;
-    } catch {
-      continue;
-    }
+    const manifest = await readStoredManifest(store, sha).catch(() => undefined);
+    if (!manifest) continue;
     if (manifest.custody) out.push({ sha256: manifest.custody.sha256, size: manifest.custody.size });
     for (const f of manifest.files ?? [])
       if (f.kind === 'excerpt' || f.kind === 'cover_letter') out.push({ sha256: f.sha256, size: f.size });

@@ -1,4 +1,4 @@
-import { hashStoredObject } from '../../platform/storage/hashStoredObject.ts';
+import { hashStoredObject } from '../../platform/storage/read-object.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { organisationsWithLedger } from '../../platform/ledger/ledger.repository.ts';
 import { checkOrganisation } from '../audit/audit.usecases.ts';

@@ -1,4 +1,6 @@
 import type { InstanceKey } from '../../platform/keys/instance-key.ts';
+import { readSmallObject } from '../../platform/storage/read-object.ts';
+import type { BlobStore } from '../../platform/storage/storage.ts';
 import { safeFileName } from '../../platform/safe-file-name.ts';
 import type { PackageRecording, PackageSources } from './package-sources.ts';
 
@@ -26,6 +28,11 @@ export interface Manifest {
   instanceKey: { algorithm: 'Ed25519'; publicKeyRaw: string; fingerprint: string };
   custody: Stored & { path: string };
   files: ManifestFile[];
+}
+
+/** A built package's signed manifest, read back from the store (retention and backup need the parts it names). */
+export async function readStoredManifest(store: BlobStore, sha256: string): Promise<Manifest> {
+  return JSON.parse((await readSmallObject(store, sha256)).toString('utf8')) as Manifest;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

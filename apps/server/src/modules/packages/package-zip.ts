@@ -1,14 +1,9 @@
 import type { Readable } from 'node:stream';
 import yazl from 'yazl';
+import { readSmallObject } from '../../platform/storage/read-object.ts';
 import type { BlobStore } from '../../platform/storage/storage.ts';
 import type { Manifest } from './package-manifest.ts';
 import type { PackageRow } from './packages.repository.ts';
-
-async function readSmall(store: BlobStore, sha256: string) {
-  const chunks: Buffer[] = [];
-  for await (const c of await store.get(sha256)) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
 
 /**
  * The package ZIP (docs/court-package.md), streamed from the stored objects:
@@ -17,7 +12,7 @@ async function readSmall(store: BlobStore, sha256: string) {
  * bytes and the total size is known before the first byte (Content-Length).
  */
 export async function openPackageZip(store: BlobStore, pkg: PackageRow): Promise<{ stream: Readable; size: number }> {
-  const manifestBytes = await readSmall(store, pkg.manifestSha256!);
+  const manifestBytes = await readSmallObject(store, pkg.manifestSha256!);
   const manifest = JSON.parse(manifestBytes.toString('utf8')) as Manifest;
   const zip = new yazl.ZipFile();
   const folder = pkg.number;

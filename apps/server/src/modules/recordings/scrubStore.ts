@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isNull } from 'drizzle-orm';
-import { hashStoredObject } from '../../platform/storage/hashStoredObject.ts';
+import { hashStoredObject } from '../../platform/storage/read-object.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
 import { insertNewFindings } from '../continuity/continuity.repository.ts';

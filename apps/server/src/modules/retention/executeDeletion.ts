@@ -6,14 +6,12 @@ import { enqueueJob } from '../../platform/jobs/queue.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
 import { canonicalJson, sha256Hex } from '../../platform/ledger/ledger.hash.ts';
 import { lockHead } from '../../platform/ledger/ledger.repository.ts';
-import { DEFAULT_TIME_ZONE } from '../../platform/time.ts';
 import { confirmSecondFactorAgain } from '../auth/auth.usecases.ts';
-import { findOrganisation } from '../organisations/organisations.repository.ts';
 import { recordings } from '../recordings/recordings.table.ts';
 import { activeHolds } from './legalHolds.ts';
-import { isDue, retentionToday } from './computeRetentionExpiry.ts';
+import { isDue } from './computeRetentionExpiry.ts';
 import { purgeDeletedObjects } from './purgeDeletedObjects.ts';
-import { lockRecordingsForDeletion, type RetentionRow } from './retention.repository.ts';
+import { lockRecordingsForDeletion, organisationDates, type RetentionRow } from './retention.repository.ts';
 import { deletionActs, recordingDeletions } from './retention.table.ts';
 
 /** What the act lists for each recording, and what its content hash covers. */
@@ -46,7 +44,7 @@ export async function executeDeletion(
 ) {
   await confirmSecondFactorAgain(deps, userId, input.totpCode);
   const now = deps.now();
-  const today = retentionToday(now, (await findOrganisation(deps.db, organisationId))?.timeZone ?? DEFAULT_TIME_ZONE);
+  const { retentionToday: today, localDate } = await organisationDates(deps.db, organisationId, now);
   const ids = [...new Set(input.recordingIds)];
   const act = await deps.db.transaction(async (tx) => {
     await lockHead(tx, organisationId); // serialises acts of one organisation, so numbers never collide
@@ -69,7 +67,7 @@ export async function executeDeletion(
         throw new AppError('retention.under_hold', { recording: r.originalName, reference: hold?.reference ?? '' });
       }
     }
-    const year = Number(today.slice(0, 4));
+    const year = Number(localDate.slice(0, 4)); // acts are numbered by the organisation's calendar year
     const [last] = await tx
       .select({ seq: sql<number>`coalesce(max(${deletionActs.seq}), 0)::int` })
       .from(deletionActs)

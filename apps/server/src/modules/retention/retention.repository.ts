@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
+import { DEFAULT_TIME_ZONE, dateInZone } from '../../platform/time.ts';
+import { findOrganisation } from '../organisations/organisations.repository.ts';
+import { retentionToday } from './computeRetentionExpiry.ts';
 
 /** A recording as the retention screens and the deletion act show it. */
 export interface RetentionRow {
@@ -84,4 +87,13 @@ export async function lockRecordingsForDeletion(db: DbOrTx, organisationId: stri
     await db.execute(sql`${SELECT}
      WHERE r.organisation_id = ${organisationId} AND r.id IN (${list}) AND r.deleted_at IS NULL`),
   );
+}
+
+/**
+ * One organisation's dates: its calendar day (act numbering by year) and the
+ * retention rule's "today" (that day, never ahead of UTC).
+ */
+export async function organisationDates(db: DbOrTx, organisationId: string, now: Date) {
+  const zone = (await findOrganisation(db, organisationId))?.timeZone ?? DEFAULT_TIME_ZONE;
+  return { localDate: dateInZone(now, zone), retentionToday: retentionToday(now, zone) };
 }

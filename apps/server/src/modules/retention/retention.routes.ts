@@ -4,13 +4,10 @@ import { rule } from '../../platform/http/authz.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { Locale, Ok, OrgParams, Uuid, responses } from '../../platform/http/schemas.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
-import { DEFAULT_TIME_ZONE } from '../../platform/time.ts';
-import { retentionToday } from './computeRetentionExpiry.ts';
-import { findOrganisation } from '../organisations/organisations.repository.ts';
 import { deletionActPdf, listDeletionActs } from './deletionActs.ts';
 import { executeDeletion } from './executeDeletion.ts';
 import { holdsOfRecording, liftHold, placeHoldByHead } from './holds.usecases.ts';
-import { listDueRecordings, listUpcomingDeletions } from './retention.repository.ts';
+import { listDueRecordings, listUpcomingDeletions, organisationDates } from './retention.repository.ts';
 
 const When = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
 const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
@@ -61,8 +58,7 @@ const Reason = Type.String({ minLength: 3, maxLength: 1000 });
  * second factor again; only the head places and lifts holds.
  */
 export function retentionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
-  const today = async (orgId: string) =>
-    retentionToday(deps.now(), (await findOrganisation(deps.db, orgId))?.timeZone ?? DEFAULT_TIME_ZONE);
+  const today = async (orgId: string) => (await organisationDates(deps.db, orgId, deps.now())).retentionToday;
   return async (app) => {
     const base = '/api/v1/organisations/:orgId/retention';
     const readers = rule.org(['head', 'responsible', 'auditor']);

@@ -11,3 +11,10 @@ export async function hashStoredObject(store: BlobStore, sha256: string) {
   }
   return { sha256: hash.digest('hex'), size };
 }
+
+/** The whole of a small stored object (a manifest, a letter) in memory; never for videos. */
+export async function readSmallObject(store: BlobStore, sha256: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of await store.get(sha256)) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
