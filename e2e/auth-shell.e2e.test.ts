@@ -28,6 +28,8 @@ describe('sign-in and the app shell', () => {
   it('/ and unknown paths lead to /app, which asks a stranger to sign in (in Kazakh by default)', async () => {
     await page.goto(`${server.url}/`);
     await page.waitForURL('**/app/login');
+    // The URL changes before the sign-in page has drawn: wait for it, then check it is shown.
+    await page.getByRole('heading', { name: 'Жүйеге кіру' }).waitFor();
     await expect(page.getByRole('heading', { name: 'Жүйеге кіру' }).isVisible()).resolves.toBe(true);
     expect(await page.locator('html').getAttribute('lang')).toBe('kk');
     await page.goto(`${server.url}/app/audit`);
