@@ -175,7 +175,12 @@ async function startRelay(target: () => number) {
 
 // ---------------------------------------------------------------- files
 
-/** A file of random bytes (a recorder would never produce it, so ffprobe flags it unreadable); returns its SHA-256. */
+/**
+ * A file ffprobe flags unreadable; returns its SHA-256. Random bytes, but the
+ * first 16 MiB are zeros after a 16-byte random salt: ffprobe guesses the
+ * format from the head, and random bytes there were now and then taken for a
+ * media stream (the file then counted as readable).
+ */
 function randomFile(file: string, size: number, mtime = new Date()) {
   const hash = createHash('sha256');
   const buf = Buffer.allocUnsafe(16 * MiB);
@@ -185,6 +190,7 @@ function randomFile(file: string, size: number, mtime = new Date()) {
       const n = Math.min(left, buf.length);
       const part = buf.subarray(0, n);
       randomFillSync(part);
+      if (left === size) part.fill(0, 16);
       hash.update(part);
       fs.writeSync(fd, part);
       left -= n;
