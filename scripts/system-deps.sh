@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs: chromium (browser tests), postgresql
-# (the PostgreSQL tier), ffmpeg (real clips for ingest tests, ffprobe), DejaVu fonts. Installs what is missing when
+# (the PostgreSQL tier), ffmpeg (real clips for ingest tests, ffprobe), nginx (media offload tests), DejaVu fonts. Installs what is missing when
 # run as root (CI, dev VMs); otherwise says what to install.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 command -v ffprobe >/dev/null 2>&1 || need+=(ffmpeg)
+command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then

@@ -9,6 +9,7 @@ import { registerDockCommand } from './dock.ts';
 import { registerStorageCommands } from './storage.ts';
 import { registerVerifyCommand } from './verify.ts';
 import { registerBackupCommands } from './backup.ts';
+import { registerNginxCommand } from './nginx.ts';
 import { configFrom, dbOptions } from './options.ts';
 
 export async function runCli(argv: string[]) {
@@ -41,6 +42,7 @@ export async function runCli(argv: string[]) {
   registerStorageCommands(program);
   registerVerifyCommand(program);
   registerBackupCommands(program);
+  registerNginxCommand(program);
 
   try {
     await program.parseAsync(argv);

@@ -139,6 +139,27 @@ export const SETTINGS = {
     default: 24,
     parse: int(1, 24 * 30),
   },
+  hotReadCacheMs: {
+    env: 'HOT_READ_CACHE_MS',
+    doc: 'How long a read-only request may reuse the session and recording it looked up (player Range requests); changes made through this server are seen at once, others within this time; 0 = always read',
+    default: 2000,
+    parse: int(0, 60_000),
+  },
+  mediaOffload: {
+    env: 'MEDIA_OFFLOAD',
+    doc: 'none: the server sends stored bytes itself; x-accel: it authorises and logs, then nginx sends the file (X-Accel-Redirect, see README)',
+    default: 'none',
+    parse: oneOf(['none', 'x-accel'] as const),
+  },
+  mediaOffloadPrefix: {
+    env: 'MEDIA_OFFLOAD_PREFIX',
+    doc: "nginx's internal location for DATA_DIR/blobs/objects/ when MEDIA_OFFLOAD=x-accel",
+    default: '/_baqylau/objects/',
+    parse: (raw: string) => {
+      if (!/^\/[A-Za-z0-9_\-/]*\/$/.test(raw)) throw new Error('must be a path that starts and ends with /');
+      return raw;
+    },
+  },
   smtpUrl: {
     env: 'SMTP_URL',
     doc: 'smtp(s)://user:pass@host:port for e-mail notices; unset = in-app notices only',

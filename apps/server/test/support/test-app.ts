@@ -28,7 +28,8 @@ export interface TestContext {
 }
 
 /** A fresh database (PGlite clone, or a new PostgreSQL database from the template) and an in-process app. */
-export async function createTestContext(): Promise<TestContext> {
+/** env: settings on top of the defaults (e.g. { MEDIA_OFFLOAD: 'x-accel' }). */
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
   const templateUrl = inject('pgTemplateUrl');
   let database: Database;
   let dropDb: (() => Promise<void>) | undefined;
@@ -67,7 +68,7 @@ export async function createTestContext(): Promise<TestContext> {
   const deps: AppDeps = {
     db: database.db,
     engine: database.engine,
-    config: loadConfig({ DATA_DIR: dataDir }),
+    config: loadConfig({ ...env, DATA_DIR: dataDir }),
     instanceKey: instanceKeyFrom(generateKeyPairSync('ed25519').privateKey),
     store: createFsBlobStore(path.join(dataDir, 'blobs')),
     translator: await createTranslator(),

@@ -98,7 +98,7 @@ export function materialRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       },
       async (req, reply) => {
         const m = await downloadActivityMaterial(deps, actorOf(req), req.params.orgId, req.params.activityId, req.params.materialId);
-        return sendStoredObject(req, reply, deps.store, {
+        return sendStoredObject(req, reply, deps, {
           sha256: m.sha256,
           size: m.size,
           contentType: 'application/pdf',

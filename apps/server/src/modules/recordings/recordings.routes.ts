@@ -3,6 +3,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { rule } from '../../platform/http/authz.ts';
 import type { SessionPrincipal } from '../../platform/http/principal.ts';
+import { HotReadCache } from '../../platform/http/hot-read-cache.ts';
 import { sendStoredObject } from '../../platform/http/send-object.ts';
 import { Ok, OrgParams, Uuid, literalUnion, responses } from '../../platform/http/schemas.ts';
 import { findEntry } from '../journal/journal.repository.ts';
@@ -10,7 +11,7 @@ import { findActivity } from '../activities/activities.repository.ts';
 import { listFindings } from '../continuity/continuity.repository.ts';
 import { ACCESS_PURPOSES } from './access.table.ts';
 import { logMediaAccess, purposeOf, statePurpose } from './evidence-access.ts';
-import { findRecording, listRecordings } from './recordings.repository.ts';
+import { findRecording, listRecordings, type RecordingRow } from './recordings.repository.ts';
 import { attachRecording } from './attachRecording.ts';
 import { findDerivative } from './deriveRecording.ts';
 import { actorOf } from '../../platform/http/actor.ts';
@@ -51,6 +52,9 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     const base = '/api/v1/organisations/:orgId/recordings';
     const metadataReaders = rule.org(['head', 'responsible', 'auditor']);
     const mediaReaders = rule.org(['head', 'responsible']);
+    // A player sends many Range requests for one recording: its row is read once per HOT_READ_CACHE_MS.
+    const playing = new HotReadCache<string, RecordingRow | undefined>(deps.config.hotReadCacheMs, deps.now);
+    const playingProxy = new HotReadCache<string, Awaited<ReturnType<typeof findDerivative>>>(deps.config.hotReadCacheMs, deps.now);
 
     app.get(
       base,
@@ -134,7 +138,7 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         const strip = rec && (await findDerivative(deps, rec.id, 'thumbnail_strip'));
         if (!rec || !strip) throw new AppError('recording.not_found');
         await logMediaAccess(deps, req.principal as SessionPrincipal, rec, 'view', undefined);
-        return sendStoredObject(req, reply, deps.store, { sha256: strip.sha256, size: strip.size, contentType: 'image/jpeg' });
+        return sendStoredObject(req, reply, deps, { sha256: strip.sha256, size: strip.size, contentType: 'image/jpeg' });
       },
     );
 
@@ -172,15 +176,19 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         },
       },
       async (req, reply) => {
-        const rec = await findRecording(deps.db, req.params.orgId, req.params.recordingId);
+        const { orgId, recordingId } = req.params;
+        const rec = await playing.get(`${orgId}/${recordingId}`, () => findRecording(deps.db, orgId, recordingId));
         if (!rec) throw new AppError('recording.not_found');
         if (rec.deletedAt) throw new AppError('retention.already_deleted', { recording: rec.originalName });
         const download = req.query.download ?? false;
         await logMediaAccess(deps, req.principal as SessionPrincipal, rec, download ? 'download' : 'view', req.headers.range);
         // A browser-playable proxy, when one was made, plays in the page; downloads are always the original.
-        const proxy = !download && req.query.variant === 'proxy' ? await findDerivative(deps, rec.id, 'playable_proxy') : undefined;
-        if (proxy) return sendStoredObject(req, reply, deps.store, { sha256: proxy.sha256, size: proxy.size, contentType: 'video/mp4' });
-        return sendStoredObject(req, reply, deps.store, {
+        const proxy =
+          !download && req.query.variant === 'proxy'
+            ? await playingProxy.get(rec.id, () => findDerivative(deps, rec.id, 'playable_proxy'))
+            : undefined;
+        if (proxy) return sendStoredObject(req, reply, deps, { sha256: proxy.sha256, size: proxy.size, contentType: 'video/mp4' });
+        return sendStoredObject(req, reply, deps, {
           sha256: rec.sha256,
           size: rec.size,
           contentType: /\.mp4$|\.m4v$/i.test(rec.originalName) ? 'video/mp4' : 'application/octet-stream',

@@ -3,13 +3,15 @@ import { AppError } from '../errors.ts';
 import { localeFromAcceptLanguage } from '../i18n/i18n.ts';
 import { safeEqual } from '../auth/tokens.ts';
 import type { AuthzRule } from './authz.ts';
+import { invalidateHotReads } from './hot-read-cache.ts';
 import { requiresSecondFactor, type Principal, type SessionPrincipal, type TokenPrincipal } from './principal.ts';
 
 export const SESSION_COOKIE = 'baqylau_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 export interface PrincipalResolver {
-  fromSessionCookie(value: string): Promise<SessionPrincipal | null>;
+  /** readOnly: the request changes nothing, so a principal read moments ago may serve (hot-read-cache.ts). */
+  fromSessionCookie(value: string, readOnly: boolean): Promise<SessionPrincipal | null>;
   fromBearerToken(value: string): Promise<TokenPrincipal | null>;
 }
 
@@ -30,6 +32,14 @@ export function requireAuthzOnEveryRoute(app: FastifyInstance, publicPrefixes: s
 export function installGuard(app: FastifyInstance, resolver: PrincipalResolver) {
   app.decorateRequest('principal', null);
   app.decorateRequest('locale', 'kk');
+
+  // Whatever a state-changing request did, the next request reads it afresh.
+  app.addHook('onSend', async (req) => {
+    if (!SAFE_METHODS.has(req.method)) invalidateHotReads();
+  });
+  app.addHook('onResponse', async (req) => {
+    if (!SAFE_METHODS.has(req.method)) invalidateHotReads();
+  });
 
   app.addHook('onRequest', async (req) => {
     req.principal = await resolvePrincipal(req, resolver);
@@ -53,7 +63,7 @@ async function resolvePrincipal(req: FastifyRequest, resolver: PrincipalResolver
     return token;
   }
   const cookie = req.cookies[SESSION_COOKIE];
-  return cookie ? resolver.fromSessionCookie(cookie) : null;
+  return cookie ? resolver.fromSessionCookie(cookie, SAFE_METHODS.has(req.method)) : null;
 }
 
 async function authorise(req: FastifyRequest, authz: AuthzRule) {

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config/config.ts';
 import type { BlobStore, ByteRange } from '../storage/storage.ts';
 
 export interface SendObject {
@@ -9,15 +10,23 @@ export interface SendObject {
   downloadName?: string;
 }
 
+type Sender = { store: BlobStore; config: Pick<Config, 'mediaOffload' | 'mediaOffloadPrefix'> };
+
 /**
  * The one place that serves stored bytes: strong ETag (the content hash never
  * changes for an address), conditional GET, and single HTTP ranges (206/416),
  * so players can seek. Multiple ranges get the whole object (RFC 9110 allows it).
+ * Callers authorise and log first; with MEDIA_OFFLOAD=x-accel the bytes then
+ * go out through nginx (sendfile, its own Range and ETag handling).
  */
-export async function sendStoredObject(req: FastifyRequest, reply: FastifyReply, store: BlobStore, o: SendObject) {
-  const etag = `"${o.sha256}"`;
-  reply.header('etag', etag).header('accept-ranges', 'bytes').header('cache-control', 'private, no-transform').type(o.contentType);
+export async function sendStoredObject(req: FastifyRequest, reply: FastifyReply, { store, config }: Sender, o: SendObject) {
+  reply.header('cache-control', 'private, no-transform').type(o.contentType);
   if (o.downloadName) reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(o.downloadName)}`);
+  if (config.mediaOffload === 'x-accel' && store.relativePath) {
+    return reply.header('x-accel-redirect', config.mediaOffloadPrefix + store.relativePath(o.sha256)).send();
+  }
+  const etag = `"${o.sha256}"`;
+  reply.header('etag', etag).header('accept-ranges', 'bytes');
   const inm = req.headers['if-none-match'];
   if (inm && inm.split(',').some((t) => t.trim() === etag || t.trim() === '*')) return reply.status(304).send();
 

@@ -19,10 +19,11 @@ export function createFsBlobStore(root: string): BlobStore {
   const stagingDir = path.join(root, 'staging');
   fs.mkdirSync(objects, { recursive: true });
   fs.mkdirSync(stagingDir, { recursive: true });
-  const objectPath = (sha256: string) => {
+  const relativePath = (sha256: string) => {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`);
-    return path.join(objects, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    return `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
   };
+  const objectPath = (sha256: string) => path.join(objects, relativePath(sha256));
 
   /** Links a finished temporary file into place; the caller removes the temporary file afterwards. */
   async function commit(tmp: string, obj: StoredObject): Promise<StoredObject> {
@@ -66,6 +67,7 @@ export function createFsBlobStore(root: string): BlobStore {
       }
     },
     commitStaged: (stagedPath, expected) => commit(stagedPath, expected),
+    relativePath,
     async get(sha256: string, range?: ByteRange) {
       return fs.createReadStream(objectPath(sha256), { ...(range ?? {}), highWaterMark: 1 << 20 });
     },

@@ -31,4 +31,6 @@ export interface BlobStore {
   delete(sha256: string): Promise<void>;
   /** A staging folder on the same filesystem as the objects (so committing is a rename). */
   stagingDir: string;
+  /** The object's path below the objects folder, for a web server that sends files itself (MEDIA_OFFLOAD=x-accel). */
+  relativePath?(sha256: string): string;
 }
