@@ -126,6 +126,14 @@ describe('R444-13 R444-21 MEDIA_OFFLOAD=x-accel: the server authorises and logs,
     expect((await head.get(t.w.api('/ledger?action=recording.downloaded'))).json()).toHaveLength(1);
   });
 
+  it('R444-13 a request that reaches the server without nginx still gets the bytes, not an empty redirect', async () => {
+    const head = await t.watching('head');
+    const res = await range(head, t.media, 'bytes=10-19');
+    expect(res.statusCode).toBe(206);
+    expect(res.headers['x-accel-redirect']).toBeUndefined();
+    expect(Buffer.compare(res.rawPayload, t.original.subarray(10, 20))).toBe(0);
+  });
+
   it('R444-13 the inspector and the auditor get the coded 403 through nginx; nobody reaches the objects location directly', async () => {
     for (const login of ['inspector1', 'auditor'] as const) {
       const c = await t.w.world.as(login);

@@ -37,6 +37,7 @@ server {
     proxy_set_header Host $host;
     proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
     proxy_set_header X-Forwarded-Proto $scheme;
+    proxy_set_header X-Baqylau-Offload x-accel;
     proxy_request_buffering off;
     proxy_max_temp_file_size 0;
     proxy_read_timeout 1h;

@@ -10,6 +10,9 @@ export interface SendObject {
   downloadName?: string;
 }
 
+/** Set by the nginx site of `baqylau nginx-site` on every proxied request (replacing any client value). */
+export const OFFLOAD_HEADER = 'x-baqylau-offload';
+
 type Sender = { store: BlobStore; config: Pick<Config, 'mediaOffload' | 'mediaOffloadPrefix'> };
 
 /**
@@ -22,7 +25,9 @@ type Sender = { store: BlobStore; config: Pick<Config, 'mediaOffload' | 'mediaOf
 export async function sendStoredObject(req: FastifyRequest, reply: FastifyReply, { store, config }: Sender, o: SendObject) {
   reply.header('cache-control', 'private, no-transform').type(o.contentType);
   if (o.downloadName) reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(o.downloadName)}`);
-  if (config.mediaOffload === 'x-accel' && store.relativePath) {
+  // Only a request that came through the nginx site (which sets the header) is handed back to it;
+  // anything else (a health check, a tool on the server itself) still gets the bytes.
+  if (config.mediaOffload === 'x-accel' && req.headers[OFFLOAD_HEADER] === 'x-accel' && store.relativePath) {
     return reply.header('x-accel-redirect', config.mediaOffloadPrefix + store.relativePath(o.sha256)).send();
   }
   const etag = `"${o.sha256}"`;
