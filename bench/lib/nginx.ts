@@ -1,0 +1,95 @@
+/**
+ * Debian's nginx as our child for the playback benchmark, its own config in a temp folder, in the foreground:
+ * either serving one file directly (the reference) or with the site `baqylau nginx-site` prints in front of a
+ * Baqylau server (MEDIA_OFFLOAD=x-accel).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { renderNginxSite, standaloneNginxConf } from '../../apps/server/src/platform/http/nginx-config.ts';
+import { freePort, sleep, spawnProc, type Proc } from './procs.ts';
+
+export interface RunningNginx {
+  proc: Proc;
+  /** http://127.0.0.1:port */
+  base: string;
+  /** The nginx.conf it runs, temp folder written as $TMP. */
+  conf: string;
+  /** The master and its workers (their CPU counts as nginx's). */
+  pids(): number[];
+}
+
+export function childPids(pid: number): number[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+async function launch(dir: string, port: number, conf: string, probe: string): Promise<RunningNginx & { probeUrl: string }> {
+  fs.writeFileSync(path.join(dir, 'nginx.conf'), conf);
+  const proc = spawnProc(
+    `nginx-${path.basename(dir)}`,
+    'nginx',
+    ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')],
+    {
+      logFile: path.join(dir, 'stdout.log'),
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 10_000; ; await sleep(100)) {
+    if (!proc.alive()) throw new Error(`nginx exited:\n${proc.output()}\n${fs.readFileSync(path.join(dir, 'error.log'), 'utf8')}`);
+    const ok = await fetch(url + probe, { method: 'HEAD' }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`nginx did not answer ${probe} in 10 s`);
+  }
+  return { proc, base: url, probeUrl: url + probe, conf: conf.replaceAll(dir, '$TMP'), pids: () => [proc.pid, ...childPids(proc.pid)] };
+}
+
+/** nginx serving `object` at /media with sendfile: what the kernel and nginx do with no authorisation at all. */
+export async function startNginxReference(dir: string, object: string, workers: '1' | 'auto') {
+  fs.mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const conf = `daemon off;
+master_process on;
+worker_processes ${workers};
+user root;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+  sendfile on;
+  tcp_nopush on;
+  access_log ${dir}/access.log;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  default_type video/mp4;
+  server {
+    listen 127.0.0.1:${port};
+    location = /media { alias ${object}; }
+  }
+}
+`;
+  const n = await launch(dir, port, conf, '/media');
+  return { ...n, url: n.probeUrl };
+}
+
+/**
+ * nginx (`worker_processes auto`) with the site of `baqylau nginx-site` (renderNginxSite) in front of `upstream`,
+ * exactly as the server prints it, wrapped by standaloneNginxConf as the server's tests run it. As root, nginx
+ * would switch its workers to nobody, who may not read the data folder: `user root;` first, as in the tests.
+ */
+export async function startNginxInFront(dir: string, upstream: string, dataDir: string, offloadPrefix: string) {
+  fs.mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const site = renderNginxSite({ listen: `127.0.0.1:${port}`, upstreams: [upstream], dataDir, offloadPrefix });
+  const conf = (os.userInfo().uid === 0 ? 'user root;\n' : '') + standaloneNginxConf(dir, site, 'auto');
+  return launch(dir, port, conf, '/healthz');
+}
