@@ -64,6 +64,8 @@ export const ERROR_CODES = {
   'package.build_failed': 500,
   'ingest.checksum_mismatch': 409,
   'ingest.metadata_invalid': 400,
+  'ingest.upload_not_found': 404,
+  'ingest.upload_incomplete': 409,
   'recorder.not_found': 404,
   'recorder.inventory_taken': 409,
   'recorder.already_issued': 409,

@@ -105,7 +105,7 @@ export const SETTINGS = {
   },
   uploadExpiryHours: {
     env: 'UPLOAD_EXPIRY_HOURS',
-    doc: 'Partial uploads untouched this long are removed by a job',
+    doc: 'Partial uploads, and finished ones the agent never confirmed, untouched this long are removed by a job',
     default: 72,
     parse: int(1, 24 * 365),
   },

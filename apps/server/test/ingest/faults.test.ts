@@ -492,7 +492,7 @@ describe('R444-11 R444-13 the server is killed in the middle of a 1 GiB upload',
     }
   }, 150_000);
 
-  it('R444-11 R444-13 killed after the last byte but before the recording was written: the receipt finishes the upload, once', async () => {
+  it("R444-11 R444-13 killed after the last byte but before the recording was written: the agent's confirmation finishes the upload, once", async () => {
     const SIZE2 = 256 * MiB;
     // The next server gets every byte, then hangs in ffprobe — before the commit and before the row.
     const fakeBin = tmpDir('baqylau-fault-ffprobe-');
@@ -523,7 +523,7 @@ describe('R444-11 R444-13 the server is killed in the middle of a 1 GiB upload',
         60_000,
         outAtKill,
       );
-      // Nothing was sent again: the agent found the offset at the end and asked for the receipt.
+      // Nothing was sent again: the agent found the offset at the end, asked for the receipt, then confirmed.
       expect(relay.bytesToServer(gen)).toBeLessThan(64 * 1024);
       expect(progressLines(agent!.out().slice(outAtKill)).every((x) => x.pct === 100)).toBe(true);
 
@@ -635,15 +635,19 @@ describe('R444-11 a recorder is unplugged in the middle of a file and plugged ba
     );
   }, 90_000);
 
-  it('R444-11 the network drops the receipt of a finished upload: the agent confirms that upload, it does not send the file again', async () => {
+  it('R444-11 the network drops the confirmation of a finished upload: the agent confirms that upload, it does not send the file again', async () => {
     expect(agent?.alive()).toBe(true); // still running from the previous test, watching the device
     const clip2 = path.join(path.dirname(clip), '20260302_102000_0002.mp4');
-    relay.cutNextRequest(/^GET \/api\/v1\/dock\/receipts\//);
+    // The agent confirms its SHA-256 after the last byte; the receipt comes back as the answer.
+    relay.cutNextRequest(/^POST \/api\/v1\/dock\/uploads\/[^/ ]+\/confirm /);
     const from = agent!.out().length;
+    const sentBefore = relay.bytesToServer(1);
     const sha2 = randomFile(clip2, 8 * MiB, new Date('2026-03-02T05:21:00Z'));
     await waitForOutput(agent!, /0002\.mp4: will retry/, 30_000, from);
     const verified = await waitForOutput(agent!, /0002\.mp4: verified \(sha256 ([0-9a-f]{16})…\), recording ([0-9a-f-]{36})/, 30_000, from);
     expect(verified[1]).toBe(sha2.slice(0, 16));
+    // The 8 MiB went over once: the next attempt found the upload finished and only confirmed it.
+    expect(relay.bytesToServer(1) - sentBefore).toBeLessThan(8 * MiB + 64 * 1024);
     const recs = (await listRecordings(ctx.deps.db, w.org)).filter((r) => r.sha256 === sha2);
     expect(recs.map((r) => r.id)).toEqual([verified[2]]);
     expect(await listRecordings(ctx.deps.db, w.org)).toHaveLength(2);

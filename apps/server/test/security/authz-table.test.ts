@@ -45,6 +45,8 @@ const TABLE: Record<string, ActorName[]> = {
   'POST /api/v1/dock/uploads': ['dock', 'foreignDock'],
   'HEAD /api/v1/dock/uploads/{uploadId}': ['dock', 'foreignDock'],
   'PATCH /api/v1/dock/uploads/{uploadId}': ['dock', 'foreignDock'],
+  'DELETE /api/v1/dock/uploads/{uploadId}': ['dock', 'foreignDock'],
+  'POST /api/v1/dock/uploads/{uploadId}/confirm': ['dock', 'foreignDock'],
   'GET /api/v1/dock/receipts/{uploadId}': ['dock', 'foreignDock'],
   'POST /api/v1/dock/dockings': ['dock', 'foreignDock'],
   'GET /api/v1/organisations/{orgId}/ledger': ['head', 'auditor'],

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { AgentState, fileKey } from './agent-state.ts';
 import { identifyRecorder, listRecordings, type DockedRecorder } from './identify.ts';
 import { apiRequest } from './api-request.ts';
-import { sha256File, uploadFile } from './upload-file.ts';
+import { uploadFile } from './upload-file.ts';
+import { UploadHash } from './upload-hash.ts';
 
 export interface DockAgentOptions {
   server: string;
@@ -29,11 +30,18 @@ interface Task {
   key: string;
 }
 
+interface Receipt {
+  sha256: string;
+  recordingId: string;
+}
+
 /**
  * The dock agent (R444-11): every sub-folder of the watched folder is a
- * docked recorder. New files go up by tus, resumable from the exact byte;
- * a file counts as delivered only when the server's SHA-256 equals the one
- * computed here, and only then — if configured — is it removed from the device.
+ * docked recorder. New files go up by tus, resumable from the exact byte,
+ * hashed here as they are read (one read of the device). The agent then
+ * confirms its SHA-256; the server commits the original only if it equals its
+ * own, and a file counts as delivered only when the receipt's SHA-256 equals
+ * the one computed here; only then — if configured — is it removed from the device.
  */
 export async function runDockAgent(o: DockAgentOptions) {
   const state = new AgentState(o.stateFile);
@@ -58,21 +66,57 @@ export async function runDockAgent(o: DockAgentOptions) {
     const res = await api(`/api/v1/dock/receipts/${encodeURIComponent(uploadId)}`);
     if (res.status === 404) return undefined;
     if (!res.ok) throw new Error(`receipt ${res.status}: ${res.text}`);
-    return res.json<{ sha256: string; recordingId: string }>();
+    return res.json<Receipt>();
+  }
+
+  // Per file, across this process's attempts: a retry goes on hashing where the last one stopped.
+  const hashes = new Map<string, UploadHash>();
+  const hashOf = (t: Task) => hashes.get(t.key) ?? hashes.set(t.key, new UploadHash(t.file, t.size)).get(t.key)!;
+
+  /** Sends the local SHA-256 of a finished upload; the server commits it only if it equals its own. */
+  async function confirm(t: Task, uploadUrl: string, sha256: string) {
+    const uploadId = uploadUrl.split('/').pop()!;
+    const res = await api(`/api/v1/dock/uploads/${encodeURIComponent(uploadId)}/confirm`, { method: 'POST', body: { sha256 } });
+    if (res.ok) return res.json<Receipt>();
+    const code = (() => {
+      try {
+        return res.json<{ error?: { code?: string } }>().error?.code;
+      } catch {
+        return undefined;
+      }
+    })();
+    // The server discarded the upload: next time the file goes up anew, and is hashed anew from those reads.
+    if (code === 'ingest.checksum_mismatch') {
+      hashes.delete(t.key);
+      state.set(t.key, { uploadUrl: undefined, sha256: undefined });
+    }
+    throw new Error(`confirm ${res.status}: ${res.text}`);
+  }
+
+  /** Discards an upload whose bytes are not the file's (best effort: the server's cleanup takes the rest). */
+  async function abandon(uploadUrl: string) {
+    const uploadId = uploadUrl.split('/').pop()!;
+    await api(`/api/v1/dock/uploads/${encodeURIComponent(uploadId)}`, { method: 'DELETE' }).catch(() => undefined);
+  }
+
+  /** Whether the file is still as listed: 'gone' (unplugged), 'changed' (written to since), or 'same'. */
+  function stillAsListed(t: Task) {
+    const st = fs.statSync(t.file, { throwIfNoEntry: false });
+    if (!st) return 'gone';
+    return st.size === t.size && Math.round(st.mtimeMs) === Math.round(t.mtimeMs) ? 'same' : 'changed';
   }
 
   async function deliver(t: Task) {
     const tag = `${t.recorder.inventoryNumber} ${t.name}`;
-    let s = state.get(t.key);
-    if (!s.sha256) {
-      state.set(t.key, { sha256: await sha256File(t.file) });
-      s = state.get(t.key);
-    }
-    // An earlier attempt may have finished on the server with its receipt lost (network, agent
-    // stopped): ask for that receipt first. The server drops a finished upload, so resuming it
-    // would start a new upload and store the file as a second recording.
+    const s = state.get(t.key);
+    const hash = hashOf(t);
+    // An earlier attempt may have been committed with its receipt lost (network, agent stopped):
+    // ask for that receipt first. The server drops a committed upload, so resuming it would
+    // start a new upload and store the file as a second recording.
     let r = s.uploadUrl ? await receiptOf(s.uploadUrl) : undefined;
-    if (!r) {
+    let local: string;
+    if (r) local = s.sha256 ?? (await hash.digest());
+    else {
       let lastPct = -1;
       const url = await uploadFile({
         endpoint: new URL('/api/v1/dock/uploads', o.server).toString(),
@@ -81,11 +125,11 @@ export async function runDockAgent(o: DockAgentOptions) {
         size: t.size,
         resumeUrl: s.uploadUrl,
         chunkSize: o.chunkSize,
+        hash,
         metadata: {
           filename: t.name,
           inventoryNumber: t.recorder.inventoryNumber,
           modifiedAt: new Date(t.mtimeMs).toISOString(),
-          sha256: s.sha256!,
         },
         onUrl: (u) => state.set(t.key, { uploadUrl: u }),
         onProgress: (sent, total) => {
@@ -96,17 +140,32 @@ export async function runDockAgent(o: DockAgentOptions) {
           }
         },
       });
-      r = await receiptOf(url);
-      if (!r) throw new Error('receipt: the server has no recording for the finished upload');
+      // The server already had every byte (an earlier attempt's upload, resumed) and nothing was
+      // read now: the SHA-256 that attempt noted stands, else the file is hashed here.
+      local = hash.bytes === 0 && s.sha256 ? s.sha256 : await hash.digest();
+      // A file still being written has more bytes, or others, than were read: never confirm those.
+      const now = stillAsListed(t);
+      if (now === 'gone') throw new Error('the device is gone; the upload is confirmed once it is back');
+      if (now === 'changed') {
+        await abandon(url);
+        hashes.delete(t.key);
+        state.set(t.key, { uploadUrl: undefined, sha256: undefined });
+        throw new Error('the file changed while it was read (still being written?); it goes up again as it is then');
+      }
+      state.set(t.key, { sha256: local });
+      r = await confirm(t, url, local);
     }
-    if (r.sha256 !== s.sha256) throw new Error(`server SHA-256 ${r.sha256} differs from local ${s.sha256}`);
+    if (r.sha256 !== local) throw new Error(`server SHA-256 ${r.sha256} differs from local ${local}`);
+    hashes.delete(t.key);
     state.set(t.key, { recordingId: r.recordingId, confirmedAt: new Date().toISOString() });
     o.log(`${tag}: verified (sha256 ${r.sha256.slice(0, 16)}…), recording ${r.recordingId}`);
-    if (o.deleteAfterConfirm) {
-      fs.rmSync(t.file);
-      state.set(t.key, { deletedAt: new Date().toISOString() });
-      o.log(`${tag}: removed from the device after confirmation`);
-    }
+    if (!o.deleteAfterConfirm) return;
+    const now = stillAsListed(t);
+    if (now === 'changed') o.log(`${tag}: kept on the device: it changed after it was read`);
+    if (now !== 'same') return;
+    fs.rmSync(t.file);
+    state.set(t.key, { deletedAt: new Date().toISOString() });
+    o.log(`${tag}: removed from the device after confirmation`);
   }
 
   function pending(): Task[] {

@@ -1,12 +1,7 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { Transform } from 'node:stream';
 import * as tus from 'tus-js-client';
-
-export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
+import type { UploadHash } from './upload-hash.ts';
 
 export interface UploadJob {
   endpoint: string;
@@ -15,24 +10,28 @@ export interface UploadJob {
   size: number;
   resumeUrl?: string;
   metadata: Record<string, string>;
+  /** Takes every byte read for the upload: the file's SHA-256 without a second read. */
+  hash: UploadHash;
   chunkSize?: number;
   onUrl(url: string): void;
   onProgress(sent: number, total: number): void;
 }
 
 /**
- * The device file, reopened for every chunk. tus-js-client's own Node file
- * source pipes each chunk's stream with no 'error' listener, so a device
- * unplugged mid-file killed the agent with an unhandled ENOENT/EIO instead of a
- * retry. Here a failed open rejects the chunk (tus retries, then reports), and
- * a read error or a short read mid-chunk stops the upload with that error.
- * A chunk's stream is closed when the next one opens or the upload ends, so a
- * chunk whose request failed does not keep the device file open.
+ * The device file, reopened for every chunk, each byte hashed as it is read.
+ * tus-js-client's own Node file source pipes each chunk's stream with no
+ * 'error' listener, so a device unplugged mid-file killed the agent with an
+ * unhandled ENOENT/EIO instead of a retry. Here a failed open rejects the chunk
+ * (tus retries, then reports), and a read error or a short read mid-chunk stops
+ * the upload with that error. A chunk's stream is closed when the next one
+ * opens or the upload ends, so a chunk whose request failed does not keep the
+ * device file open.
  */
 function deviceFileReader(job: UploadJob, fail: (e: Error) => void) {
-  let current: fs.ReadStream | undefined;
+  let current: { stream: fs.ReadStream; hashing: Transform } | undefined;
   const closeCurrent = () => {
-    current?.destroy();
+    current?.stream.destroy();
+    current?.hashing.destroy();
     current = undefined;
   };
   const reader: NonNullable<tus.UploadOptions['fileReader']> = {
@@ -42,18 +41,35 @@ function deviceFileReader(job: UploadJob, fail: (e: Error) => void) {
         closeCurrent();
         end = Math.min(end, job.size);
         if (end <= start) return { value: Buffer.alloc(0), done: true };
-        const stream = fs.createReadStream(job.file, { start, end: end - 1, highWaterMark: 1 << 20 }) as fs.ReadStream & { size: number };
+        // Resumed past what this process has read (the agent restarted): hash the gap first.
+        await job.hash.catchUp(start);
+        const stream = fs.createReadStream(job.file, { start, end: end - 1, highWaterMark: 1 << 20 });
         await new Promise<void>((opened, refused) => {
           stream.once('ready', opened);
           stream.once('error', refused);
         });
-        current = stream;
-        stream.size = end - start; // the HTTP stack's Content-Length
+        let pos = start;
+        const hashing = new Transform({
+          highWaterMark: 1 << 20,
+          transform(chunk: Buffer, _encoding, done) {
+            try {
+              job.hash.update(pos, chunk);
+              pos += chunk.length;
+              done(null, chunk);
+            } catch (e) {
+              done(e as Error);
+            }
+          },
+        }) as Transform & { size: number };
+        hashing.size = end - start; // the HTTP stack's Content-Length
+        current = { stream, hashing };
         stream.on('error', (e) => fail(e));
+        hashing.on('error', (e) => fail(e));
         stream.on('end', () => {
           if (stream.bytesRead < end - start) fail(new Error(`${job.file}: read ${stream.bytesRead} of ${end - start} bytes at ${start}`));
         });
-        return { value: stream, done: end >= job.size };
+        stream.pipe(hashing);
+        return { value: hashing, done: end >= job.size };
       },
       close: closeCurrent,
     }),

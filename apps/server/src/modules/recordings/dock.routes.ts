@@ -20,6 +20,16 @@ const Receipt = Type.Object({
   journalEntryId: Type.Union([Type.String(), Type.Null()]),
 });
 
+type Recorded = NonNullable<Awaited<ReturnType<typeof findRecordingByUpload>>>;
+const receiptOf = (rec: Pick<Recorded, 'uploadId' | 'id' | 'sha256' | 'size' | 'state' | 'journalEntryId'>) => ({
+  uploadId: rec.uploadId,
+  recordingId: rec.id,
+  sha256: rec.sha256,
+  size: rec.size,
+  state: rec.state,
+  journalEntryId: rec.journalEntryId,
+});
+
 /** Replaces (never merges with) any client-sent copy: the tus server reads rawHeaders. */
 function setTrustedHeaders(raw: import('node:http').IncomingMessage, values: Record<string, string>) {
   const names = new Set(Object.keys(values));
@@ -34,7 +44,7 @@ function setTrustedHeaders(raw: import('node:http').IncomingMessage, values: Rec
   raw.rawHeaders.splice(0, raw.rawHeaders.length, ...kept);
 }
 
-/** Dock agents: report a docking (clock offset, R444-17), upload by tus (R444-11), fetch a receipt to confirm. */
+/** Dock agents: report a docking (clock offset, R444-17), upload by tus (R444-11), confirm the SHA-256 and fetch the receipt. */
 export function dockRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tus = createTusServer(deps);
@@ -57,7 +67,7 @@ export function dockRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       UPLOADS_PATH,
       {
         config: { authz: dock },
-        schema: tusSchema('tus: create an upload (metadata: filename, inventoryNumber, modifiedAt, sha256)', 201),
+        schema: tusSchema('tus: create an upload (metadata: filename, inventoryNumber, modifiedAt; sha256 optional, else confirm)', 201),
       },
       handOver,
     );
@@ -73,6 +83,24 @@ export function dockRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       handOver,
     );
     app.options(UPLOADS_PATH, { config: { authz: rule.public }, schema: { hide: true } }, handOver);
+
+    app.delete(
+      `${UPLOADS_PATH}/:uploadId`,
+      {
+        config: { authz: dock },
+        schema: {
+          tags: ['dock'],
+          summary: 'tus termination: the staged upload is discarded (a committed recording stays)',
+          params: Type.Object({ uploadId: Type.String({ maxLength: 100 }) }),
+          response: responses({ 204: Type.Null() }),
+        },
+      },
+      async (req, reply) => {
+        const p = req.principal as TokenPrincipal;
+        await tus.abandon(p.organisationId, req.params.uploadId);
+        return reply.status(204).send(null);
+      },
+    );
 
     app.get(
       '/api/v1/dock/receipts/:uploadId',
@@ -91,14 +119,26 @@ export function dockRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         if (!rec && (await tus.completeIfFinished(p.organisationId, p.tokenId, req.params.uploadId)))
           rec = await findRecordingByUpload(deps.db, req.params.uploadId);
         if (!rec || rec.organisationId !== p.organisationId) throw new AppError('recording.not_found');
-        return {
-          uploadId: rec.uploadId,
-          recordingId: rec.id,
-          sha256: rec.sha256,
-          size: rec.size,
-          state: rec.state,
-          journalEntryId: rec.journalEntryId,
-        };
+        return receiptOf(rec);
+      },
+    );
+
+    app.post(
+      `${UPLOADS_PATH}/:uploadId/confirm`,
+      {
+        config: { authz: dock },
+        schema: {
+          tags: ['dock'],
+          summary:
+            "The agent's SHA-256 of a finished upload created without one: the server commits the original only if it equals its own, and answers the receipt",
+          params: Type.Object({ uploadId: Type.String({ maxLength: 100 }) }),
+          body: Type.Object({ sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
+          response: responses({ 200: Receipt }),
+        },
+      },
+      async (req) => {
+        const p = req.principal as TokenPrincipal;
+        return receiptOf(await tus.confirm(p.organisationId, p.tokenId, req.params.uploadId, req.body.sha256));
       },
     );
 

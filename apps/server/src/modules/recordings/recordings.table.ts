@@ -98,4 +98,9 @@ export const uploadsInProgress = pgTable('uploads_in_progress', {
   organisationId: uuid('organisation_id').notNull(),
   recorderId: uuid('recorder_id').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /**
+   * The server's SHA-256 once every byte arrived, for an upload created without the agent's
+   * (it hashed while uploading): the upload waits, uncommitted, for the agent to confirm it.
+   */
+  sha256: text('sha256'),
 });

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Job: removes partial uploads (and their tus metadata) untouched for longer
- * than the configured age. Finished uploads never stay here: they are
- * committed to the store and removed at once.
+ * Job: removes uploads (and their tus metadata) untouched for longer than the
+ * configured age: partial ones, and finished ones the agent never confirmed
+ * (their last byte is their last touch). A confirmed upload is committed to
+ * the store and removed from here at once.
  */
 export function cleanAbandonedUploads(dir: string, maxAgeMs: number, now = Date.now()): string[] {
   if (!fs.existsSync(dir)) return [];

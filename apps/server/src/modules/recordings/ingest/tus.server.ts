@@ -1,9 +1,13 @@
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { Server, type ServerOptions } from '@tus/server';
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../../platform/deps.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { findRecorderByInventory } from '../../recorders/recorders.repository.ts';
 import { ingestRecording } from '../ingestRecording.ts';
+import { findRecordingByUpload } from '../recordings.repository.ts';
 import { uploadsInProgress } from '../recordings.table.ts';
 import { HashingFileStore } from './hashing-file-store.ts';
 
@@ -22,8 +26,14 @@ export interface UploadMetadata {
   filename: string;
   inventoryNumber: string;
   modifiedAt: string;
-  sha256: string;
+  /**
+   * The agent's SHA-256, known before the upload (agents that hash first). Without it the
+   * agent hashes while uploading, and the finished upload waits for its confirmation.
+   */
+  sha256?: string;
 }
+
+const SHA256 = /^[0-9a-f]{64}$/;
 
 function readMetadata(m: Record<string, string | null> | undefined): UploadMetadata | undefined {
   const filename = m?.filename ?? '';
@@ -31,37 +41,68 @@ function readMetadata(m: Record<string, string | null> | undefined): UploadMetad
   const modifiedAt = m?.modifiedAt ?? '';
   const sha256 = m?.sha256 ?? '';
   if (!filename || filename.length > 255 || /[/\\]/.test(filename)) return undefined; // never trust client paths
-  if (!inventoryNumber || Number.isNaN(Date.parse(modifiedAt)) || !/^[0-9a-f]{64}$/.test(sha256)) return undefined;
-  return { filename, inventoryNumber, modifiedAt, sha256 };
+  if (!inventoryNumber || Number.isNaN(Date.parse(modifiedAt)) || (sha256 && !SHA256.test(sha256))) return undefined;
+  return { filename, inventoryNumber, modifiedAt, ...(sha256 ? { sha256 } : {}) };
 }
+
+class ChecksumMismatch extends Error {
+  constructor(
+    readonly server: string,
+    readonly agent: string,
+  ) {
+    super(`SHA-256 ${server} differs from the agent's ${agent}`);
+  }
+}
+const mismatchError = (e: ChecksumMismatch) => new AppError('ingest.checksum_mismatch', { serverSha256: e.server, agentSha256: e.agent });
+
+type StagedUpload = Awaited<ReturnType<HashingFileStore['getUpload']>>;
 
 /**
  * The tus endpoint for dock agents. Uploads are named "<organisation>.<random>"
  * and every request is checked against the token's organisation. The server's
  * own SHA-256 (computed while streaming) must equal the agent's; only then is
- * the original committed and the recording written.
+ * the original committed and the recording written. An agent that sent its
+ * SHA-256 in the creation metadata gets that at the last PATCH; an agent that
+ * hashes while uploading sends it afterwards (`confirm`), and until then the
+ * finished upload stays staged, with the server's digest noted, and is no recording.
  */
 export function createTusServer(deps: AppDeps) {
   const datastore = new HashingFileStore(path.join(deps.store.stagingDir, 'tus'));
   const orgOf = (req: { headers: Headers }) => req.headers.get(ORG_HEADER) ?? '';
 
-  const finish: NonNullable<ServerOptions['onUploadFinish']> = async (req, upload) => {
-    const organisationId = orgOf(req);
-    const meta = readMetadata(upload.metadata)!;
-    const size = upload.size ?? upload.offset;
-    const sha256 = await datastore.digest(upload.id, size);
-    if (sha256 !== meta.sha256) {
-      await datastore.remove(upload.id);
-      throw refuse(460, 'ingest.checksum_mismatch', `SHA-256 ${sha256} differs from the agent's ${meta.sha256}`);
+  // One finish, confirmation or receipt at a time per upload: two would both ingest it.
+  const running = new Map<string, Promise<unknown>>();
+  async function serialised<T>(uploadId: string, fn: () => Promise<T>): Promise<T> {
+    const mine = (running.get(uploadId) ?? Promise.resolve()).catch(() => undefined).then(fn);
+    running.set(uploadId, mine);
+    try {
+      return await mine;
+    } finally {
+      if (running.get(uploadId) === mine) running.delete(uploadId);
     }
+  }
+
+  /** Nothing of a refused upload is kept: the agent uploads the file again. */
+  async function discard(uploadId: string) {
+    await datastore.remove(uploadId).catch(() => undefined);
+    await deps.db.delete(uploadsInProgress).where(eq(uploadsInProgress.uploadId, uploadId));
+  }
+
+  /** Commits the staged upload and writes its recording, if the server's SHA-256 is the agent's. */
+  async function ingestChecked(organisationId: string, tokenId: string | null, upload: StagedUpload, sha256: string, agentSha256: string) {
+    if (sha256 !== agentSha256) {
+      await discard(upload.id);
+      throw new ChecksumMismatch(sha256, agentSha256);
+    }
+    const meta = readMetadata(upload.metadata)!;
     const rec = await ingestRecording(
       deps,
-      { kind: 'token', id: req.headers.get(TOKEN_HEADER) },
+      { kind: 'token', id: tokenId },
       {
         organisationId,
         uploadId: upload.id,
         stagedPath: datastore.filePath(upload.id),
-        size,
+        size: upload.size!,
         sha256,
         inventoryNumber: meta.inventoryNumber,
         originalName: meta.filename,
@@ -69,8 +110,38 @@ export function createTusServer(deps: AppDeps) {
       },
     );
     await datastore.remove(upload.id);
-    return { headers: { 'Baqylau-Recording-Id': rec.id, 'Baqylau-Sha256': sha256 } };
-  };
+    return rec;
+  }
+
+  /** Every byte arrived and no agent SHA-256 is known yet: keep the upload staged and note the digest. */
+  async function park(uploadId: string, sha256: string) {
+    // The digest must describe bytes that are on disk, not only in the page cache, when it is noted.
+    const fh = await fsp.open(datastore.filePath(uploadId), 'r');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await deps.db.update(uploadsInProgress).set({ sha256 }).where(eq(uploadsInProgress.uploadId, uploadId));
+  }
+
+  const finish: NonNullable<ServerOptions['onUploadFinish']> = (req, upload) =>
+    serialised(upload.id, async (): Promise<{ headers: Record<string, string> }> => {
+      const meta = readMetadata(upload.metadata)!;
+      upload.size ??= upload.offset;
+      const sha256 = await datastore.digest(upload.id, upload.size);
+      if (!meta.sha256) {
+        await park(upload.id, sha256);
+        return { headers: { 'Baqylau-Sha256': sha256 } };
+      }
+      try {
+        const rec = await ingestChecked(orgOf(req), req.headers.get(TOKEN_HEADER), upload, sha256, meta.sha256);
+        return { headers: { 'Baqylau-Recording-Id': rec.id, 'Baqylau-Sha256': sha256 } };
+      } catch (e) {
+        if (e instanceof ChecksumMismatch) throw refuse(460, 'ingest.checksum_mismatch', e.message);
+        throw e;
+      }
+    });
 
   const server = new Server({
     path: UPLOADS_PATH,
@@ -83,7 +154,12 @@ export function createTusServer(deps: AppDeps) {
     },
     async onUploadCreate(req, upload) {
       const meta = readMetadata(upload.metadata);
-      if (!meta) throw refuse(400, 'ingest.metadata_invalid', 'filename, inventoryNumber, modifiedAt (ISO) and sha256 (hex) are required');
+      if (!meta)
+        throw refuse(
+          400,
+          'ingest.metadata_invalid',
+          'filename, inventoryNumber and modifiedAt (ISO) are required; sha256, if sent, is hex',
+        );
       const recorder = await findRecorderByInventory(deps.db, orgOf(req), meta.inventoryNumber);
       if (!recorder) throw refuse(400, 'recorder.not_found', `no recorder ${meta.inventoryNumber} in this subdivision`);
       await deps.db
@@ -95,23 +171,77 @@ export function createTusServer(deps: AppDeps) {
     onUploadFinish: finish,
   });
 
+  /** The organisation's staged upload with every byte in place, else undefined. */
+  async function finishedUpload(organisationId: string, uploadId: string) {
+    if (!uploadId.startsWith(`${organisationId}.`)) return undefined; // another organisation's upload: not found
+    const upload = await datastore.getUpload(uploadId).catch(() => undefined);
+    return upload && { upload, complete: upload.size !== undefined && upload.offset === upload.size };
+  }
+
   /**
    * Finishes an upload whose bytes all arrived but whose recording was not
    * written (crash in between), in the name of the dock token asking for it.
+   * Only for uploads that carry the agent's SHA-256; the others wait for `confirm`.
    */
   async function completeIfFinished(organisationId: string, tokenId: string, uploadId: string) {
-    if (!uploadId.startsWith(`${organisationId}.`)) return undefined; // another organisation's upload: not found
-    let upload;
-    try {
-      upload = await datastore.getUpload(uploadId);
-    } catch {
-      return undefined;
-    }
-    if (upload.size === undefined || upload.offset !== upload.size) return undefined;
-    const headers = new Headers({ [ORG_HEADER]: organisationId, [TOKEN_HEADER]: tokenId });
-    await finish({ headers } as never, upload);
-    return true;
+    return serialised(uploadId, async () => {
+      if (await findRecordingByUpload(deps.db, uploadId)) return true;
+      const staged = await finishedUpload(organisationId, uploadId);
+      const agentSha256 = staged?.complete ? readMetadata(staged.upload.metadata)?.sha256 : undefined;
+      if (!staged || !agentSha256) return undefined;
+      const sha256 = await datastore.digest(uploadId, staged.upload.size!);
+      try {
+        await ingestChecked(organisationId, tokenId, staged.upload, sha256, agentSha256);
+      } catch (e) {
+        throw e instanceof ChecksumMismatch ? mismatchError(e) : e;
+      }
+      return true;
+    });
   }
 
-  return { server, datastore, completeIfFinished };
+  /**
+   * The agent's SHA-256 for a finished upload: commits it and writes the
+   * recording if it equals the server's, else discards the upload. Idempotent:
+   * an upload already ingested answers its recording (if the SHA-256 is the same).
+   */
+  async function confirm(organisationId: string, tokenId: string, uploadId: string, agentSha256: string) {
+    if (!uploadId.startsWith(`${organisationId}.`)) throw new AppError('ingest.upload_not_found');
+    return serialised(uploadId, async () => {
+      const done = await findRecordingByUpload(deps.db, uploadId);
+      if (done) {
+        if (done.sha256 !== agentSha256) throw mismatchError(new ChecksumMismatch(done.sha256, agentSha256));
+        return done;
+      }
+      const staged = await finishedUpload(organisationId, uploadId);
+      if (!staged) throw new AppError('ingest.upload_not_found');
+      const { upload, complete } = staged;
+      if (!complete) throw new AppError('ingest.upload_incomplete', { offset: upload.offset, size: upload.size ?? null });
+      const meta = readMetadata(upload.metadata)!;
+      const [row] = await deps.db
+        .select({ sha256: uploadsInProgress.sha256 })
+        .from(uploadsInProgress)
+        .where(eq(uploadsInProgress.uploadId, uploadId));
+      // No digest noted: the server stopped between the last byte and noting it.
+      const sha256 = row?.sha256 ?? (await datastore.digest(uploadId, upload.size!));
+      try {
+        if (meta.sha256 && meta.sha256 !== agentSha256) throw new ChecksumMismatch(meta.sha256, agentSha256);
+        return await ingestChecked(organisationId, tokenId, upload, sha256, agentSha256);
+      } catch (e) {
+        throw e instanceof ChecksumMismatch ? mismatchError(e) : e;
+      }
+    });
+  }
+
+  /**
+   * tus termination, for the agent that finds the file changed while it read it:
+   * the staged upload goes, never a committed recording.
+   */
+  async function abandon(organisationId: string, uploadId: string) {
+    if (!uploadId.startsWith(`${organisationId}.`)) throw new AppError('ingest.upload_not_found');
+    await serialised(uploadId, async () => {
+      if (!(await findRecordingByUpload(deps.db, uploadId))) await discard(uploadId);
+    });
+  }
+
+  return { server, datastore, completeIfFinished, confirm, abandon };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "uploads_in_progress" ADD COLUMN "sha256" text;
