@@ -1,19 +1,29 @@
 import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
+import { ERRORS } from '@tus/server';
+import { STAGED_WRITE_DEFAULTS, writeStaged, type StagedWriteOptions } from './staged-file-writer.ts';
 
 /**
  * tus FileStore that computes SHA-256 while the bytes stream in, so a finished
  * upload needs no second read. Node cannot persist a hash state, so after a
- * server restart (or any interrupted write) the partial file is re-read once
- * to rebuild it — the only extra read in the resumed path.
+ * server restart (or any failed write) the partial file is re-read once to
+ * rebuild it — the only extra read in the resumed path.
+ *
+ * write() replaces FileStore's stream chain (Transform → WriteStream, one
+ * write per socket chunk) with 1 MiB writes and a background fdatasync; see
+ * writeStaged.
  */
 export class HashingFileStore extends FileStore {
   private readonly states = new Map<string, { hash: Hash; bytes: number }>();
 
-  constructor(private readonly dir: string) {
+  constructor(
+    private readonly dir: string,
+    private readonly writeOptions: StagedWriteOptions = STAGED_WRITE_DEFAULTS,
+  ) {
     super({ directory: dir });
   }
 
@@ -22,28 +32,29 @@ export class HashingFileStore extends FileStore {
   }
 
   override async write(readable: Readable, id: string, offset: number): Promise<number> {
-    let state = this.states.get(id);
-    if (!state || state.bytes !== offset) state = await this.rebuild(id, offset);
-    const s = state;
-    const tee = new PassThrough({ highWaterMark: 1 << 20 });
-    let seen = 0;
-    tee.on('data', (c: Buffer) => {
-      s.hash.update(c);
-      seen += c.length;
-    });
-    readable.on('error', (e) => tee.destroy(e));
-    readable.pipe(tee);
+    const known = this.states.get(id);
+    const state = known && known.bytes === offset ? known : await this.rebuild(id, offset);
+    // Owned by this write; put back only while it matches the file byte for byte.
+    this.states.delete(id);
+    let fh;
     try {
-      const newOffset = await super.write(tee, id, offset);
-      s.bytes = offset + seen;
-      // Bytes hashed but not written (or the reverse) make the state unusable: rebuild next time.
-      if (s.bytes !== newOffset) this.states.delete(id);
-      else this.states.set(id, s);
-      return newOffset;
-    } catch (e) {
-      this.states.delete(id);
-      throw e;
+      fh = await fsp.open(this.filePath(id), 'r+');
+    } catch {
+      throw ERRORS.FILE_WRITE_ERROR;
     }
+    let r;
+    try {
+      r = await writeStaged(readable, fh, offset, (c) => state.hash.update(c), this.writeOptions);
+    } finally {
+      await fh.close();
+    }
+    if (r.writeError === undefined && r.syncError === undefined) {
+      state.bytes = offset + r.written;
+      this.states.set(id, state);
+    }
+    // As FileStore: a failed source or write fails the PATCH; the file's size tells the client where to resume.
+    if (r.sourceError !== undefined || r.writeError !== undefined || r.syncError !== undefined) throw ERRORS.FILE_WRITE_ERROR;
+    return offset + r.written;
   }
 
   /** The SHA-256 of the whole upload of `size` bytes. */
