@@ -2,9 +2,11 @@ import type { Config } from './config/config.ts';
 import { createApp } from './app.ts';
 import { buildRuntime, buildWorker } from './platform/runtime.ts';
 import { listUsers } from './modules/users/users.repository.ts';
+import { growHeapForStreaming } from './platform/heap-growth.ts';
 
 /** parse config → build dependencies → migrate → listen + worker; stops cleanly on SIGINT/SIGTERM. */
 export async function startServer(config: Config) {
+  growHeapForStreaming();
   const { deps, database } = await buildRuntime(config);
   const app = await createApp(deps, { logger: { level: config.logLevel }, webDist: config.webDist });
   const jobs = buildWorker(deps, app.log);
