@@ -140,7 +140,7 @@ describe('R444-13 R444-21 MEDIA_OFFLOAD=x-accel: the server authorises and logs,
       c.lang = 'ru';
       const res = await viaNginx(c, t.media, { range: 'bytes=0-99' });
       expect(res.status).toBe(403);
-      expect((await res.json()).error.code).toBe('auth.forbidden');
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('auth.forbidden');
     }
     const objectUrl = `${t.ctx.deps.config.mediaOffloadPrefix}${t.rec.sha256.slice(0, 2)}/${t.rec.sha256.slice(2, 4)}/${t.rec.sha256}`;
     const direct = await fetch(nginx.url + objectUrl);

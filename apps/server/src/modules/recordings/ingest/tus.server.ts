@@ -10,6 +10,7 @@ import { ingestRecording } from '../ingestRecording.ts';
 import { findRecordingByUpload } from '../recordings.repository.ts';
 import { uploadsInProgress } from '../recordings.table.ts';
 import { HashingFileStore } from './hashing-file-store.ts';
+import { useUncopiedBody } from './request-body.ts';
 
 /** Set by the Fastify route from the authenticated dock token; never taken from the client. */
 export const ORG_HEADER = 'x-baqylau-organisation';
@@ -151,6 +152,7 @@ export function createTusServer(deps: AppDeps) {
     namingFunction: (req) => `${orgOf(req)}.${randomUUID()}`,
     async onIncomingRequest(req, uploadId) {
       if (!uploadId.startsWith(`${orgOf(req)}.`)) throw refuse(403, 'auth.forbidden', 'upload of another organisation');
+      useUncopiedBody(req); // a PATCH body without Node 20's per-chunk copy
     },
     async onUploadCreate(req, upload) {
       const meta = readMetadata(upload.metadata);
