@@ -850,10 +850,10 @@ function renderMarkdown(r: Result): string {
           'spawn → the agent opens the first file (Node + tsx load the TypeScript sources, the folder is listed)',
         ],
         [
-          'local hash',
-          `${s(one.hashMs)} (${n(one.hashMbps)} MB/s)`,
+          'until the upload exists',
+          `${s(one.hashMs)}`,
           `${s(par.hashMs)}`,
-          'the agent reads the whole file and hashes it before the upload is created (1 file: the SHA-256 stage alone; 16 files: until the first upload exists)',
+          'the agent opened the file → the upload exists on the server (tus POST). The agent hashes while it uploads, so no whole-file pass happens here (before commit eda6acb it read and hashed the whole file at this point)',
         ],
         [
           'upload',
@@ -865,7 +865,7 @@ function renderMarkdown(r: Result): string {
           'finish',
           s(one.finishMs),
           s(par.finishMs),
-          'last byte staged → last "verified": server digest, ffprobe, fsync + link into the store, row + ledger entry, receipt',
+          'last byte staged → last "verified": server digest, fsync of the tail (the rest was synced in the background every 64 MiB), the agent\'s confirmation with its SHA-256, ffprobe, link into the store, row + ledger entry, receipt',
         ],
         ['exit', s(one.exitMs), s(par.exitMs), 'agent exits'],
         ['**total**', s(one.wallMs), s(par.wallMs), ''],
@@ -931,14 +931,13 @@ function renderMarkdown(r: Result): string {
   lines.push('### Hashing twice on 2 cores');
   lines.push('');
   lines.push(
-    `The agent hashes the file locally (${s(one.hashMs)} for ${sizeOf(z.single)}, ${n(one.hashMbps)} MB/s, about openssl's speed: Node's ` +
-      `hash is OpenSSL's) and only then creates the upload; the server hashes the bytes again as they arrive. So a single file is ` +
-      `read and hashed twice, once before any byte moves: even with an infinitely fast upload the single-file ratio could not ` +
-      `exceed about 0.5 of openssl's, since openssl reads and hashes it once. On this machine the upload stage, not the hashing, ` +
-      `is the larger part: ${s(one.uploadMs)} at ${n(one.uploadMbps)} MB/s, with the server using ${n(one.serverCoresDuringUpload, 2)} ` +
-      `cores and the agent ${n(one.agentCoresDuringUpload, 2)}. In production agent and server run on different machines, so ` +
-      `the server's hash costs the agent nothing; on this one 2-core machine both hashes, the socket copies and the file writes ` +
-      `share the same 2 cores (and ${n(one.othersCores, 2)} cores were taken by other processes).`,
+    `The agent hashes each byte as it reads it for the upload and the server hashes it again as it arrives: the two hashes run ` +
+      `at the same time, here on the machine's two cores, in production on two machines. openssl hashes each byte once. So on ` +
+      `this one machine, with ${z.many} files, Baqylau has twice openssl's hashing to do on the same ${m.nproc} cores: when ` +
+      `openssl's ${z.many} processes keep both cores busy, the parallel ratio cannot exceed about 0.5 whatever the code does. ` +
+      `In this run they used ${ref.opensslParallel.cores} cores${ref.opensslParallel.cores < m.nproc - 0.5 ? ' (something other than hashing held them back, so that ceiling does not bound this run)' : ''}. With one file the two hashes overlap, and the bound is the slower of the agent (${n(one.agentCoresDuringUpload, 2)} ` +
+      `cores during the upload), the server (${n(one.serverCoresDuringUpload, 2)}) and the disk; ${n(one.othersCores, 2)} cores were ` +
+      `taken by other processes.`,
   );
   lines.push('');
   lines.push('### CPU profiles (separate run after the rounds)');
@@ -1003,13 +1002,8 @@ function nextSteps(r: Result): string[] {
   const one = r.single;
   const par = r.parallel;
   const ref = r.reference;
-  const z = r.sizes;
   const out: string[] = [];
-  const mb = z.single / 1e6;
-  const total1 = one.wallMs - one.startupMs;
   const lean = r.leanPrototype && !r.leanPrototype.error ? r.leanPrototype : undefined;
-  const withoutHash = total1 - one.hashMs;
-  const withoutHashAndFinish = withoutHash - one.finishMs;
   out.push(
     `**Restate the single-file goal against the disk.** A durable ingest cannot beat \`dd … conv=fsync\` ` +
       `(${n(ref.ddFsyncMbps)} MB/s here, ${n(ref.ddFsyncMbps / ref.opensslSingle.mbps, 2)} × openssl), so "≥ ${GOALS.singleRatio} × openssl" ` +
@@ -1017,59 +1011,41 @@ function nextSteps(r: Result): string[] {
       `${n(one.mbpsExclStartup / ref.ddFsyncMbps, 2)}.`,
   );
   out.push(
-    `**Hash while uploading, not before** (agent): the local hash takes ${s(one.hashMs)} of the ${s(total1)} a ` +
-      `${sizeOf(z.single)} file needs once the agent runs (${n((100 * one.hashMs) / total1)} %). Feeding the same reads to the ` +
-      `hash and to the tus request (the agent compares the server's SHA-256 in the receipt anyway; the sha256 in the creation ` +
-      `metadata would have to move to the end of the upload) removes that stage: ≈ ${n(mb / (withoutHash / 1000))} MB/s, ` +
-      `${n(mb / (withoutHash / 1000) / ref.opensslSingle.mbps, 2)} × openssl.`,
+    `**Restate the parallel goal for one machine.** Agent and server each hash every byte (the agent so that it may delete the ` +
+      `device file only after the server's SHA-256 equals its own), so on one ${r.machine.nproc}-core machine Baqylau hashes twice ` +
+      `what openssl hashes; about 0.5 × the parallel openssl rate is the ceiling here. Measuring the agent on a second machine ` +
+      `(network namespaces cannot give it its own cores) is what the goal assumes.`,
   );
   out.push(
-    `**Durable commit** (server): the finish stage (${s(one.finishMs)} for one file) is the fsync of what the kernel has not yet ` +
-      `written back of the staged file, ffprobe (${par.ffprobeCpuSecPerFile} CPU s per file), the row and the receipt. Syncing in ` +
-      `the background while the bytes arrive (fdatasync every 64 MiB) would leave only the tail. Even if the whole stage went, ` +
-      `with the hash change above: at most ${n(mb / (withoutHashAndFinish / 1000))} MB/s ` +
-      `(${n(mb / (withoutHashAndFinish / 1000) / ref.opensslSingle.mbps, 2)} × openssl).`,
+    `**The server's byte path**: ${n(one.serverCpuSecPerGB, 1)} CPU s per GB for one file (main thread ` +
+      `${one.serverThreadsSecPerGB?.mainUser ?? 'n/a'} user + ${one.serverThreadsSecPerGB?.mainSys ?? 'n/a'} system; pool threads ` +
+      `${one.serverThreadsSecPerGB?.othersSys ?? 'n/a'} system, which now includes the disk writeback the background fdatasync does)` +
+      `${lean ? ` against ${lean.serverCpuSecPerGB} for the lean prototype (${lean.mbps} MB/s with its fsync)` : ''}. What is left ` +
+      `between the socket and the file: @tus/server turns the request into a web stream and back (Readable.fromWeb); removing ` +
+      `that needs a fork or an upstream change. ffprobe (${par.ffprobeCpuSecPerFile} CPU s per file) is spawned from the server ` +
+      `process; a small long-lived helper would spare the fork of a large process.`,
   );
   out.push(
-    `**One upload's byte path is close to what Node does here**: the server spent ${n(one.serverCpuSecPerGB, 1)} CPU s per GB ` +
-      `on one file (main thread ${one.serverThreadsSecPerGB?.mainUser ?? 'n/a'} user + ${one.serverThreadsSecPerGB?.mainSys ?? 'n/a'} ` +
-      `system, file writes ${one.serverThreadsSecPerGB?.othersSys ?? 'n/a'}, ffprobe and the row included)` +
-      `${lean ? ` against ${lean.serverCpuSecPerGB} for the lean prototype, which ran at ${lean.mbps} MB/s including its fsync` : ''}. ` +
-      `Trimming the stream chain (request → web ReadableStream → Readable.fromWeb → tus PassThrough → HashingFileStore tee → ` +
-      `FileStore Transform → WriteStream with fs' 16 KiB default high-water mark) is worth doing, but for one file the wall time ` +
-      `is bound by the 2 cores that agent, server and the other processes share.`,
-  );
-  out.push(
-    `**Many uploads at once cost ${n(par.serverCpuSecPerGB / one.serverCpuSecPerGB, 1)} × the CPU per GB of one** ` +
-      `(${n(par.serverCpuSecPerGB, 1)} against ${n(one.serverCpuSecPerGB, 1)} s/GB), and the machine is then CPU-bound ` +
-      `(upload stage ${n(par.uploadMbps)} MB/s with the server on ${par.serverCoresDuringUpload} cores). By thread: V8's helper ` +
-      `threads (garbage collection) ${par.serverThreadsSecPerGB?.othersUser ?? 'n/a'} s/GB against ` +
-      `${one.serverThreadsSecPerGB?.othersUser ?? 'n/a'} for one upload, the main thread ${par.serverThreadsSecPerGB?.mainUser ?? 'n/a'} ` +
-      `against ${one.serverThreadsSecPerGB?.mainUser ?? 'n/a'}: ${z.many} interleaved streams turn every socket chunk into ` +
-      `short-lived objects in six stream stages, and the garbage collector pays. Fewer stages and 1 MiB writes cut that; ` +
-      `ffprobe (${par.ffprobeCpuSecPerFile} CPU s per file, spawned by fork/exec from a ${n(r.serverIdleRssMiB)} MiB process, ` +
-      `\`ChildProcess.spawn\` blocking the main thread in the profile) could run from a small long-lived helper process.`,
+    `**Many uploads at once** cost ${n(par.serverCpuSecPerGB / one.serverCpuSecPerGB, 1)} × the server CPU per GB of one ` +
+      `(${n(par.serverCpuSecPerGB, 1)} against ${n(one.serverCpuSecPerGB, 1)} s/GB); V8's helper threads ` +
+      `${par.serverThreadsSecPerGB?.othersUser ?? 'n/a'} s/GB against ${one.serverThreadsSecPerGB?.othersUser ?? 'n/a'} for one. ` +
+      `The full-collection storm that used to dominate (a mark-compact every ~100 ms: every 64 KiB socket buffer counted against ` +
+      `a heap limit only 10-25 MB above the live heap) is gone since the staged writer copies chunks into two reused 1 MiB ` +
+      `slabs and the server runs with --heap-growing-percent=100 (apps/server/src/platform/heap-growth.ts).`,
   );
   const pgl = r.large.pglite as AgentRun | undefined;
   const pgs = r.large.postgresql as AgentRun | undefined;
   out.push(
-    `**RSS**: the agent's own baseline is ${r.agentIdle.peakRssMiB} MiB (Node + tsx); one upload adds about ` +
-      `${n((pgl?.rssMiB.agentPeak ?? one.agentPeakRssMiB) - r.agentIdle.peakRssMiB)} MiB whatever the file size ` +
-      `(${sizeOf(z.single)} and ${sizeOf(r.large.size)} peak alike), and ${z.many} at once reach ${par.agentPeakRssMiB} MiB. The ` +
-      `server's RSS is flat in the file size too (${pgl ? `${pgl.rssMiB.serverBefore} → ${pgl.rssMiB.serverPeak} MiB over ${sizeOf(r.large.size)}` : 'n/a'}), ` +
-      `but its baseline is already above 200 MB: ${n(r.serverIdleRssMiB)} MiB on PGlite` +
-      `${pgs ? `, ${n(r.large.postgresql.serverIdleRssMiB)} MiB on PostgreSQL` : ''}. Under 200 MB needs that baseline down, not ` +
-      `the upload path; candidates to measure: PostgreSQL instead of the embedded PGlite in production, compiled JavaScript ` +
-      `instead of tsx transpiling at start, Swagger UI loaded only when asked for.`,
+    `**RSS**: the agent's own baseline is ${r.agentIdle.peakRssMiB} MiB (Node + the tsx loader); ${r.sizes.many} uploads at once ` +
+      `reach ${par.agentPeakRssMiB} MiB. An upload adds a fixed amount to the server's RSS, not one that grows with the file ` +
+      `(${pgl ? `PGlite ${pgl.rssMiB.serverBefore} → ${pgl.rssMiB.serverPeak} MiB` : 'n/a'}` +
+      `${pgs ? `, PostgreSQL ${pgs.rssMiB.serverBefore} → ${pgs.rssMiB.serverPeak} MiB` : ''} over ${sizeOf(r.large.size)}: ` +
+      `slabs, socket and stream buffers, and the heap headroom --heap-growing-percent=100 allows). The baseline is what puts ` +
+      `it over 200 MB: PGlite (the embedded PostgreSQL in WebAssembly) lives in the server process, and on PostgreSQL the ` +
+      `loaded modules and the tsx loader thread (~30 MiB) are most of it. Candidates: compiled JavaScript ` +
+      `instead of tsx at run time; a smaller young generation (\`--max-semi-space-size=2\` took the idle server from 183 to ` +
+      `150 MiB in one measurement, throughput cost not measured).`,
   );
-  if (pgl && pgs) {
-    out.push(
-      `**To look into**: the ${sizeOf(r.large.size)} upload cost the PGlite server ${pgl.cpuSec.server} CPU s and the ` +
-        `PostgreSQL one ${pgs.cpuSec.server} (V8 helper threads ${pgl.cpuSec.serverThreads?.others.user ?? 'n/a'} against ` +
-        `${pgs.cpuSec.serverThreads?.others.user ?? 'n/a'} s). The byte path is the same code, so the cost per GB depends on ` +
-        `something else (how the bytes arrive, chunk sizes under load?): counting chunks and their sizes in the datastore would tell.`,
-    );
-  }
   return out;
 }
 
