@@ -55,7 +55,7 @@ import {
   tempDir,
   writeTestFile,
   codeState,
-  serverFilesChanged,
+  describeHeadMove,
   spawnProc,
   threadDelta,
   threadTimes,
@@ -737,15 +737,6 @@ function profileTable(p: ProfileSummary | undefined, title: string) {
   );
 }
 
-/** How HEAD moved during a run, and whether the server code the run measured is affected. */
-function moved(from: string, to: string) {
-  if (from === to) return '';
-  const changed = serverFilesChanged(REPO_ROOT, from, to);
-  return changed.length
-    ? `; HEAD moved to ${to} during the run, changing ${changed.join(', ')} (servers started before that run the older code)`
-    : `; HEAD moved to ${to} during the run, with no change under apps/ or packages/`;
-}
-
 function renderMarkdown(r: Result): string {
   const m = r.machine;
   const z = r.sizes;
@@ -769,7 +760,7 @@ function renderMarkdown(r: Result): string {
     const c = r.code;
     lines.push(
       `Code measured: ${c.atStart.commit} (${c.atStart.subject})${c.atStart.uncommitted.length ? `, uncommitted: ${c.atStart.uncommitted.join(', ')}` : ''}` +
-        `${moved(c.atStart.commit, c.atEnd.commit)}.`,
+        `${describeHeadMove(REPO_ROOT, c.atStart.commit, c.atEnd.commit)}.`,
     );
     lines.push('');
   }

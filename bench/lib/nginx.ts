@@ -54,29 +54,14 @@ async function launch(dir: string, port: number, conf: string, probe: string): P
 export async function startNginxReference(dir: string, object: string, workers: '1' | 'auto') {
   fs.mkdirSync(dir, { recursive: true });
   const port = await freePort();
-  const conf = `daemon off;
-master_process on;
-worker_processes ${workers};
-user root;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http {
-  sendfile on;
-  tcp_nopush on;
-  access_log ${dir}/access.log;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  default_type video/mp4;
-  server {
-    listen 127.0.0.1:${port};
-    location = /media { alias ${object}; }
-  }
-}
-`;
+  const site = `sendfile on;
+tcp_nopush on;
+default_type video/mp4;
+server {
+  listen 127.0.0.1:${port};
+  location = /media { alias ${object}; }
+}`;
+  const conf = `user root;\n${standaloneNginxConf(dir, site, workers === '1' ? 1 : 'auto')}`;
   const n = await launch(dir, port, conf, '/media');
   return { ...n, url: n.probeUrl };
 }

@@ -3,7 +3,7 @@
  * `--report-only` re-renders a recorded run.
  */
 import { mdTable, round } from './common.ts';
-import { MiB, serverFilesChanged } from './procs.ts';
+import { MiB, describeHeadMove } from './procs.ts';
 import { REPO_ROOT } from './demo.ts';
 
 export const NGINX_1 = 'nginx (1 worker)';
@@ -41,15 +41,6 @@ const n = (x: number | undefined, digits = 0) =>
 /** MB/s (10^6 bytes) of 1 MiB ranges that `ms` of CPU per range allows on one core. */
 const mbpsPerCore = (ms: number) => n((1000 / ms) * (MiB / 1e6));
 
-/** How HEAD moved during a run, and whether the server code the run measured is affected. */
-function moved(from: string, to: string) {
-  if (from === to) return '';
-  const changed = serverFilesChanged(REPO_ROOT, from, to);
-  return changed.length
-    ? `; HEAD moved to ${to} during the run, changing ${changed.join(', ')} (servers started before that run the older code)`
-    : `; HEAD moved to ${to} during the run, with no change under apps/ or packages/`;
-}
-
 export function renderMarkdown(r: Result): string {
   if (!r.summary?.[FRONTED])
     throw new Error(`this playback.json (${r.date}) is from before "${FRONTED}" was measured: run the benchmark again`);
@@ -74,7 +65,7 @@ export function renderMarkdown(r: Result): string {
     const c = r.code;
     para(
       `Code measured: ${c.atStart.commit} (${c.atStart.subject})${c.atStart.uncommitted.length ? `, uncommitted: ${c.atStart.uncommitted.join(', ')}` : ''}` +
-        `${moved(c.atStart.commit, c.atEnd.commit)}.`,
+        `${describeHeadMove(REPO_ROOT, c.atStart.commit, c.atEnd.commit)}.`,
     );
   }
   para(

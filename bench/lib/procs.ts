@@ -438,3 +438,12 @@ export function serverFilesChanged(repo: string, from: string, to: string): stri
     return [];
   }
 }
+
+/** How HEAD moved during a run, and whether the server code the run measured is affected (for the reports). */
+export function describeHeadMove(repo: string, from: string, to: string) {
+  if (from === to) return '';
+  const changed = serverFilesChanged(repo, from, to);
+  return changed.length
+    ? `; HEAD moved to ${to} during the run, changing ${changed.join(', ')} (servers started before that run the older code)`
+    : `; HEAD moved to ${to} during the run, with no change under apps/ or packages/`;
+}
