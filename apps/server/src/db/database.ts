@@ -29,6 +29,9 @@ const MIGRATION_LOCK_KEY = 4_440_315_335;
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server dropped (restart, failover, pg_terminate_backend) is discarded by the
+  // pool and the next query opens a new one; without a listener the 'error' event would end the process.
+  pool.on('error', () => undefined);
   // Fail fast with a readable message instead of on the first request.
   const client = await pool.connect();
   client.release();

@@ -49,6 +49,13 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
       await raw.end();
       const a = new pg.Client({ connectionString: withDatabase(templateUrl, 'postgres') });
       await a.connect();
+      // pg's pool.end() resolves before its sockets have closed; FORCE would then kill a backend whose
+      // client no longer has an error listener (an uncaught 57P01). Wait for them to go first.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await a.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await a.end();
     };
