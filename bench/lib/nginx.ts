@@ -4,7 +4,6 @@
  * Baqylau server (MEDIA_OFFLOAD=x-accel).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { renderNginxSite, standaloneNginxConf } from '../../apps/server/src/platform/http/nginx-config.ts';
 import { freePort, sleep, spawnProc, type Proc } from './procs.ts';
@@ -61,20 +60,19 @@ server {
   listen 127.0.0.1:${port};
   location = /media { alias ${object}; }
 }`;
-  const conf = `user root;\n${standaloneNginxConf(dir, site, workers === '1' ? 1 : 'auto')}`;
+  const conf = standaloneNginxConf(dir, site, workers === '1' ? 1 : 'auto');
   const n = await launch(dir, port, conf, '/media');
   return { ...n, url: n.probeUrl };
 }
 
 /**
  * nginx (`worker_processes auto`) with the site of `baqylau nginx-site` (renderNginxSite) in front of `upstream`,
- * exactly as the server prints it, wrapped by standaloneNginxConf as the server's tests run it. As root, nginx
- * would switch its workers to nobody, who may not read the data folder: `user root;` first, as in the tests.
+ * exactly as the server prints it, wrapped by standaloneNginxConf as the server's tests run it.
  */
 export async function startNginxInFront(dir: string, upstream: string, dataDir: string, offloadPrefix: string) {
   fs.mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const site = renderNginxSite({ listen: `127.0.0.1:${port}`, upstreams: [upstream], dataDir, offloadPrefix });
-  const conf = (os.userInfo().uid === 0 ? 'user root;\n' : '') + standaloneNginxConf(dir, site, 'auto');
+  const conf = standaloneNginxConf(dir, site, 'auto');
   return launch(dir, port, conf, '/healthz');
 }

@@ -18,6 +18,7 @@ import { currentTotp } from '../../src/platform/auth/totp.ts';
 import { buildRuntime } from '../../src/platform/runtime.ts';
 import { seedJournalWorld } from '../support/journal-world.ts';
 import { withDatabase } from '../support/global-setup.ts';
+import { freePort } from '../support/free-port.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 /*
@@ -95,14 +96,6 @@ const waitForOutput = (p: Proc, re: RegExp, timeoutMs: number, from = 0) =>
     },
     timeoutMs,
   );
-
-async function freePort() {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 // ---------------------------------------------------------------- relay
 

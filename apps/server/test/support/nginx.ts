@@ -1,21 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { renderNginxSite, standaloneNginxConf } from '../../src/platform/http/nginx-config.ts';
+import { freePort } from './free-port.ts';
 
 export interface RunningNginx {
   url: string;
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 /** Debian's nginx as our child, in front of a Baqylau server, with the site `baqylau nginx-site` prints. */
@@ -23,8 +15,7 @@ export async function startNginxInFront(upstream: string, dataDir: string, offlo
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-nginx-'));
   const port = await freePort();
   const site = renderNginxSite({ listen: `127.0.0.1:${port}`, upstreams: [upstream], dataDir, offloadPrefix });
-  // Tests run as root; nginx would switch its workers to nobody, who may not read the data folder.
-  const conf = (os.userInfo().uid === 0 ? 'user root;\n' : '') + standaloneNginxConf(dir, site, 1);
+  const conf = standaloneNginxConf(dir, site, 1);
   fs.writeFileSync(path.join(dir, 'nginx.conf'), conf);
   const proc: ChildProcess = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')], {
     stdio: 'ignore',

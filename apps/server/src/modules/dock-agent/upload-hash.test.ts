@@ -13,7 +13,7 @@ const expected = createHash('sha256').update(bytes).digest('hex');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('R444-11 the agent hashes the bytes the upload reads', () => {
-  it('slices read in order, then read again on a retry, give the file hash without another read', async () => {
+  it('R444-11 slices read in order, then read again on a retry, give the file hash without another read', async () => {
     const h = new UploadHash(file, bytes.length);
     h.update(0, bytes.subarray(0, 1000));
     h.update(0, bytes.subarray(0, 600)); // a retried request re-reads a slice: nothing counted twice
@@ -28,7 +28,7 @@ describe('R444-11 the agent hashes the bytes the upload reads', () => {
     }
   });
 
-  it('an upload resumed past what this process read hashes the gap from the file first; the unread tail is read at the end', async () => {
+  it('R444-11 an upload resumed past what this process read hashes the gap from the file first; the unread tail is read at the end', async () => {
     const h = new UploadHash(file, bytes.length);
     await expect(async () => h.update(10, bytes.subarray(10, 20))).rejects.toThrow(/read before/);
     await h.catchUp(1_500_000); // a restarted agent resumes at the server's offset
@@ -40,7 +40,7 @@ describe('R444-11 the agent hashes the bytes the upload reads', () => {
     expect(await h.digest()).toBe(expected);
   });
 
-  it('a file shorter than announced is an error, not a hash', async () => {
+  it('R444-11 a file shorter than announced is an error, not a hash', async () => {
     const h = new UploadHash(file, bytes.length + 10);
     await expect(h.digest()).rejects.toThrow(/read \d+ of \d+ bytes/);
   });

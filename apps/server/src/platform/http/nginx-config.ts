@@ -55,9 +55,12 @@ server {
 `;
 }
 
-/** A whole nginx.conf that runs in the foreground with everything under `dir` (tests, benchmarks, a quick try). */
+/**
+ * A whole nginx.conf that runs in the foreground with everything under `dir` (tests, benchmarks, a quick try).
+ * Started by root, nginx would switch its workers to nobody, who may not read the data folder: they stay root.
+ */
 export function standaloneNginxConf(dir: string, site: string, workers: 'auto' | number = 'auto'): string {
-  return `daemon off;
+  return `${process.getuid?.() === 0 ? 'user root;\n' : ''}daemon off;
 master_process on;
 worker_processes ${workers};
 pid ${dir}/nginx.pid;
