@@ -41,8 +41,8 @@ import {
   tempDir,
   which,
   writeTestFile,
-  codeState,
 } from './lib/procs.ts';
+import { codeState } from './lib/code-state.ts';
 
 const SIZE = QUICK ? 256 * MiB : 1024 * MiB;
 const CHUNK = MiB;

@@ -37,7 +37,8 @@ import {
   timed,
 } from './lib/common.ts';
 import { openPgbench, type PgbenchRun } from './lib/pgbench.ts';
-import { busyCores, codeState, machineTicks } from './lib/procs.ts';
+import { busyCores, machineTicks } from './lib/procs.ts';
+import { codeState } from './lib/code-state.ts';
 import { readBefore } from './lib/retention-before.ts';
 import { loadRetentionData, type LoadedData } from './lib/retention-data.ts';
 import { retentionMarkdown, type Figure, type RetentionReport, type VariantResult } from './lib/retention-report.ts';

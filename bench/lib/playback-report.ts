@@ -3,7 +3,8 @@
  * `--report-only` re-renders a recorded run.
  */
 import { mdTable, round } from './common.ts';
-import { MiB, describeHeadMove } from './procs.ts';
+import { MiB } from './procs.ts';
+import { describeHeadMove } from './code-state.ts';
 import { REPO_ROOT } from './demo.ts';
 
 export const NGINX_1 = 'nginx (1 worker)';

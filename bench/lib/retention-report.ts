@@ -2,7 +2,8 @@
 import type { MachineInfo } from './common.ts';
 import { fmt, mdTable, round } from './common.ts';
 import type { PgbenchRun } from './pgbench.ts';
-import type { busyCores, codeState } from './procs.ts';
+import type { busyCores } from './procs.ts';
+import type { codeState } from './code-state.ts';
 import { beforeAfter, type Before } from './retention-before.ts';
 import type { LoadedData } from './retention-data.ts';
 
