@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -113,18 +114,40 @@ async function runAgent(dock: ReturnType<typeof makeDock>, o: { deleteAfterConfi
   return { ...result, log: lines.join('\n') };
 }
 
-/** Counts the bytes read from files under `dir` through fs.createReadStream. */
-function countReads(dir: string) {
-  const real = fs.createReadStream;
+/**
+ * Calls `onOpen` when a file under `dir` is opened for reading, by either way the agent reads a
+ * device file (fs.createReadStream for the hash's catch-up, fs/promises open for the upload), and
+ * counts every byte read from it.
+ */
+function watchDeviceReads(dir: string, onOpen: (file: string) => void = () => undefined) {
+  const realStream = fs.createReadStream;
+  const realOpen = fsp.open;
   const streams: fs.ReadStream[] = [];
+  let handleBytes = 0;
   vi.spyOn(fs, 'createReadStream').mockImplementation(((p: fs.PathLike, opts?: never) => {
-    const s = real(p, opts);
+    if (String(p).startsWith(dir)) onOpen(String(p));
+    const s = realStream(p, opts);
     if (String(p).startsWith(dir)) streams.push(s);
     return s;
   }) as typeof fs.createReadStream);
+  vi.spyOn(fsp, 'open').mockImplementation((async (p: fs.PathLike, ...rest: never[]) => {
+    if (String(p).startsWith(dir)) onOpen(String(p));
+    const fh = await realOpen(p, ...rest);
+    if (String(p).startsWith(dir)) {
+      const read = fh.read.bind(fh) as (...a: unknown[]) => Promise<{ bytesRead: number }>;
+      Object.assign(fh, {
+        read: async (...a: unknown[]) => {
+          const r = await read(...a);
+          handleBytes += r.bytesRead;
+          return r;
+        },
+      });
+    }
+    return fh;
+  }) as typeof fsp.open);
   return async () => {
     await Promise.all(streams.map((s) => (s.closed ? undefined : new Promise<void>((r) => s.once('close', () => r())))));
-    return streams.reduce((n, s) => n + s.bytesRead, 0);
+    return streams.reduce((n, s) => n + s.bytesRead, 0) + handleBytes;
   };
 }
 
@@ -190,7 +213,7 @@ afterAll(async () => {
 describe('R444-11 R444-13 the agent hashes while uploading and confirms afterwards', () => {
   it('R444-11 the creation metadata carries no SHA-256, each device file is read once, and the confirmed receipt has the file hash', async () => {
     const dock = makeDock({ 'A_0001.mp4': 1000 * KiB + 7, 'A_0002.mp4': 300 * KiB });
-    const bytesRead = countReads(dock.watch);
+    const bytesRead = watchDeviceReads(dock.watch);
     const from = proxy.seen.length;
     const r = await runAgent(dock);
     expect(r).toMatchObject({ failures: 0, remaining: 0 });
@@ -247,16 +270,13 @@ describe('R444-11 R444-13 the agent hashes while uploading and confirms afterwar
     const dock = makeDock({ 'B_0002.mp4': 400 * KiB });
     const f = dock.files['B_0002.mp4']!;
     // The device appends to the file right after the agent starts reading it.
-    const real = fs.createReadStream;
     let appended = false;
-    vi.spyOn(fs, 'createReadStream').mockImplementation(((p: fs.PathLike, opts?: never) => {
-      const stream = real(p, opts);
+    watchDeviceReads(dock.watch, (p) => {
       if (p === f.file && !appended) {
         appended = true;
         fs.appendFileSync(f.file, randomBytes(10 * KiB));
       }
-      return stream;
-    }) as typeof fs.createReadStream);
+    });
     const from = proxy.seen.length;
     const first = await runAgent(dock, { deleteAfterConfirm: true });
     vi.restoreAllMocks();
@@ -361,7 +381,7 @@ describe('R444-11 R444-13 the agent hashes while uploading and confirms afterwar
     });
     expect(await recordingsNamed('E_0001.mp4')).toEqual([]);
 
-    const bytesRead = countReads(dock.watch);
+    const bytesRead = watchDeviceReads(dock.watch);
     const from = proxy.seen.length;
     const r = await runAgent(dock);
     expect(r.failures).toBe(0);

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
-import { Transform } from 'node:stream';
+import fsp, { type FileHandle } from 'node:fs/promises';
 import * as tus from 'tus-js-client';
+import { DeviceHttpStack, DeviceSlice } from './device-http-stack.ts';
 import type { UploadHash } from './upload-hash.ts';
 
 export interface UploadJob {
@@ -18,20 +18,19 @@ export interface UploadJob {
 }
 
 /**
- * The device file, reopened for every chunk, each byte hashed as it is read.
- * tus-js-client's own Node file source pipes each chunk's stream with no
- * 'error' listener, so a device unplugged mid-file killed the agent with an
- * unhandled ENOENT/EIO instead of a retry. Here a failed open rejects the chunk
- * (tus retries, then reports), and a read error or a short read mid-chunk stops
- * the upload with that error. A chunk's stream is closed when the next one
- * opens or the upload ends, so a chunk whose request failed does not keep the
- * device file open.
+ * The device file, reopened for every chunk; DeviceHttpStack reads and sends
+ * each slice, hashing every byte as it is read. tus-js-client's own Node file
+ * source pipes each chunk's stream with no 'error' listener, so a device
+ * unplugged mid-file killed the agent with an unhandled ENOENT/EIO instead of
+ * a retry. Here a failed open rejects the chunk (tus retries, then reports),
+ * and a read error or a short read mid-chunk stops the upload with that error.
+ * A chunk's file is closed when the next one opens or the upload ends, so a
+ * chunk whose request failed does not keep the device file open.
  */
 function deviceFileReader(job: UploadJob, fail: (e: Error) => void) {
-  let current: { stream: fs.ReadStream; hashing: Transform } | undefined;
+  let current: FileHandle | undefined;
   const closeCurrent = () => {
-    current?.stream.destroy();
-    current?.hashing.destroy();
+    void current?.close().catch(() => undefined);
     current = undefined;
   };
   const reader: NonNullable<tus.UploadOptions['fileReader']> = {
@@ -43,33 +42,9 @@ function deviceFileReader(job: UploadJob, fail: (e: Error) => void) {
         if (end <= start) return { value: Buffer.alloc(0), done: true };
         // Resumed past what this process has read (the agent restarted): hash the gap first.
         await job.hash.catchUp(start);
-        const stream = fs.createReadStream(job.file, { start, end: end - 1, highWaterMark: 1 << 20 });
-        await new Promise<void>((opened, refused) => {
-          stream.once('ready', opened);
-          stream.once('error', refused);
-        });
-        let pos = start;
-        const hashing = new Transform({
-          highWaterMark: 1 << 20,
-          transform(chunk: Buffer, _encoding, done) {
-            try {
-              job.hash.update(pos, chunk);
-              pos += chunk.length;
-              done(null, chunk);
-            } catch (e) {
-              done(e as Error);
-            }
-          },
-        }) as Transform & { size: number };
-        hashing.size = end - start; // the HTTP stack's Content-Length
-        current = { stream, hashing };
-        stream.on('error', (e) => fail(e));
-        hashing.on('error', (e) => fail(e));
-        stream.on('end', () => {
-          if (stream.bytesRead < end - start) fail(new Error(`${job.file}: read ${stream.bytesRead} of ${end - start} bytes at ${start}`));
-        });
-        stream.pipe(hashing);
-        return { value: hashing, done: end >= job.size };
+        current = await fsp.open(job.file, 'r');
+        const slice = new DeviceSlice(job.file, current, start, end, (pos, chunk) => job.hash.update(pos, chunk), fail);
+        return { value: slice, done: end >= job.size };
       },
       close: closeCurrent,
     }),
@@ -101,6 +76,7 @@ export function uploadFile(job: UploadJob): Promise<string> {
       removeFingerprintOnSuccess: true,
       storeFingerprintForResuming: false,
       fileReader: file.reader,
+      httpStack: new DeviceHttpStack(),
       onUploadUrlAvailable: () => job.onUrl(upload.url!),
       onProgress: job.onProgress,
       onSuccess: () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AlignedSlabPool } from './aligned-slabs.ts';
 import { HashingFileStore } from './hashing-file-store.ts';
 import { writeStaged } from './staged-file-writer.ts';
 
@@ -129,7 +130,7 @@ describe('R444-11 R444-13 writeStaged', () => {
     const body = randomBytes(500 * KiB + 9);
     const fh = fakeHandle({ shortWrites: true });
     const seen: Buffer[] = [];
-    const r = await writeStaged(Readable.from(chunked(body)), fh as unknown as FileHandle, 0, (c) => seen.push(c), opts);
+    const r = await writeStaged(Readable.from(chunked(body)), { fh: fh as unknown as FileHandle }, 0, (c) => seen.push(c), opts);
     expect(r).toEqual({ written: body.length, sourceError: undefined, writeError: undefined, syncError: undefined });
     expect(fh.data.equals(body)).toBe(true);
     expect(Buffer.concat(seen).equals(body)).toBe(true);
@@ -140,7 +141,7 @@ describe('R444-11 R444-13 writeStaged', () => {
   it('R444-13 a failed write stops the body and is reported, so the hash state is not kept', async () => {
     const body = randomBytes(300 * KiB);
     const fh = fakeHandle({ failWriteAt: 3 });
-    const r = await writeStaged(Readable.from(chunked(body)), fh as unknown as FileHandle, 0, () => undefined, opts);
+    const r = await writeStaged(Readable.from(chunked(body)), { fh: fh as unknown as FileHandle }, 0, () => undefined, opts);
     expect(r.writeError).toMatchObject({ code: 'ENOSPC' });
     expect(r.written).toBe(fh.data.length);
     expect(r.written).toBeLessThan(body.length);
@@ -149,10 +150,112 @@ describe('R444-11 R444-13 writeStaged', () => {
   it('R444-13 a failed background sync cuts the file back to what an earlier sync made durable', async () => {
     const body = randomBytes(600 * KiB);
     const fh = fakeHandle({ failSyncAt: 2 });
-    const r = await writeStaged(Readable.from(chunked(body)), fh as unknown as FileHandle, 0, () => undefined, opts);
+    const r = await writeStaged(Readable.from(chunked(body)), { fh: fh as unknown as FileHandle }, 0, () => undefined, opts);
     expect(r.syncError).toMatchObject({ code: 'EIO' });
     expect(fh.truncatedTo).toBeGreaterThanOrEqual(opts.syncEveryBytes);
     expect(r.written).toBe(fh.truncatedTo);
     expect(fh.data.equals(body.subarray(0, r.written))).toBe(true);
+  });
+});
+
+describe('R444-11 R444-13 direct I/O for the staged file', () => {
+  /** Two handles on one in-memory file, as the buffered and the O_DIRECT descriptor of the staged file are. */
+  function handlePair() {
+    const file = { data: Buffer.alloc(0), syncs: 0 };
+    const calls: { via: 'buffered' | 'direct'; at: number; length: number }[] = [];
+    const handle = (via: 'buffered' | 'direct') => ({
+      async write(buf: Buffer, offset: number, length: number, at: number) {
+        await new Promise((r) => setTimeout(r, 1));
+        if (via === 'direct' && (at % 4096 !== 0 || length % 4096 !== 0 || buf.byteOffset % 4096 !== 0))
+          throw Object.assign(new Error('EINVAL'), { code: 'EINVAL' });
+        calls.push({ via, at, length });
+        const next = Buffer.alloc(Math.max(file.data.length, at + length));
+        file.data.copy(next);
+        buf.copy(next, at, offset, offset + length);
+        file.data = next;
+        return { bytesWritten: length, buffer: buf };
+      },
+      async datasync() {
+        file.syncs++;
+      },
+      async truncate() {},
+    });
+    return { file, calls, fh: handle('buffered') as unknown as FileHandle, direct: handle('direct') as unknown as FileHandle };
+  }
+
+  it('R444-11 a resumed write off a block boundary: only the head up to the boundary and the last partial block go buffered', async () => {
+    const opts = { batchBytes: 32 * KiB, syncEveryBytes: 96 * KiB };
+    const { file, calls, fh, direct } = handlePair();
+    const before = randomBytes(5000);
+    file.data = Buffer.from(before);
+    const body = randomBytes(300 * KiB + 123);
+    const r = await writeStaged(
+      Readable.from(chunked(body)),
+      { fh, direct, slabs: new AlignedSlabPool() },
+      before.length,
+      () => undefined,
+      opts,
+    );
+    expect(r.written).toBe(body.length);
+    expect(file.data.equals(Buffer.concat([before, body]))).toBe(true);
+    const buffered = calls.filter((c) => c.via === 'buffered');
+    expect(buffered).toEqual([
+      { via: 'buffered', at: 5000, length: 8192 - 5000 },
+      { via: 'buffered', at: 5000 + body.length - ((5000 + body.length) % 4096), length: (5000 + body.length) % 4096 },
+    ]);
+    expect(calls.filter((c) => c.via === 'direct').reduce((n, c) => n + c.length, 0)).toBe(
+      body.length - buffered[0]!.length - buffered[1]!.length,
+    );
+    // Direct writes are on the device when they complete: no background sync (the commit syncs once).
+    expect(file.syncs).toBe(0);
+  });
+
+  it('R444-13 a direct write refused with EINVAL goes on buffered, byte for byte', async () => {
+    const { file, calls, fh } = handlePair();
+    const refusing = {
+      async write() {
+        throw Object.assign(new Error('EINVAL'), { code: 'EINVAL' });
+      },
+    } as unknown as FileHandle;
+    const body = randomBytes(200 * KiB + 1);
+    const r = await writeStaged(Readable.from(chunked(body)), { fh, direct: refusing, slabs: new AlignedSlabPool() }, 0, () => undefined, {
+      batchBytes: 32 * KiB,
+      syncEveryBytes: 96 * KiB,
+    });
+    expect(r).toMatchObject({ written: body.length, writeError: undefined });
+    expect(file.data.equals(body)).toBe(true);
+    expect(calls.every((c) => c.via === 'buffered')).toBe(true);
+    expect(file.syncs).toBeGreaterThanOrEqual(1); // buffered again, so synced in the background again
+  });
+
+  it('R444-13 pool slabs are page-aligned: the kernel takes them for O_DIRECT writes to a real file', async () => {
+    const slab = new AlignedSlabPool().take(1 << 20);
+    randomBytes(slab.length).copy(slab);
+    const file = path.join(dir, 'direct.bin');
+    fs.writeFileSync(file, '');
+    const fh = await fs.promises.open(file, fs.constants.O_WRONLY | fs.constants.O_DIRECT);
+    try {
+      expect((await fh.write(slab, 0, slab.length, 0)).bytesWritten).toBe(slab.length);
+      // A buffer one byte off is refused: the check above is real.
+      await expect(fh.write(Buffer.from(slab.buffer, slab.byteOffset + 1, 4096), 0, 4096, 0)).rejects.toMatchObject({ code: 'EINVAL' });
+    } finally {
+      await fh.close();
+    }
+    expect(fs.readFileSync(file).equals(slab)).toBe(true);
+  });
+
+  it('R444-11 the store on a real file: unaligned resumes, direct in the middle, the file and SHA-256 are the bytes sent', async () => {
+    const store = new HashingFileStore(dir, { batchBytes: 64 * KiB, syncEveryBytes: 256 * KiB });
+    const body = randomBytes(900 * KiB + 4097);
+    await created(store, 'd1', body.length);
+    let offset = 0;
+    for (const cut of [4095, 333 * KiB + 7, 600 * KiB, body.length]) {
+      offset = await store.write(Readable.from(chunked(body.subarray(offset, cut))), 'd1', offset);
+      expect(offset).toBe(cut);
+      expect(fs.statSync(store.filePath('d1')).size).toBe(cut);
+    }
+    expect(store.usesDirectIo).toBe(true); // /tmp here is ext4, which takes O_DIRECT
+    expect(fs.readFileSync(store.filePath('d1')).equals(body)).toBe(true);
+    expect(await store.digest('d1', body.length)).toBe(sha(body));
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
 import { ERRORS } from '@tus/server';
+import { AlignedSlabPool } from './aligned-slabs.ts';
 import { STAGED_WRITE_DEFAULTS, writeStaged, type StagedWriteOptions } from './staged-file-writer.ts';
 
 /**
@@ -14,17 +15,37 @@ import { STAGED_WRITE_DEFAULTS, writeStaged, type StagedWriteOptions } from './s
  * rebuild it — the only extra read in the resumed path.
  *
  * write() replaces FileStore's stream chain (Transform → WriteStream, one
- * write per socket chunk) with 1 MiB writes and a background fdatasync; see
- * writeStaged.
+ * write per socket chunk) with 1 MiB writes, direct I/O where the file system
+ * takes it, and a background fdatasync; see writeStaged.
  */
 export class HashingFileStore extends FileStore {
   private readonly states = new Map<string, { hash: Hash; bytes: number }>();
+  private readonly slabs = new AlignedSlabPool();
+  /** Cleared when the staging folder's file system refuses O_DIRECT (tmpfs, some network mounts). */
+  private directIo: boolean;
 
   constructor(
     private readonly dir: string,
-    private readonly writeOptions: StagedWriteOptions = STAGED_WRITE_DEFAULTS,
+    private readonly writeOptions: StagedWriteOptions & { directIo?: boolean } = STAGED_WRITE_DEFAULTS,
   ) {
     super({ directory: dir });
+    this.directIo = writeOptions.directIo ?? true;
+  }
+
+  /** Whether staged writes still go direct (false once the file system refused). */
+  get usesDirectIo() {
+    return this.directIo;
+  }
+
+  /** The staged file opened for direct I/O, or undefined where that is not to be had. */
+  private async openDirect(file: string) {
+    if (!this.directIo || !fs.constants.O_DIRECT) return undefined;
+    try {
+      return await fsp.open(file, fs.constants.O_WRONLY | fs.constants.O_DIRECT);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EINVAL') this.directIo = false;
+      return undefined;
+    }
   }
 
   filePath(id: string) {
@@ -42,10 +63,12 @@ export class HashingFileStore extends FileStore {
     } catch {
       throw ERRORS.FILE_WRITE_ERROR;
     }
+    const direct = await this.openDirect(this.filePath(id));
     let r;
     try {
-      r = await writeStaged(readable, fh, offset, (c) => state.hash.update(c), this.writeOptions);
+      r = await writeStaged(readable, { fh, direct, slabs: this.slabs }, offset, (c) => state.hash.update(c), this.writeOptions);
     } finally {
+      await direct?.close();
       await fh.close();
     }
     if (r.writeError === undefined && r.syncError === undefined) {
