@@ -359,9 +359,10 @@ async function leanRun(f: TestFile, dir: string) {
 }
 
 /** The disk floor of storing an upload durably: copy from the page cache and fsync, as the server's commit must. */
-async function ddRun(src: string, dir: string) {
+/** dd of the file: through the page cache (`direct` false) or as the server writes staged uploads (1 MiB O_DIRECT writes), with one fsync. */
+async function ddRun(src: string, dir: string, direct = false) {
   const dst = path.join(dir, 'dd.out');
-  const r = await run('dd', [`if=${src}`, `of=${dst}`, 'bs=1M', 'conv=fsync']);
+  const r = await run('dd', [`if=${src}`, `of=${dst}`, 'bs=1M', 'conv=fsync', ...(direct ? ['oflag=direct'] : [])]);
   const size = fs.statSync(dst).size;
   fs.rmSync(dst);
   return { ms: round(r.ms), mbps: mbps(size, r.ms) };
@@ -499,6 +500,7 @@ async function main() {
     load1: number;
     opensslSingle: RefRun;
     dd: { ms: number; mbps: number };
+    ddDirect: { ms: number; mbps: number };
     agentSingle: AgentRun;
     opensslParallel: RefRun;
     agentParallel: AgentRun;
@@ -509,13 +511,14 @@ async function main() {
     log(`round ${i}: openssl ${SINGLE / MiB} MiB ${opensslSingle.ms} ms, ${opensslSingle.mbps} MB/s`);
     const agentSingle = await agentRun(`round ${i} single`, server, session, token, watchSingle, single, 1, idle.ms);
     const dd = await ddRun(single[0]!.file, work);
-    log(`round ${i}: dd + fsync ${dd.mbps} MB/s`);
+    const ddDirect = await ddRun(single[0]!.file, work, true);
+    log(`round ${i}: dd + fsync ${dd.mbps} MB/s, dd oflag=direct + fsync ${ddDirect.mbps} MB/s`);
     await syncDisks();
     const opensslParallel = await opensslRun(many);
     log(`round ${i}: ${MANY} × openssl ${opensslParallel.ms} ms, ${opensslParallel.mbps} MB/s`);
     const agentParallel = await agentRun(`round ${i} parallel`, server, session, token, watchMany, many, MANY, idle.ms);
     await syncDisks();
-    rounds.push({ round: i, load1: round(os.loadavg()[0]!, 2), opensslSingle, dd, agentSingle, opensslParallel, agentParallel });
+    rounds.push({ round: i, load1: round(os.loadavg()[0]!, 2), opensslSingle, dd, ddDirect, agentSingle, opensslParallel, agentParallel });
   }
 
   // ------------------------------------------------------------ the lean prototype, once, on the single file
@@ -626,6 +629,7 @@ async function main() {
     MANY * EACH,
   );
   const dd = round(median(rounds.map((r) => r.dd.mbps)), 1);
+  const ddDirect = round(median(rounds.map((r) => r.ddDirect.mbps)), 1);
   const ratio = (a: number | undefined, b: number) => (a === undefined ? undefined : round(a / b, 2));
   const mb = (mib: number) => round((mib * MiB) / 1e6, 1);
   const peakMB = (r: AgentRun | undefined, who: 'agent' | 'server') =>
@@ -645,6 +649,7 @@ async function main() {
       referenceSingle: 'openssl dgst -sha256 FILE',
       referenceParallel: `${MANY} × openssl dgst -sha256 FILE at once (Promise.all of child processes)`,
       diskFloor: 'dd if=FILE of=OUT bs=1M conv=fsync',
+      diskFloorDirect: 'dd if=FILE of=OUT bs=1M conv=fsync oflag=direct',
       server: 'HOST=127.0.0.1 node apps/server/bin/baqylau.mjs demo --port P --data-dir D',
       serverPostgresql:
         'HOST=127.0.0.1 node apps/server/bin/baqylau.mjs serve --port P --data-dir D --database-url URL (demo accounts seeded)',
@@ -653,7 +658,7 @@ async function main() {
     },
     agentIdle: idle,
     serverIdleRssMiB,
-    reference: { opensslSingle: ref1, opensslParallel: ref16, ddFsyncMbps: dd },
+    reference: { opensslSingle: ref1, opensslParallel: ref16, ddFsyncMbps: dd, ddDirectFsyncMbps: ddDirect },
     leanPrototype: lean,
     single: { ...s1, ratio: ratio(s1.mbps, ref1.mbps), ratioExclStartup: ratio(s1.mbpsExclStartup, ref1.mbps) },
     parallel: { ...s16, ratio: ratio(s16.mbps, ref16.mbps), ratioExclStartup: ratio(s16.mbpsExclStartup, ref16.mbps) },

@@ -113,7 +113,8 @@ export function renderIngestReport(r: Result): string {
           par.mbpsExclStartup,
           par.ratioExclStartup,
         ],
-        [`disk floor: dd + fsync of ${sizeOf(z.single)}`, ref.ddFsyncMbps, '', '', ''],
+        [`disk: dd + fsync of ${sizeOf(z.single)}, through the page cache`, ref.ddFsyncMbps, '', '', ''],
+        [`disk: dd oflag=direct + fsync, 1 MiB writes (the server's staged writes)`, ref.ddDirectFsyncMbps ?? 'n/a', '', '', ''],
       ],
     ),
   );
@@ -150,7 +151,7 @@ export function renderIngestReport(r: Result): string {
           'finish',
           s(one.finishMs),
           s(par.finishMs),
-          'last byte staged → last "verified": server digest, fsync of the tail (the rest was synced in the background every 64 MiB), the agent\'s confirmation with its SHA-256, ffprobe, link into the store, row + ledger entry, receipt',
+          'last byte staged → last "verified": server digest, one fsync (the staged file was written with O_DIRECT, so only the device cache and the file size are left), the agent\'s confirmation with its SHA-256, ffprobe, link into the store, row + ledger entry, receipt',
         ],
         ['exit', s(one.exitMs), s(par.exitMs), 'agent exits'],
         ['**total**', s(one.wallMs), s(par.wallMs), ''],
@@ -203,14 +204,20 @@ export function renderIngestReport(r: Result): string {
   lines.push('');
   lines.push('### What this machine allows at best');
   lines.push('');
+  const direct = ref.ddDirectFsyncMbps as number | undefined;
+  const cpuPerGB = (one.agentCpuSecPerGB ?? 0) + (one.serverCpuSecPerGB ?? 0);
   lines.push(
     `An ingest must also put the bytes on disk durably (the server fsyncs before the original counts as stored), which ` +
-      `openssl does not. Here \`dd … conv=fsync\` of the same ${sizeOf(z.single)} from the page cache ran at ${n(ref.ddFsyncMbps)} MB/s, ` +
-      `${n(ref.ddFsyncMbps / ref.opensslSingle.mbps, 2)} × openssl's rate: even an ingest that overlapped hashing, transfer and ` +
-      `writing perfectly could not reach more than about that ratio on this disk, so the ${GOALS.singleRatio} goal is out of reach ` +
-      `on this machine whatever the code does. Against that floor Baqylau's single-file rate is ` +
-      `${n(one.mbpsExclStartup / ref.ddFsyncMbps, 2)} × dd + fsync. With ${z.many} files, the ${z.many} openssl processes use ` +
-      `both cores (${ref.opensslParallel.cores} cores) and the floor is the same disk.`,
+      `openssl does not. Through the page cache (\`dd … conv=fsync\`) this disk took the same ${sizeOf(z.single)} at ` +
+      `${n(ref.ddFsyncMbps)} MB/s (${n(ref.ddFsyncMbps / ref.opensslSingle.mbps, 2)} × openssl), and the kernel's copying and ` +
+      `writeback cost more CPU than hashing. The server writes staged uploads with O_DIRECT instead, as ` +
+      `\`dd … oflag=direct conv=fsync\` does: ${direct ? `${n(direct)} MB/s (${n(direct / ref.opensslSingle.mbps, 2)} × openssl)` : 'n/a'}. ` +
+      `What bounds the single upload here is CPU: agent and server together spent ${n(cpuPerGB, 1)} CPU s per GB ` +
+      `(openssl ${ref.opensslSingle.cpuSecPerGB}), so even with both cores busy with nothing else the rate could not exceed ` +
+      `${cpuPerGB ? n(2000 / cpuPerGB) : 'n/a'} MB/s (${cpuPerGB ? n(2000 / cpuPerGB / ref.opensslSingle.mbps, 2) : 'n/a'} × openssl). ` +
+      `Two hashes alone cost twice openssl's ${ref.opensslSingle.cpuSecPerGB} CPU s per GB, and the loopback TCP stack, ` +
+      `which carries every byte from one process to the other, is on the same two cores; the ${GOALS.singleRatio} goal ` +
+      `assumes the agent on its own machine.`,
   );
   lines.push('');
   lines.push('### Hashing twice on 2 cores');
@@ -290,10 +297,11 @@ function nextSteps(r: Result): string[] {
   const out: string[] = [];
   const lean = r.leanPrototype && !r.leanPrototype.error ? r.leanPrototype : undefined;
   out.push(
-    `**Restate the single-file goal against the disk.** A durable ingest cannot beat \`dd … conv=fsync\` ` +
-      `(${n(ref.ddFsyncMbps)} MB/s here, ${n(ref.ddFsyncMbps / ref.opensslSingle.mbps, 2)} × openssl), so "≥ ${GOALS.singleRatio} × openssl" ` +
-      `cannot be met on this machine. "≥ 0.8 × dd + fsync of the same file" would be a goal the code can be held to; today it is ` +
-      `${n(one.mbpsExclStartup / ref.ddFsyncMbps, 2)}.`,
+    `**Restate the single-file goal for one machine.** With the agent and the server on the same ${r.machine.nproc} cores, ` +
+      `two SHA-256 passes, the loopback TCP stack and the disk share them; openssl has one pass and no disk. ` +
+      `"≥ 0.9 × openssl" needs the agent on its own machine; on one machine a goal against the CPU both sides need ` +
+      `(the ceiling computed above) is one the code can be held to. Today the single-file rate is ` +
+      `${n(one.mbpsExclStartup / ref.opensslSingle.mbps, 2)} × openssl.`,
   );
   out.push(
     `**Restate the parallel goal for one machine.** Agent and server each hash every byte (the agent so that it may delete the ` +
@@ -304,7 +312,7 @@ function nextSteps(r: Result): string[] {
   out.push(
     `**The server's byte path**: ${n(one.serverCpuSecPerGB, 1)} CPU s per GB for one file (main thread ` +
       `${one.serverThreadsSecPerGB?.mainUser ?? 'n/a'} user + ${one.serverThreadsSecPerGB?.mainSys ?? 'n/a'} system; pool threads ` +
-      `${one.serverThreadsSecPerGB?.othersSys ?? 'n/a'} system, which now includes the disk writeback the background fdatasync does)` +
+      `${one.serverThreadsSecPerGB?.othersSys ?? 'n/a'} system: the O_DIRECT writes)` +
       `${lean ? ` against ${lean.serverCpuSecPerGB} for the lean prototype (${lean.mbps} MB/s with its fsync)` : ''}. What is left ` +
       `between the socket and the file: @tus/server turns the request into a web stream and back (Readable.fromWeb); removing ` +
       `that needs a fork or an upstream change. ffprobe (${par.ffprobeCpuSecPerFile} CPU s per file) is spawned from the server ` +
@@ -314,9 +322,10 @@ function nextSteps(r: Result): string[] {
     `**Many uploads at once** cost ${n(par.serverCpuSecPerGB / one.serverCpuSecPerGB, 1)} × the server CPU per GB of one ` +
       `(${n(par.serverCpuSecPerGB, 1)} against ${n(one.serverCpuSecPerGB, 1)} s/GB); V8's helper threads ` +
       `${par.serverThreadsSecPerGB?.othersUser ?? 'n/a'} s/GB against ${one.serverThreadsSecPerGB?.othersUser ?? 'n/a'} for one. ` +
-      `The full-collection storm that used to dominate (a mark-compact every ~100 ms: every 64 KiB socket buffer counted against ` +
-      `a heap limit only 10-25 MB above the live heap) is gone since the staged writer copies chunks into two reused 1 MiB ` +
-      `slabs and the server runs with --heap-growing-percent=100 (apps/server/src/platform/heap-growth.ts).`,
+      `Per upload the server also runs PGlite statements on its main thread (create, park, confirm, the row and its ledger ` +
+      `entry) and forks ffprobe from a large process. The full-collection storm that used to dominate is gone since the ` +
+      `staged writer copies chunks into reused 1 MiB slabs and the server runs with --heap-growing-percent=100 ` +
+      `(apps/server/src/platform/heap-growth.ts).`,
   );
   const pgl = r.large.pglite as Result | undefined;
   const pgs = r.large.postgresql as Result | undefined;
@@ -327,9 +336,11 @@ function nextSteps(r: Result): string[] {
       `${pgs ? `, PostgreSQL ${pgs.rssMiB.serverBefore} → ${pgs.rssMiB.serverPeak} MiB` : ''} over ${sizeOf(r.large.size)}: ` +
       `slabs, socket and stream buffers, and the heap headroom --heap-growing-percent=100 allows). The baseline is what puts ` +
       `it over 200 MB: PGlite (the embedded PostgreSQL in WebAssembly) lives in the server process, and on PostgreSQL the ` +
-      `loaded modules and the tsx loader thread (~30 MiB) are most of it. Candidates: compiled JavaScript ` +
-      `instead of tsx at run time; a smaller young generation (\`--max-semi-space-size=2\` took the idle server from 183 to ` +
-      `150 MiB in one measurement, throughput cost not measured).`,
+      `loaded modules, V8's young generation and the tsx loader thread are most of it. Both levers need the process's own ` +
+      `start-up flags or a build step: \`node --max-semi-space-size=2\` (V8 reads it only at start) took the PostgreSQL-backed ` +
+      `server from 189 to 154 MiB idle and from 236 to 195 MiB peak over a 2 GiB upload, with no loss of rate, in one ` +
+      `measurement on 2026-12-02; tsx's loader thread costs ~30 MiB (an empty script: 41 MiB plain, 72 MiB with tsx), which ` +
+      `running compiled JavaScript would spare.`,
   );
   return out;
 }

@@ -19,6 +19,10 @@ const MEMORY_BYTES = 16 << 20;
  */
 export class AlignedSlabPool {
   private readonly free = new Map<number, Buffer[]>();
+  private readonly pooled = new WeakSet<Buffer>();
+
+  /** `mapMemory` maps a page-aligned region of the given size (a WebAssembly memory unless a test says otherwise). */
+  constructor(private readonly mapMemory = (bytes: number) => new WasmMemory({ initial: Math.ceil(bytes / WASM_PAGE) }).buffer) {}
 
   take(bytes: number): Buffer {
     if (bytes <= 0 || bytes % DIRECT_ALIGN !== 0) throw new Error(`slab of ${bytes} bytes: not a multiple of ${DIRECT_ALIGN}`);
@@ -26,13 +30,24 @@ export class AlignedSlabPool {
     this.free.set(bytes, list);
     if (list.length === 0) {
       const perMemory = Math.max(1, Math.floor(MEMORY_BYTES / bytes));
-      const memory = new WasmMemory({ initial: Math.ceil((perMemory * bytes) / WASM_PAGE) });
-      for (let i = perMemory - 1; i >= 0; i--) list.push(Buffer.from(memory.buffer, i * bytes, bytes));
+      let memory: ArrayBuffer;
+      try {
+        memory = this.mapMemory(perMemory * bytes);
+      } catch {
+        // Out of address space for another memory: an unaligned buffer, which direct writes refuse (EINVAL)
+        // and the staged writer then writes buffered. Slower, never wrong.
+        return Buffer.allocUnsafeSlow(bytes);
+      }
+      for (let i = perMemory - 1; i >= 0; i--) {
+        const slab = Buffer.from(memory, i * bytes, bytes);
+        this.pooled.add(slab);
+        list.push(slab);
+      }
     }
     return list.pop()!;
   }
 
   give(slab: Buffer) {
-    this.free.get(slab.length)?.push(slab);
+    if (this.pooled.has(slab)) this.free.get(slab.length)?.push(slab);
   }
 }

@@ -259,3 +259,21 @@ describe('R444-11 R444-13 direct I/O for the staged file', () => {
     expect(await store.digest('d1', body.length)).toBe(sha(body));
   });
 });
+
+describe('R444-13 the slab pool', () => {
+  it('R444-13 slabs are handed out again once given back; when no memory can be mapped, plain buffers that never join the pool', () => {
+    const pool = new AlignedSlabPool();
+    const a = pool.take(64 * KiB);
+    pool.give(a);
+    expect(pool.take(64 * KiB)).toBe(a);
+    expect(() => pool.take(1000)).toThrow(/multiple of 4096/);
+
+    const exhausted = new AlignedSlabPool(() => {
+      throw new RangeError('WebAssembly.Memory(): could not allocate memory');
+    });
+    const plain = exhausted.take(64 * KiB);
+    expect(plain.length).toBe(64 * KiB);
+    exhausted.give(plain);
+    expect(exhausted.take(64 * KiB)).not.toBe(plain);
+  });
+});
