@@ -321,16 +321,18 @@ async function opensslRun(files: TestFile[]): Promise<RefRun> {
 }
 
 const LEAN_RECEIVER = path.join(import.meta.dirname, 'lib', 'lean-receiver.mjs');
+const LEAN_SENDER = path.join(import.meta.dirname, 'lib', 'lean-sender.mjs');
 
 /**
- * The prototype of a lean upload path (lib/lean-receiver.mjs: HTTP → SHA-256 + file in 1 MiB writes → fsync) fed by
- * `curl -T` with the same file: what the byte path can cost in Node on this machine. Not Baqylau.
+ * The lean prototypes on the single file: `curl -T` into the lean receiver (page cache + fsync), and the lean sender
+ * (reads, hashes, sends) into the lean receiver with --direct: the same unavoidable work as an ingest (one read, two
+ * SHA-256 passes, loopback HTTP, O_DIRECT writes, fsync) without tus, a database or any checks.
  */
-async function leanRun(f: TestFile, dir: string) {
+async function leanRun(f: TestFile, dir: string, how: 'curl' | 'pipeline') {
   const out = path.join(dir, 'lean');
   fs.mkdirSync(out, { recursive: true });
   let port = 0;
-  const p = spawnProc('lean-receiver', process.execPath, [LEAN_RECEIVER, out], {
+  const p = spawnProc('lean-receiver', process.execPath, [LEAN_RECEIVER, out, ...(how === 'pipeline' ? ['--direct'] : [])], {
     onLine: (l) => {
       if (/^\d+$/.test(l.trim())) port = Number(l.trim());
     },
@@ -341,16 +343,24 @@ async function leanRun(f: TestFile, dir: string) {
     }
     const c0 = exitedChildrenCpuSec();
     const s0 = procStat(p.pid)!;
-    const r = await run('curl', ['-sS', '-H', 'Expect:', '-T', f.file, `http://127.0.0.1:${port}/upload`]);
+    const url = `http://127.0.0.1:${port}/upload`;
+    const r =
+      how === 'curl'
+        ? await run('curl', ['-sS', '-H', 'Expect:', '-T', f.file, url])
+        : await run(process.execPath, [LEAN_SENDER, f.file, url]);
     const s1 = procStat(p.pid)!;
     const gb = f.size / 1e9;
+    const shas = r.stdout.trim().split(' ');
     return {
       ms: round(r.ms),
       mbps: mbps(f.size, r.ms),
-      shaOk: r.stdout.trim() === f.sha256,
+      shaOk: shas.every((x) => x === f.sha256),
       serverCpuSecPerGB: round((s1.cpuSec - s0.cpuSec) / gb, 2),
-      curlCpuSecPerGB: round((exitedChildrenCpuSec() - c0) / gb, 2),
-      command: `node bench/lib/lean-receiver.mjs DIR; curl -sS -H 'Expect:' -T FILE http://127.0.0.1:PORT/upload`,
+      clientCpuSecPerGB: round((exitedChildrenCpuSec() - c0) / gb, 2),
+      command:
+        how === 'curl'
+          ? `node bench/lib/lean-receiver.mjs DIR; curl -sS -H 'Expect:' -T FILE http://127.0.0.1:PORT/upload`
+          : `node bench/lib/lean-receiver.mjs DIR --direct; node bench/lib/lean-sender.mjs FILE http://127.0.0.1:PORT/upload`,
     };
   } finally {
     await p.stop();
@@ -358,7 +368,6 @@ async function leanRun(f: TestFile, dir: string) {
   }
 }
 
-/** The disk floor of storing an upload durably: copy from the page cache and fsync, as the server's commit must. */
 /** dd of the file: through the page cache (`direct` false) or as the server writes staged uploads (1 MiB O_DIRECT writes), with one fsync. */
 async function ddRun(src: string, dir: string, direct = false) {
   const dst = path.join(dir, 'dd.out');
@@ -502,6 +511,7 @@ async function main() {
     dd: { ms: number; mbps: number };
     ddDirect: { ms: number; mbps: number };
     agentSingle: AgentRun;
+    leanPipeline: Awaited<ReturnType<typeof leanRun>>;
     opensslParallel: RefRun;
     agentParallel: AgentRun;
   }[] = [];
@@ -511,6 +521,9 @@ async function main() {
     log(`round ${i}: openssl ${SINGLE / MiB} MiB ${opensslSingle.ms} ms, ${opensslSingle.mbps} MB/s`);
     const agentSingle = await agentRun(`round ${i} single`, server, session, token, watchSingle, single, 1, idle.ms);
     const dd = await ddRun(single[0]!.file, work);
+    const leanPipeline = await leanRun(single[0]!, work, 'pipeline');
+    if (!leanPipeline.shaOk) throw new Error(`lean pipeline: digest mismatch ${JSON.stringify(leanPipeline)}`);
+    log(`round ${i}: lean pipeline (prototype) ${leanPipeline.mbps} MB/s`);
     const ddDirect = await ddRun(single[0]!.file, work, true);
     log(`round ${i}: dd + fsync ${dd.mbps} MB/s, dd oflag=direct + fsync ${ddDirect.mbps} MB/s`);
     await syncDisks();
@@ -518,11 +531,21 @@ async function main() {
     log(`round ${i}: ${MANY} × openssl ${opensslParallel.ms} ms, ${opensslParallel.mbps} MB/s`);
     const agentParallel = await agentRun(`round ${i} parallel`, server, session, token, watchMany, many, MANY, idle.ms);
     await syncDisks();
-    rounds.push({ round: i, load1: round(os.loadavg()[0]!, 2), opensslSingle, dd, ddDirect, agentSingle, opensslParallel, agentParallel });
+    rounds.push({
+      round: i,
+      load1: round(os.loadavg()[0]!, 2),
+      opensslSingle,
+      dd,
+      ddDirect,
+      agentSingle,
+      leanPipeline,
+      opensslParallel,
+      agentParallel,
+    });
   }
 
   // ------------------------------------------------------------ the lean prototype, once, on the single file
-  const lean = await leanRun(single[0]!, work).catch((e: Error) => ({ error: e.message }));
+  const lean = await leanRun(single[0]!, work, 'curl').catch((e: Error) => ({ error: e.message }));
   log(`lean Node receiver (prototype): ${JSON.stringify(lean)}`);
   await syncDisks();
 
@@ -630,6 +653,7 @@ async function main() {
   );
   const dd = round(median(rounds.map((r) => r.dd.mbps)), 1);
   const ddDirect = round(median(rounds.map((r) => r.ddDirect.mbps)), 1);
+  const leanPipelineMbps = round(median(rounds.map((r) => r.leanPipeline.mbps)), 1);
   const ratio = (a: number | undefined, b: number) => (a === undefined ? undefined : round(a / b, 2));
   const mb = (mib: number) => round((mib * MiB) / 1e6, 1);
   const peakMB = (r: AgentRun | undefined, who: 'agent' | 'server') =>
@@ -658,7 +682,13 @@ async function main() {
     },
     agentIdle: idle,
     serverIdleRssMiB,
-    reference: { opensslSingle: ref1, opensslParallel: ref16, ddFsyncMbps: dd, ddDirectFsyncMbps: ddDirect },
+    reference: {
+      opensslSingle: ref1,
+      opensslParallel: ref16,
+      ddFsyncMbps: dd,
+      ddDirectFsyncMbps: ddDirect,
+      leanPipeline: { mbps: leanPipelineMbps, command: rounds[0]?.leanPipeline.command },
+    },
     leanPrototype: lean,
     single: { ...s1, ratio: ratio(s1.mbps, ref1.mbps), ratioExclStartup: ratio(s1.mbpsExclStartup, ref1.mbps) },
     parallel: { ...s16, ratio: ratio(s16.mbps, ref16.mbps), ratioExclStartup: ratio(s16.mbpsExclStartup, ref16.mbps) },

@@ -115,6 +115,17 @@ export function renderIngestReport(r: Result): string {
         ],
         [`disk: dd + fsync of ${sizeOf(z.single)}, through the page cache`, ref.ddFsyncMbps, '', '', ''],
         [`disk: dd oflag=direct + fsync, 1 MiB writes (the server's staged writes)`, ref.ddDirectFsyncMbps ?? 'n/a', '', '', ''],
+        ...(ref.leanPipeline
+          ? [
+              [
+                'lean pipeline, not Baqylau: one read + SHA-256 + HTTP → SHA-256 + O_DIRECT + fsync (bench/lib/lean-*.mjs)',
+                ref.leanPipeline.mbps,
+                one.mbps,
+                one.mbpsExclStartup,
+                `${n(one.mbpsExclStartup / ref.leanPipeline.mbps, 2)} of the lean pipeline`,
+              ],
+            ]
+          : []),
       ],
     ),
   );
@@ -197,7 +208,7 @@ export function renderIngestReport(r: Result): string {
     lines.push(
       `For scale, a prototype that is not Baqylau (\`bench/lib/lean-receiver.mjs\`: a plain Node HTTP server that hashes the body ` +
         `while writing it to a file in 1 MiB writes, then fsyncs) received the same ${sizeOf(z.single)} from \`curl -T\` at ` +
-        `${lean.mbps} MB/s (${lean.ms} ms), with ${lean.serverCpuSecPerGB} CPU s per GB in the receiver and ${lean.curlCpuSecPerGB} in curl` +
+        `${lean.mbps} MB/s (${lean.ms} ms), with ${lean.serverCpuSecPerGB} CPU s per GB in the receiver and ${lean.clientCpuSecPerGB ?? lean.curlCpuSecPerGB} in curl` +
         `${lean.shaOk ? '' : ' (its digest did NOT match!)'}.`,
     );
   }
@@ -217,7 +228,13 @@ export function renderIngestReport(r: Result): string {
       `${cpuPerGB ? n(2000 / cpuPerGB) : 'n/a'} MB/s (${cpuPerGB ? n(2000 / cpuPerGB / ref.opensslSingle.mbps, 2) : 'n/a'} × openssl). ` +
       `Two hashes alone cost twice openssl's ${ref.opensslSingle.cpuSecPerGB} CPU s per GB, and the loopback TCP stack, ` +
       `which carries every byte from one process to the other, is on the same two cores; the ${GOALS.singleRatio} goal ` +
-      `assumes the agent on its own machine.`,
+      `assumes the agent on its own machine.` +
+      (ref.leanPipeline
+        ? ` The lean pipeline (two small Node scripts doing only that unavoidable work: read once, hash, send; hash, ` +
+          `write with O_DIRECT, fsync; no tus, no database, no checks) moved the same file at ${n(ref.leanPipeline.mbps)} MB/s ` +
+          `(${n(ref.leanPipeline.mbps / ref.opensslSingle.mbps, 2)} × openssl) in the same rounds: that is what this machine ` +
+          `gives such a pipeline in Node, and Baqylau's single upload ran at ${n(one.mbpsExclStartup / ref.leanPipeline.mbps, 2)} of it.`
+        : ''),
   );
   lines.push('');
   lines.push('### Hashing twice on 2 cores');
