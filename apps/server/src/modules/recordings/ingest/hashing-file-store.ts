@@ -16,7 +16,7 @@ import { STAGED_WRITE_DEFAULTS, writeStaged, type StagedWriteOptions } from './s
  *
  * write() replaces FileStore's stream chain (Transform → WriteStream, one
  * write per socket chunk) with 1 MiB writes, direct I/O where the file system
- * takes it, and a background fdatasync; see writeStaged.
+ * takes it (else buffered writes with a background fdatasync); see writeStaged.
  */
 export class HashingFileStore extends FileStore {
   private readonly states = new Map<string, { hash: Hash; bytes: number }>();

@@ -19,7 +19,7 @@ export interface StagedTarget {
    * The same file opened with O_DIRECT, for every whole aligned block. Buffered
    * writes cost this machine's kernel ~2 CPU s per GB in page-cache copies and
    * writeback, more than hashing; direct writes ~0.2. Durability still comes
-   * from the fdatasyncs (device cache, file size). Needs `slabs`.
+   * from the commit's fdatasync (device cache, file size). Needs `slabs`.
    */
   direct?: FileHandle;
   /** Where the write buffers come from: page-aligned, reused across writes. */
