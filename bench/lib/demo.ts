@@ -14,6 +14,8 @@ import { freePort, sleep, spawnProc, type Proc } from './procs.ts';
 
 export const REPO_ROOT = path.resolve(BENCH_DIR, '..');
 export const BIN = path.join(REPO_ROOT, 'apps/server/bin/baqylau.mjs');
+/** The server's process environment as `npm start` and the README's deployment set it (glibc malloc's trim threshold). */
+export const SERVER_PROCESS_ENV = { GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=67108864' };
 
 export interface DemoServer {
   url: string;
@@ -29,7 +31,13 @@ export interface DemoServer {
 export async function startDemo(dataDir: string, o: { extraNodeArgs?: string[]; env?: Record<string, string> } = {}): Promise<DemoServer> {
   const port = await freePort();
   const logFile = `${dataDir}.server.log`;
-  const env: Record<string, string | undefined> = { HOST: '127.0.0.1', DATABASE_URL: undefined, PORT: undefined, ...o.env };
+  const env: Record<string, string | undefined> = {
+    HOST: '127.0.0.1',
+    DATABASE_URL: undefined,
+    PORT: undefined,
+    ...SERVER_PROCESS_ENV,
+    ...o.env,
+  };
   const proc = spawnProc(
     'server',
     process.execPath,
@@ -220,7 +228,7 @@ export async function startPostgresServer(dataDir: string, dbName: string): Prom
     [BIN, 'serve', '--port', String(port), '--data-dir', dataDir, '--database-url', db.url],
     {
       cwd: REPO_ROOT,
-      env: { HOST: '127.0.0.1', PORT: undefined },
+      env: { HOST: '127.0.0.1', PORT: undefined, ...SERVER_PROCESS_ENV },
       logFile,
     },
   );
