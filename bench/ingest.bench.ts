@@ -675,9 +675,9 @@ async function main() {
       diskFloor: 'dd if=FILE of=OUT bs=1M conv=fsync',
       diskFloorDirect: 'dd if=FILE of=OUT bs=1M conv=fsync oflag=direct',
       server:
-        'HOST=127.0.0.1 GLIBC_TUNABLES=glibc.malloc.trim_threshold=67108864 node apps/server/bin/baqylau.mjs demo --port P --data-dir D',
+        'HOST=127.0.0.1 GLIBC_TUNABLES=glibc.malloc.trim_threshold=67108864:glibc.malloc.mmap_threshold=4194304 node apps/server/bin/baqylau.mjs demo --port P --data-dir D',
       serverPostgresql:
-        'HOST=127.0.0.1 GLIBC_TUNABLES=glibc.malloc.trim_threshold=67108864 node apps/server/bin/baqylau.mjs serve --port P --data-dir D --database-url URL (demo accounts seeded)',
+        'HOST=127.0.0.1 GLIBC_TUNABLES=glibc.malloc.trim_threshold=67108864:glibc.malloc.mmap_threshold=4194304 node apps/server/bin/baqylau.mjs serve --port P --data-dir D --database-url URL (demo accounts seeded)',
       agent: rounds[0]?.agentSingle.command,
       agentParallel: rounds[0]?.agentParallel.command,
     },

@@ -15,7 +15,7 @@ import { freePort, sleep, spawnProc, type Proc } from './procs.ts';
 export const REPO_ROOT = path.resolve(BENCH_DIR, '..');
 export const BIN = path.join(REPO_ROOT, 'apps/server/bin/baqylau.mjs');
 /** The server's process environment as `npm start` and the README's deployment set it (glibc malloc's trim threshold). */
-export const SERVER_PROCESS_ENV = { GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=67108864' };
+export const SERVER_PROCESS_ENV = { GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=67108864:glibc.malloc.mmap_threshold=4194304' };
 
 export interface DemoServer {
   url: string;

@@ -330,7 +330,7 @@ function nextSteps(r: Result): string[] {
     `**The server's byte path**: ${n(one.serverCpuSecPerGB, 1)} CPU s per GB for one file (main thread ` +
       `${one.serverThreadsSecPerGB?.mainUser ?? 'n/a'} user + ${one.serverThreadsSecPerGB?.mainSys ?? 'n/a'} system; pool threads ` +
       `${one.serverThreadsSecPerGB?.othersSys ?? 'n/a'} system: the O_DIRECT writes)` +
-      `${lean ? ` against ${lean.serverCpuSecPerGB} for the lean prototype (${lean.mbps} MB/s with its fsync)` : ''}. What is left ` +
+      `${lean ? ` against ${lean.serverCpuSecPerGB} for the lean receiver fed by curl through the page cache (${lean.mbps} MB/s with its fsync)` : ''}. What is left ` +
       `between the socket and the file: @tus/server turns the request into a web stream and back (Readable.fromWeb); removing ` +
       `that needs a fork or an upstream change. ffprobe (${par.ffprobeCpuSecPerFile} CPU s per file) is spawned from the server ` +
       `process; a small long-lived helper would spare the fork of a large process.`,
@@ -353,11 +353,13 @@ function nextSteps(r: Result): string[] {
       `${pgs ? `, PostgreSQL ${pgs.rssMiB.serverBefore} → ${pgs.rssMiB.serverPeak} MiB` : ''} over ${sizeOf(r.large.size)}: ` +
       `slabs, socket and stream buffers, and the heap headroom --heap-growing-percent=100 allows). The baseline is what puts ` +
       `it over 200 MB: PGlite (the embedded PostgreSQL in WebAssembly) lives in the server process, and on PostgreSQL the ` +
-      `loaded modules, V8's young generation and the tsx loader thread are most of it. Both levers need the process's own ` +
-      `start-up flags or a build step: \`node --max-semi-space-size=2\` (V8 reads it only at start) took the PostgreSQL-backed ` +
-      `server from 189 to 154 MiB idle and from 236 to 195 MiB peak over a 2 GiB upload, with no loss of rate, in one ` +
-      `measurement on 2026-12-02; tsx's loader thread costs ~30 MiB (an empty script: 41 MiB plain, 72 MiB with tsx), which ` +
-      `running compiled JavaScript would spare.`,
+      `loaded modules, V8's young generation and the tsx loader thread are most of it; the malloc setting the server starts ` +
+      `with (GLIBC_TUNABLES, see Commands) keeps ~12 MiB more. Both levers need the process's own start-up flags or a build ` +
+      `step. A smaller young generation, \`NODE_OPTIONS=--max-semi-space-size=2\` (V8 reads it only at start), took the ` +
+      `PostgreSQL-backed server with the malloc setting from 204 to 173 MiB idle and from 253 to 214 MiB peak over a ` +
+      `2 GiB upload (\`=1\`: 174 and 199 MiB) with no loss of rate, in single measurements on 2026-12-02. tsx's loader ` +
+      `thread costs ~30 MiB (an empty script: 41 MiB plain, 72 MiB with tsx), which a compiled JavaScript server would spare: ` +
+      `both together would bring the peak under 200 MB.`,
   );
   return out;
 }
