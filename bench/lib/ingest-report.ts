@@ -354,7 +354,7 @@ function nextSteps(r: Result): string[] {
       `slabs, socket and stream buffers, and the heap headroom --heap-growing-percent=100 allows). The baseline is what puts ` +
       `it over 200 MB: PGlite (the embedded PostgreSQL in WebAssembly) lives in the server process, and on PostgreSQL the ` +
       `loaded modules, V8's young generation and the tsx loader thread are most of it; the malloc setting the server starts ` +
-      `with (GLIBC_TUNABLES, see Commands) keeps ~12 MiB more. Both levers need the process's own start-up flags or a build ` +
+      `with (GLIBC_TUNABLES, see Commands) keeps ~15 MiB more (idle 193 → 208-211 MiB across the runs of 2026-12-02). Both levers need the process's own start-up flags or a build ` +
       `step. A smaller young generation, \`NODE_OPTIONS=--max-semi-space-size=2\` (V8 reads it only at start), took the ` +
       `PostgreSQL-backed server with the malloc setting from 204 to 173 MiB idle and from 253 to 214 MiB peak over a ` +
       `2 GiB upload (\`=1\`: 174 and 199 MiB) with no loss of rate, in single measurements on 2026-12-02. tsx's loader ` +
