@@ -32,6 +32,7 @@ import {
   stagedUploads,
   startDemo,
   startPostgresServer,
+  SERVER_PROCESS_ENV,
   type DemoServer,
   type Session,
 } from './lib/demo.ts';
@@ -54,7 +55,6 @@ import {
   syncDisks,
   tempDir,
   writeTestFile,
-  spawnProc,
   threadDelta,
   threadTimes,
   type Sample,
@@ -62,6 +62,7 @@ import {
 } from './lib/procs.ts';
 import { codeState } from './lib/code-state.ts';
 import { GOALS, renderIngestReport } from './lib/ingest-report.ts';
+import { ddRun, leanRun, opensslRun, type Machine, type RefRun, type TestFile } from './lib/ingest-references.ts';
 
 const SINGLE = QUICK ? 256 * MiB : 2 * GiB;
 const MANY = 16;
@@ -70,13 +71,6 @@ const LARGE = QUICK ? 384 * MiB : 8 * GiB;
 const ROUNDS = QUICK ? 1 : 3;
 const MIN_FREE_GIB_FOR_LARGE = QUICK ? 2 : 30;
 const SAMPLE_MS = 100;
-
-interface TestFile {
-  name: string;
-  file: string;
-  size: number;
-  sha256?: string;
-}
 
 interface Check {
   exitCode: number;
@@ -87,13 +81,6 @@ interface Check {
   /** agent lines saying "will retry" */
   retries: number;
   failures: number;
-}
-
-interface Machine {
-  /** cores busy on the whole machine during the measurement, and the part not ours (other processes) */
-  busyCores: number;
-  othersCores: number;
-  stealCores: number;
 }
 
 interface AgentRun {
@@ -122,13 +109,6 @@ interface AgentRun {
   rssMiB: { agentPeak: number; agentHwm: number; serverBefore: number; serverPeak: number; serverHwm: number };
   check: Check;
   command: string;
-}
-
-interface RefRun {
-  ms: number;
-  mbps: number;
-  cpuSec: number;
-  machine: Machine;
 }
 
 /** Watches one agent run from the outside: when it first opens a test file, when each upload appears and completes. */
@@ -294,87 +274,6 @@ async function agentRun(
       `RSS agent ${agentPeak.sampledRssMiB} server ${serverPeak.sampledRssMiB} MiB, failures ${check.failures}`,
   );
   return r;
-}
-
-/** `openssl dgst -sha256` on each file at once; sets each file's sha256 (first run) or checks it. */
-async function opensslRun(files: TestFile[]): Promise<RefRun> {
-  const c0 = exitedChildrenCpuSec();
-  const m0 = machineTicks();
-  const started = performance.now();
-  const outs = await Promise.all(files.map((f) => run('openssl', ['dgst', '-sha256', f.file])));
-  const ms = performance.now() - started;
-  const cpuSec = round(exitedChildrenCpuSec() - c0, 2);
-  const cores = busyCores(m0, machineTicks(), ms);
-  files.forEach((f, i) => {
-    const sha = /= ([0-9a-f]{64})\s*$/.exec(outs[i]!.stdout)?.[1];
-    if (!sha) throw new Error(`openssl output: ${outs[i]!.stdout}`);
-    if (f.sha256 && f.sha256 !== sha) throw new Error(`${f.file}: openssl gave ${sha}, earlier ${f.sha256}`);
-    f.sha256 = sha;
-  });
-  const bytes = files.reduce((n, f) => n + f.size, 0);
-  return {
-    ms: round(ms),
-    mbps: mbps(bytes, ms),
-    cpuSec,
-    machine: { busyCores: cores.busy, othersCores: round(Math.max(0, cores.busy - cpuSec / (ms / 1000)), 2), stealCores: cores.steal },
-  };
-}
-
-const LEAN_RECEIVER = path.join(import.meta.dirname, 'lib', 'lean-receiver.mjs');
-const LEAN_SENDER = path.join(import.meta.dirname, 'lib', 'lean-sender.mjs');
-
-/**
- * The lean prototypes on the single file: `curl -T` into the lean receiver (page cache + fsync), and the lean sender
- * (reads, hashes, sends) into the lean receiver with --direct: the same unavoidable work as an ingest (one read, two
- * SHA-256 passes, loopback HTTP, O_DIRECT writes, fsync) without tus, a database or any checks.
- */
-async function leanRun(f: TestFile, dir: string, how: 'curl' | 'pipeline') {
-  const out = path.join(dir, 'lean');
-  fs.mkdirSync(out, { recursive: true });
-  let port = 0;
-  const p = spawnProc('lean-receiver', process.execPath, [LEAN_RECEIVER, out, ...(how === 'pipeline' ? ['--direct'] : [])], {
-    onLine: (l) => {
-      if (/^\d+$/.test(l.trim())) port = Number(l.trim());
-    },
-  });
-  try {
-    for (const deadline = Date.now() + 10_000; !port; await new Promise((r) => setTimeout(r, 50))) {
-      if (Date.now() > deadline || !p.alive()) throw new Error(`lean receiver did not start: ${p.output()}`);
-    }
-    const c0 = exitedChildrenCpuSec();
-    const s0 = procStat(p.pid)!;
-    const url = `http://127.0.0.1:${port}/upload`;
-    const r =
-      how === 'curl'
-        ? await run('curl', ['-sS', '-H', 'Expect:', '-T', f.file, url])
-        : await run(process.execPath, [LEAN_SENDER, f.file, url]);
-    const s1 = procStat(p.pid)!;
-    const gb = f.size / 1e9;
-    const shas = r.stdout.trim().split(' ');
-    return {
-      ms: round(r.ms),
-      mbps: mbps(f.size, r.ms),
-      shaOk: shas.every((x) => x === f.sha256),
-      serverCpuSecPerGB: round((s1.cpuSec - s0.cpuSec) / gb, 2),
-      clientCpuSecPerGB: round((exitedChildrenCpuSec() - c0) / gb, 2),
-      command:
-        how === 'curl'
-          ? `node bench/lib/lean-receiver.mjs DIR; curl -sS -H 'Expect:' -T FILE http://127.0.0.1:PORT/upload`
-          : `node bench/lib/lean-receiver.mjs DIR --direct; node bench/lib/lean-sender.mjs FILE http://127.0.0.1:PORT/upload`,
-    };
-  } finally {
-    await p.stop();
-    fs.rmSync(out, { recursive: true, force: true });
-  }
-}
-
-/** dd of the file: through the page cache (`direct` false) or as the server writes staged uploads (1 MiB O_DIRECT writes), with one fsync. */
-async function ddRun(src: string, dir: string, direct = false) {
-  const dst = path.join(dir, 'dd.out');
-  const r = await run('dd', [`if=${src}`, `of=${dst}`, 'bs=1M', 'conv=fsync', ...(direct ? ['oflag=direct'] : [])]);
-  const size = fs.statSync(dst).size;
-  fs.rmSync(dst);
-  return { ms: round(r.ms), mbps: mbps(size, r.ms) };
 }
 
 function makeFiles(watch: string, folder: string, n: number, size: number, seed: string) {
@@ -674,10 +573,8 @@ async function main() {
       referenceParallel: `${MANY} × openssl dgst -sha256 FILE at once (Promise.all of child processes)`,
       diskFloor: 'dd if=FILE of=OUT bs=1M conv=fsync',
       diskFloorDirect: 'dd if=FILE of=OUT bs=1M conv=fsync oflag=direct',
-      server:
-        'HOST=127.0.0.1 GLIBC_TUNABLES=glibc.malloc.trim_threshold=67108864:glibc.malloc.mmap_threshold=4194304 node apps/server/bin/baqylau.mjs demo --port P --data-dir D',
-      serverPostgresql:
-        'HOST=127.0.0.1 GLIBC_TUNABLES=glibc.malloc.trim_threshold=67108864:glibc.malloc.mmap_threshold=4194304 node apps/server/bin/baqylau.mjs serve --port P --data-dir D --database-url URL (demo accounts seeded)',
+      server: `HOST=127.0.0.1 GLIBC_TUNABLES=${SERVER_PROCESS_ENV.GLIBC_TUNABLES} node apps/server/bin/baqylau.mjs demo --port P --data-dir D`,
+      serverPostgresql: `HOST=127.0.0.1 GLIBC_TUNABLES=${SERVER_PROCESS_ENV.GLIBC_TUNABLES} node apps/server/bin/baqylau.mjs serve --port P --data-dir D --database-url URL (demo accounts seeded)`,
       agent: rounds[0]?.agentSingle.command,
       agentParallel: rounds[0]?.agentParallel.command,
     },

@@ -22,7 +22,17 @@ import path from 'node:path';
 import { SETTINGS } from '../apps/server/src/config/config.ts';
 import { QUICK, RESULTS_DIR, log, machineInfo, median, round, table } from './lib/common.ts';
 import { summariseProfile, type ProfileSummary } from './lib/cpuprofile.ts';
-import { REPO_ROOT, listRecordingsOf, login, makeDevice, objectPath, spawnAgent, startDemo, type DemoServer } from './lib/demo.ts';
+import {
+  REPO_ROOT,
+  listRecordingsOf,
+  login,
+  makeDevice,
+  objectPath,
+  spawnAgent,
+  startDemo,
+  SERVER_PROCESS_ENV,
+  type DemoServer,
+} from './lib/demo.ts';
 import { startNginxInFront, startNginxReference } from './lib/nginx.ts';
 import { BAQYLAU, FRONTED, NGINX_1, NGINX_AUTO, NODE_ALONE, renderMarkdown, type WrkResult } from './lib/playback-report.ts';
 import {
@@ -382,7 +392,7 @@ async function main() {
       rangeBytes: CHUNK,
       wrk: { threads: THREADS, connections: CONNECTIONS, durationS: DURATION_S, rounds: ROUNDS },
       server:
-        'MEDIA_OFFLOAD=x-accel HOST=127.0.0.1 GLIBC_TUNABLES=glibc.malloc.trim_threshold=67108864:glibc.malloc.mmap_threshold=4194304 node apps/server/bin/baqylau.mjs demo --port P --data-dir D ' +
+        `MEDIA_OFFLOAD=x-accel HOST=127.0.0.1 GLIBC_TUNABLES=${SERVER_PROCESS_ENV.GLIBC_TUNABLES} node apps/server/bin/baqylau.mjs demo --port P --data-dir D ` +
         '(PGlite, LOG_LEVEL=info: Fastify request logging to a file)',
       hotReadCacheMs: HOT_READ_CACHE_MS,
       offloadPrefix: OFFLOAD_PREFIX,
