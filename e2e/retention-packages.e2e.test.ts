@@ -248,6 +248,8 @@ describe('Order 444 retention and court packages', () => {
     expect(names.some((n) => n.endsWith('/manifest.json') || n === 'manifest.json')).toBe(true);
     expect(names.some((n) => /excerpts\/.+\.mp4$/.test(n))).toBe(true);
     expect(names.some((n) => /materials\/.+\.pdf$/.test(n))).toBe(true);
+    // The cover letters are rendered by the server (pdfkit and its fonts, loaded on first use).
+    expect(names.filter((n) => /(^|\/)cover-letter-(kk|ru)\.pdf$/.test(n))).toHaveLength(2);
     // Read again: the link is listed with its one use, and its token is not shown any more.
     await page.reload();
     await page

@@ -10,7 +10,7 @@ import { formatFingerprint } from '../apps/server/src/modules/packages/verify/ve
 import { buildPackageFixture, flipByte } from '../apps/server/test/support/package-fixture.ts';
 import { launchBrowser, screenshot, type Browser } from './support/browser.ts';
 import { buildPackageThroughServer, type ServerPackage } from './support/court-package.ts';
-import { startDemoServer, type DemoServer } from './support/server.ts';
+import { SERVER_BIN, startDemoServer, type DemoServer } from './support/server.ts';
 
 const words = (lng: 'kk' | 'ru' | 'en', key: string) => (resources[lng].common as Record<string, string>)[`verifyPage.${key}`]!;
 
@@ -29,10 +29,9 @@ async function chooseFolder(folder = fx.folder) {
   return page.locator('#verdict').getAttribute('data-verdict');
 }
 
-const BIN = path.resolve(import.meta.dirname, '../apps/server/bin/baqylau.mjs');
 /** `baqylau verify FOLDER`, as the recipient would run it: exit code and output. */
 const verifyCli = (folder: string) =>
-  promisify(execFile)('node', [BIN, 'verify', folder]).then(
+  promisify(execFile)('node', [SERVER_BIN, 'verify', folder]).then(
     (r) => ({ code: 0, out: r.stdout }),
     (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
   );

@@ -47,7 +47,8 @@ step('lint', 'npx', ['eslint', '.']);
 step('format', 'npx', ['prettier', '--check', '.']);
 vitest('unit + api on PGlite', ['unit', 'api']);
 vitest('api on PostgreSQL', ['api'], ['scripts/with-postgres.mjs']);
-if (step('build web', 'npm', ['run', 'build', '-w', '@baqylau/web'])) vitest('browser (chromium)', ['e2e']);
+// The browser tier runs the compiled server (apps/server/dist), the artefact `npm start` runs.
+if (step('build web and server', 'npm', ['run', 'build'])) vitest('browser (chromium)', ['e2e']);
 else failed += 1;
 
 console.log(`\nTiers failed: ${failures.length ? failures.join(', ') : 'none'}`);

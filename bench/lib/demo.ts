@@ -5,6 +5,7 @@
  */
 // The seeding below pulls in server modules that augment Fastify's types; nothing else here imports Fastify.
 /// <reference types="fastify" />
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../apps/server/src/demo/demo-data.ts';
@@ -13,7 +14,23 @@ import { BENCH_DIR } from './common.ts';
 import { freePort, sleep, spawnProc, type Proc } from './procs.ts';
 
 export const REPO_ROOT = path.resolve(BENCH_DIR, '..');
-export const BIN = path.join(REPO_ROOT, 'apps/server/bin/baqylau.mjs');
+/** The compiled server and CLI, as `npm start` runs them; built once per benchmark process by {@link serverBin}. */
+const COMPILED_BIN = path.join(REPO_ROOT, 'apps/server/dist/baqylau.mjs');
+/** The sources through tsx: profiled runs use them, so a CPU profile names the repository's own files and folders. */
+const SOURCE_BIN = path.join(REPO_ROOT, 'apps/server/bin/baqylau.mjs');
+let built = false;
+
+/** Builds the server from the sources of this checkout (well under a second), then names its entry. */
+export function serverBin(): string {
+  if (!built) {
+    const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'apps/server/scripts/build.mjs')], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`building the server failed (exit ${r.status ?? r.signal})`);
+    built = true;
+  }
+  return COMPILED_BIN;
+}
+
+const binFor = (nodeArgs: string[] = []) => (nodeArgs.includes('--cpu-prof') ? SOURCE_BIN : serverBin());
 /** The server's process environment as `npm start` and the README's deployment set it (glibc malloc's trim threshold). */
 export const SERVER_PROCESS_ENV = { GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=67108864:glibc.malloc.mmap_threshold=4194304' };
 
@@ -41,7 +58,7 @@ export async function startDemo(dataDir: string, o: { extraNodeArgs?: string[]; 
   const proc = spawnProc(
     'server',
     process.execPath,
-    [...(o.extraNodeArgs ?? []), BIN, 'demo', '--port', String(port), '--data-dir', dataDir],
+    [...(o.extraNodeArgs ?? []), binFor(o.extraNodeArgs), 'demo', '--port', String(port), '--data-dir', dataDir],
     {
       cwd: REPO_ROOT,
       env,
@@ -186,7 +203,8 @@ export function spawnAgent(o: {
   extraNodeArgs?: string[];
 }) {
   const lines: AgentLine[] = [];
-  const args = [...(o.extraNodeArgs ?? []), BIN, 'dock', '--server', o.url, '--token', o.token, '--watch', o.watch, '--once'];
+  const bin = binFor(o.extraNodeArgs);
+  const args = [...(o.extraNodeArgs ?? []), bin, 'dock', '--server', o.url, '--token', o.token, '--watch', o.watch, '--once'];
   args.push('--parallel', String(o.parallel), '--state', o.stateFile);
   if (o.chunkSize) args.push('--chunk-size', String(o.chunkSize));
   let proc: Proc | undefined = undefined;
@@ -198,7 +216,7 @@ export function spawnAgent(o: {
     .slice((o.extraNodeArgs?.length ?? 0) + 1)
     .join(' ')
     .replace(o.token, '<token>');
-  return { proc, lines, command: `node apps/server/bin/baqylau.mjs ${shown}` };
+  return { proc, lines, command: `node ${path.relative(REPO_ROOT, bin)} ${shown}` };
 }
 
 /**
@@ -225,7 +243,7 @@ export async function startPostgresServer(dataDir: string, dbName: string): Prom
   const proc = spawnProc(
     'server',
     process.execPath,
-    [BIN, 'serve', '--port', String(port), '--data-dir', dataDir, '--database-url', db.url],
+    [serverBin(), 'serve', '--port', String(port), '--data-dir', dataDir, '--database-url', db.url],
     {
       cwd: REPO_ROOT,
       env: { HOST: '127.0.0.1', PORT: undefined, ...SERVER_PROCESS_ENV },

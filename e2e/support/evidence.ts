@@ -5,10 +5,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { makeClip } from '../../apps/server/test/support/clips.ts';
-import { REPO_ROOT } from './server.ts';
+import { REPO_ROOT, SERVER_BIN } from './server.ts';
 
 const run = promisify(execFile);
-const BIN = path.join(REPO_ROOT, 'apps/server/bin/baqylau.mjs');
 
 export interface PageApi {
   orgId: string;
@@ -83,7 +82,7 @@ export const tempWatch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-e2
 
 /** `baqylau dock --once`: the real agent uploads what is docked and exits. */
 export async function runDockAgent(server: string, token: string, watch: string) {
-  const r = await run(process.execPath, [BIN, 'dock', '--server', server, '--token', token, '--watch', watch, '--once'], {
+  const r = await run(process.execPath, [SERVER_BIN, 'dock', '--server', server, '--token', token, '--watch', watch, '--once'], {
     cwd: REPO_ROOT,
   });
   return r.stdout;

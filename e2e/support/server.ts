@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(REPO_ROOT, 'apps/server/bin/baqylau.mjs');
+/** The compiled server and CLI (`npm run build`), the artefact `npm start` runs. */
+export const SERVER_BIN = path.join(REPO_ROOT, 'apps/server/dist/baqylau.mjs');
 const WEB_INDEX = path.join(REPO_ROOT, 'apps/web/dist/index.html');
 
 export interface DemoServer {
@@ -48,13 +49,14 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
  * it seeds the demo organisations and accounts and serves the built SPA (apps/web/dist).
  */
 export async function startDemoServer(): Promise<DemoServer> {
-  if (!fs.existsSync(WEB_INDEX)) throw new Error('apps/web/dist is missing: run `npm run build -w @baqylau/web` first');
+  if (!fs.existsSync(WEB_INDEX) || !fs.existsSync(SERVER_BIN))
+    throw new Error('apps/web/dist or apps/server/dist is missing: run `npm run build` first');
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-e2e-'));
   const env: Record<string, string | undefined> = { ...process.env, HOST: '127.0.0.1', NODE_ENV: 'test' };
   delete env.DATABASE_URL;
   delete env.PORT;
-  const child = spawn(process.execPath, [BIN, 'demo', '--port', String(port), '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [SERVER_BIN, 'demo', '--port', String(port), '--data-dir', dataDir], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

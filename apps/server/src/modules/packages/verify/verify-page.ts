@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { resources } from '@baqylau/i18n';
+import { serverPath } from '../../../platform/server-root.ts';
 
 const LANGS = ['kk', 'ru', 'en'] as const;
 const LANGUAGE_NAMES = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
 /** The script of the page: verify-core.js then verify-ui.js as one module, without their import/export syntax. */
 function pageScript() {
-  const read = (name: string) => fs.readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
+  const read = (name: string) => fs.readFileSync(serverPath('src/modules/packages/verify', name), 'utf8');
   const core = read('verify-core.js').replace(/^export /gm, '');
   const ui = read('verify-ui.js').replace(/^import [^;]+;\n/gm, '');
   return `${core}\n${ui}`;
