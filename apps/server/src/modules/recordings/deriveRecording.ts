@@ -4,6 +4,7 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/deps.ts';
 import { browserPlayable, renderPlayableProxy, renderThumbnailStrip } from '../../platform/media/ffmpeg.ts';
+import { withObjectLock } from '../../platform/storage/object-lock.ts';
 import { recordingDerivatives, recordings } from './recordings.table.ts';
 
 /**
@@ -38,10 +39,15 @@ export async function deriveRecording(deps: AppDeps, recordingId: string) {
       if (kind === 'thumbnail_strip') await renderThumbnailStrip(input, out, rec.durationMs ?? 6000);
       else await renderPlayableProxy(input, out);
       const obj = await deps.store.put(fs.createReadStream(out));
-      await deps.db
-        .insert(recordingDerivatives)
-        .values({ recordingId: rec.id, kind, sha256: obj.sha256, size: obj.size, createdAt: deps.now() })
-        .onConflictDoNothing();
+      // An identical derived file of a recording being purged may have been found in place: the row is written
+      // only if the object is still there, under its lock (a purged one makes the job retry and render again).
+      await withObjectLock(deps, obj.sha256, async () => {
+        if (!(await deps.store.stat(obj.sha256))) throw new Error(`derived object ${obj.sha256} was purged while it was stored`);
+        await deps.db
+          .insert(recordingDerivatives)
+          .values({ recordingId: rec.id, kind, sha256: obj.sha256, size: obj.size, createdAt: deps.now() })
+          .onConflictDoNothing();
+      });
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
 import { enqueueJob } from '../../platform/jobs/queue.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import { MediaToolMissing, probeMedia } from '../../platform/media/ffprobe.ts';
+import { withObjectLock } from '../../platform/storage/object-lock.ts';
 import { findRecorderByInventory } from '../recorders/recorders.repository.ts';
 import { fileSequenceOf } from './ingest/file-sequence.ts';
 import { retentionOfRecording } from '../retention/retentionOfRecording.ts';
@@ -50,7 +51,6 @@ export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUp
   const clockOffsetSeconds = docking?.offsetSeconds ?? 0;
   const startedAt = new Date(deviceStartedAt.getTime() - clockOffsetSeconds * 1000);
 
-  await deps.store.commitStaged(u.stagedPath, { sha256: u.sha256, size: u.size });
   const entry = await entryCovering(deps.db, recorder.id, startedAt);
   const row = {
     id: randomUUID(),
@@ -71,46 +71,50 @@ export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUp
     journalEntryId: entry?.id ?? null,
     ...(entry ? await retentionOfRecording(deps.db, deps.config, entry.id, startedAt) : {}),
   };
-  await deps.db.transaction(async (tx) => {
-    await insertRecording(tx, row);
-    await tx.delete(uploadsInProgress).where(eq(uploadsInProgress.uploadId, u.uploadId));
-    await appendLedgerEntry(
-      tx,
-      {
-        organisationId: u.organisationId,
-        actor,
-        action: 'recording.ingested',
-        subjectType: 'recording',
-        subjectId: row.id,
-        payload: {
-          recorderId: recorder.id,
-          inventoryNumber: recorder.inventoryNumber,
-          sha256: row.sha256,
-          size: row.size,
-          originalName: row.originalName,
-          fileSequence: row.fileSequence,
-          deviceStartedAt: deviceStartedAt.toISOString(),
-          clockOffsetSeconds,
-          startedAt: startedAt.toISOString(),
-          state: row.state,
-          journalEntryId: row.journalEntryId,
-          journalEntryNumber: entry?.number ?? null,
-          retainUntil: row.retainUntil ?? null,
-        },
-      },
-      now,
-    );
-    if (row.state === 'stored') {
-      await enqueueJob(tx, 'recording.derive', { recordingId: row.id }, { dedupeKey: `derive:${row.id}`, runAt: now });
-    }
-    if (row.journalEntryId) {
-      await enqueueJob(
+  // The same bytes may already be stored (and about to be purged): link and row under the object's lock.
+  await withObjectLock(deps, u.sha256, async () => {
+    await deps.store.commitStaged(u.stagedPath, { sha256: u.sha256, size: u.size });
+    await deps.db.transaction(async (tx) => {
+      await insertRecording(tx, row);
+      await tx.delete(uploadsInProgress).where(eq(uploadsInProgress.uploadId, u.uploadId));
+      await appendLedgerEntry(
         tx,
-        'continuity.check',
-        { organisationId: u.organisationId, journalEntryId: row.journalEntryId },
-        { dedupeKey: `continuity:${row.id}`, runAt: now },
+        {
+          organisationId: u.organisationId,
+          actor,
+          action: 'recording.ingested',
+          subjectType: 'recording',
+          subjectId: row.id,
+          payload: {
+            recorderId: recorder.id,
+            inventoryNumber: recorder.inventoryNumber,
+            sha256: row.sha256,
+            size: row.size,
+            originalName: row.originalName,
+            fileSequence: row.fileSequence,
+            deviceStartedAt: deviceStartedAt.toISOString(),
+            clockOffsetSeconds,
+            startedAt: startedAt.toISOString(),
+            state: row.state,
+            journalEntryId: row.journalEntryId,
+            journalEntryNumber: entry?.number ?? null,
+            retainUntil: row.retainUntil ?? null,
+          },
+        },
+        now,
       );
-    }
+      if (row.state === 'stored') {
+        await enqueueJob(tx, 'recording.derive', { recordingId: row.id }, { dedupeKey: `derive:${row.id}`, runAt: now });
+      }
+      if (row.journalEntryId) {
+        await enqueueJob(
+          tx,
+          'continuity.check',
+          { organisationId: u.organisationId, journalEntryId: row.journalEntryId },
+          { dedupeKey: `continuity:${row.id}`, runAt: now },
+        );
+      }
+    });
   });
   return { ...row };
 }

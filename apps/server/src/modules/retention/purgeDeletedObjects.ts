@@ -2,30 +2,43 @@ import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/deps.ts';
 import { excerptObjectsOf } from './excerptObjects.ts';
 import { withStoreMaintenanceLock } from '../../platform/storage/maintenance-lock.ts';
+import { withObjectLock } from '../../platform/storage/object-lock.ts';
+
+/** No live recording, derived file of one, or material refers to this object. */
+const unreferenced = (sha256: string) => sql`
+      NOT EXISTS (SELECT 1 FROM recordings r WHERE r.sha256 = ${sha256} AND r.deleted_at IS NULL)
+  AND NOT EXISTS (SELECT 1 FROM recording_derivatives v JOIN recordings r ON r.id = v.recording_id
+                   WHERE v.sha256 = ${sha256} AND r.deleted_at IS NULL)
+  AND NOT EXISTS (SELECT 1 FROM activity_materials m WHERE m.sha256 = ${sha256})`;
 
 /**
  * Removes from the store the originals and derived files (thumbnails,
  * proxies, package excerpts) of an act's recordings — the only caller of BlobStore.delete. Content-addressed objects
  * can be shared (the same bytes uploaded twice, a material identical to
- * another), so an object goes only when no live row still points to it.
+ * another), so an object goes only when no live row still points to it: checked
+ * again for each object under its lock right before the file is removed, so an
+ * upload of the same bytes that found the object in place meanwhile keeps it.
  * Idempotent: the act's job runs it again after a crash. Runs under the store
  * maintenance lock, so a backup copying objects never loses one mid-copy.
  */
 export async function purgeDeletedObjects(deps: AppDeps, actId: string) {
   const res = await deps.db.execute(sql`
-    WITH gone AS (
-      SELECT r.sha256 FROM recording_deletions d JOIN recordings r ON r.id = d.recording_id WHERE d.act_id = ${actId}
-      UNION
-      SELECT v.sha256 FROM recording_deletions d JOIN recording_derivatives v ON v.recording_id = d.recording_id WHERE d.act_id = ${actId}
-    )
-    SELECT g.sha256 FROM gone g
-     WHERE NOT EXISTS (SELECT 1 FROM recordings r WHERE r.sha256 = g.sha256 AND r.deleted_at IS NULL)
-       AND NOT EXISTS (SELECT 1 FROM recording_derivatives v JOIN recordings r ON r.id = v.recording_id
-                        WHERE v.sha256 = g.sha256 AND r.deleted_at IS NULL)
-       AND NOT EXISTS (SELECT 1 FROM activity_materials m WHERE m.sha256 = g.sha256)`);
-  const shas = [...(res as unknown as { rows: { sha256: string }[] }).rows.map((r) => r.sha256), ...(await excerptObjectsOf(deps, actId))];
+    SELECT r.sha256 FROM recording_deletions d JOIN recordings r ON r.id = d.recording_id WHERE d.act_id = ${actId}
+    UNION
+    SELECT v.sha256 FROM recording_deletions d JOIN recording_derivatives v ON v.recording_id = d.recording_id WHERE d.act_id = ${actId}`);
+  const candidates = [
+    ...new Set([...(res as unknown as { rows: { sha256: string }[] }).rows.map((r) => r.sha256), ...(await excerptObjectsOf(deps, actId))]),
+  ];
+  let removed = 0;
   await withStoreMaintenanceLock(deps, async () => {
-    for (const sha of shas) await deps.store.delete(sha);
+    for (const sha of candidates) {
+      await withObjectLock(deps, sha, async () => {
+        const check = await deps.db.execute(sql`SELECT ${unreferenced(sha)} AS "free"`);
+        if (!(check as unknown as { rows: { free: boolean }[] }).rows[0]!.free) return;
+        await deps.store.delete(sha);
+        removed++;
+      });
+    }
   });
-  return shas.length;
+  return removed;
 }

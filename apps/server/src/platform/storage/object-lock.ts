@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import type { Db, Engine } from '../../db/database.ts';
+
+/**
+ * Advisory-lock namespace of object locks. PostgreSQL keeps two-key locks apart from single-key ones, so this
+ * never meets the store maintenance lock.
+ */
+const OBJECT_LOCK_NAMESPACE = 444_013;
+
+const queues = new Map<string, Promise<void>>();
+
+/**
+ * Runs `fn` while nobody else holds the lock of one object address. A content address can be shared: an upload
+ * of bytes already stored finds its object in place and only adds a row. So whatever makes a row refer to an
+ * object holds the lock from the moment it relies on the object being there until that row has committed
+ * (the ingest from linking the staged file, a derived file from checking it is still stored); and the
+ * retention purge holds it from its last "nothing refers to it" check until the file is gone. Without it a
+ * purge could remove the object an upload of the same bytes had just found.
+ *
+ * On PostgreSQL: a transaction-scoped advisory lock on its own connection, held across processes and
+ * instances (`fn` runs its queries on other connections). On PGlite one process owns the data folder, so an
+ * in-process queue per address is enough.
+ */
+export async function withObjectLock<T>(deps: { db: Db; engine: Engine }, sha256: string, fn: () => Promise<T>): Promise<T> {
+  if (deps.engine === 'postgresql') {
+    const key = Number.parseInt(sha256.slice(0, 8), 16) | 0; // the first 32 bits, as PostgreSQL's signed int4
+    return deps.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${OBJECT_LOCK_NAMESPACE}::int4, ${key}::int4)`);
+      return fn();
+    });
+  }
+  const previous = queues.get(sha256) ?? Promise.resolve();
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const mine = previous.then(() => held);
+  queues.set(sha256, mine);
+  await previous;
+  try {
+    return await fn();
+  } finally {
+    release();
+    if (queues.get(sha256) === mine) queues.delete(sha256);
+  }
+}
