@@ -32,7 +32,7 @@ import {
   stagedUploads,
   startDemo,
   startPostgresServer,
-  SERVER_PROCESS_ENV,
+  SERVER_START_SHOWN,
   type DemoServer,
   type Session,
 } from './lib/demo.ts';
@@ -476,7 +476,7 @@ async function main() {
     }
     if (agentProf) profile.agentSingle = summariseProfile(path.join(profDir, 'agent', agentProf), 10);
     profile.note =
-      `main threads only (node --cpu-prof): fs writes in libuv's thread pool and the kernel's side of the sockets are not in it. ` +
+      `main threads only (node --cpu-prof; these runs start server and agent from the TypeScript sources through tsx, so the profile names the repository's files): fs writes in libuv's thread pool and the kernel's side of the sockets are not in it. ` +
       `The profiled runs took ${ps.wallMs} ms (single) and ${pp.wallMs} ms (${MANY} files); profiling slows them a little.`;
     removeDir(profDir);
   } catch (e) {
@@ -573,8 +573,8 @@ async function main() {
       referenceParallel: `${MANY} × openssl dgst -sha256 FILE at once (Promise.all of child processes)`,
       diskFloor: 'dd if=FILE of=OUT bs=1M conv=fsync',
       diskFloorDirect: 'dd if=FILE of=OUT bs=1M conv=fsync oflag=direct',
-      server: `HOST=127.0.0.1 GLIBC_TUNABLES=${SERVER_PROCESS_ENV.GLIBC_TUNABLES} node apps/server/dist/baqylau.mjs demo --port P --data-dir D`,
-      serverPostgresql: `HOST=127.0.0.1 GLIBC_TUNABLES=${SERVER_PROCESS_ENV.GLIBC_TUNABLES} node apps/server/dist/baqylau.mjs serve --port P --data-dir D --database-url URL (demo accounts seeded)`,
+      server: `HOST=127.0.0.1 ${SERVER_START_SHOWN} apps/server/dist/baqylau.mjs demo --port P --data-dir D`,
+      serverPostgresql: `HOST=127.0.0.1 ${SERVER_START_SHOWN} apps/server/dist/baqylau.mjs serve --port P --data-dir D --database-url URL (demo accounts seeded)`,
       agent: rounds[0]?.agentSingle.command,
       agentParallel: rounds[0]?.agentParallel.command,
     },

@@ -30,7 +30,7 @@ import {
   objectPath,
   spawnAgent,
   startDemo,
-  SERVER_PROCESS_ENV,
+  SERVER_START_SHOWN,
   type DemoServer,
 } from './lib/demo.ts';
 import { startNginxInFront, startNginxReference } from './lib/nginx.ts';
@@ -392,7 +392,7 @@ async function main() {
       rangeBytes: CHUNK,
       wrk: { threads: THREADS, connections: CONNECTIONS, durationS: DURATION_S, rounds: ROUNDS },
       server:
-        `MEDIA_OFFLOAD=x-accel HOST=127.0.0.1 GLIBC_TUNABLES=${SERVER_PROCESS_ENV.GLIBC_TUNABLES} node apps/server/dist/baqylau.mjs demo --port P --data-dir D ` +
+        `MEDIA_OFFLOAD=x-accel HOST=127.0.0.1 ${SERVER_START_SHOWN} apps/server/dist/baqylau.mjs demo --port P --data-dir D ` +
         '(PGlite, LOG_LEVEL=info: Fastify request logging to a file)',
       hotReadCacheMs: HOT_READ_CACHE_MS,
       offloadPrefix: OFFLOAD_PREFIX,

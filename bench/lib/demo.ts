@@ -31,8 +31,12 @@ export function serverBin(): string {
 }
 
 const binFor = (nodeArgs: string[] = []) => (nodeArgs.includes('--cpu-prof') ? SOURCE_BIN : serverBin());
-/** The server's process environment as `npm start` and the README's deployment set it (glibc malloc's trim threshold). */
+/** The server's process environment as `npm start` and the README's deployment set it (glibc malloc's thresholds). */
 export const SERVER_PROCESS_ENV = { GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=67108864:glibc.malloc.mmap_threshold=4194304' };
+/** Node's flags for the server, as `npm start` passes them (a young generation of 8 MiB semi-spaces). */
+export const SERVER_NODE_ARGS = ['--max-semi-space-size=8'];
+/** How the recorded commands show the server's start: `GLIBC_TUNABLES=… node --max-semi-space-size=8`. */
+export const SERVER_START_SHOWN = `GLIBC_TUNABLES=${SERVER_PROCESS_ENV.GLIBC_TUNABLES} node ${SERVER_NODE_ARGS.join(' ')}`;
 
 export interface DemoServer {
   url: string;
@@ -58,7 +62,7 @@ export async function startDemo(dataDir: string, o: { extraNodeArgs?: string[]; 
   const proc = spawnProc(
     'server',
     process.execPath,
-    [...(o.extraNodeArgs ?? []), binFor(o.extraNodeArgs), 'demo', '--port', String(port), '--data-dir', dataDir],
+    [...SERVER_NODE_ARGS, ...(o.extraNodeArgs ?? []), binFor(o.extraNodeArgs), 'demo', '--port', String(port), '--data-dir', dataDir],
     {
       cwd: REPO_ROOT,
       env,
@@ -243,7 +247,7 @@ export async function startPostgresServer(dataDir: string, dbName: string): Prom
   const proc = spawnProc(
     'server',
     process.execPath,
-    [serverBin(), 'serve', '--port', String(port), '--data-dir', dataDir, '--database-url', db.url],
+    [...SERVER_NODE_ARGS, serverBin(), 'serve', '--port', String(port), '--data-dir', dataDir, '--database-url', db.url],
     {
       cwd: REPO_ROOT,
       env: { HOST: '127.0.0.1', PORT: undefined, ...SERVER_PROCESS_ENV },

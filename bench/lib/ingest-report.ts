@@ -93,7 +93,7 @@ export function renderIngestReport(r: Result): string {
   );
   lines.push('');
   lines.push(
-    `The goals are judged on the rate once the agent runs (its start-up, ${n(one.startupMs)} ms to load the TypeScript sources, ` +
+    `The goals are judged on the rate once the agent runs (its start-up, ${n(one.startupMs)} ms for Node to load it and list the folder, ` +
       `is paid once per \`--once\` run, not per file, when the agent watches the dock). MB = 10^6 bytes.`,
   );
   lines.push('');
@@ -144,7 +144,7 @@ export function renderIngestReport(r: Result): string {
           'start-up',
           s(one.startupMs),
           s(par.startupMs),
-          'spawn → the agent opens the first file (Node + tsx load the TypeScript sources, the folder is listed)',
+          'spawn → the agent opens the first file (Node loads the compiled agent, the folder is listed)',
         ],
         [
           'until the upload exists',
@@ -347,19 +347,18 @@ function nextSteps(r: Result): string[] {
   const pgl = r.large.pglite as Result | undefined;
   const pgs = r.large.postgresql as Result | undefined;
   out.push(
-    `**RSS**: the agent's own baseline is ${r.agentIdle.peakRssMiB} MiB (Node + the tsx loader); ${r.sizes.many} uploads at once ` +
+    `**RSS**: the agent's own baseline is ${r.agentIdle.peakRssMiB} MiB; ${r.sizes.many} uploads at once ` +
       `reach ${par.agentPeakRssMiB} MiB. An upload adds a fixed amount to the server's RSS, not one that grows with the file ` +
       `(${pgl ? `PGlite ${pgl.rssMiB.serverBefore} → ${pgl.rssMiB.serverPeak} MiB` : 'n/a'}` +
       `${pgs ? `, PostgreSQL ${pgs.rssMiB.serverBefore} → ${pgs.rssMiB.serverPeak} MiB` : ''} over ${sizeOf(r.large.size)}: ` +
-      `slabs, socket and stream buffers, and the heap headroom --heap-growing-percent=100 allows). The baseline is what puts ` +
-      `it over 200 MB: PGlite (the embedded PostgreSQL in WebAssembly) lives in the server process, and on PostgreSQL the ` +
-      `loaded modules, V8's young generation and the tsx loader thread are most of it; the malloc setting the server starts ` +
-      `with (GLIBC_TUNABLES, see Commands) keeps ~15 MiB more (idle 193 → 208-211 MiB across the runs of 2026-12-02). Both levers need the process's own start-up flags or a build ` +
-      `step. A smaller young generation, \`NODE_OPTIONS=--max-semi-space-size=2\` (V8 reads it only at start), took the ` +
-      `PostgreSQL-backed server with the malloc setting from 204 to 173 MiB idle and from 253 to 214 MiB peak over a ` +
-      `2 GiB upload (\`=1\`: 174 and 199 MiB) with no loss of rate, in single measurements on 2026-12-02. tsx's loader ` +
-      `thread costs ~30 MiB (an empty script: 41 MiB plain, 72 MiB with tsx), which a compiled JavaScript server would spare: ` +
-      `both together would bring the peak under 200 MB.`,
+      `slabs, socket and stream buffers, and the heap headroom --heap-growing-percent=100 allows). Agent and server run ` +
+      `compiled (\`npm run build\`, apps/server/dist), as \`npm start\` runs them: no TypeScript loader thread, which cost ` +
+      `~50 MiB (PostgreSQL-backed server idle: 200-219 MiB from the sources through tsx, ~151 MiB compiled, both without the ` +
+      `V8 flag). The server starts with \`--max-semi-space-size=8\` (see Commands): a young generation half V8's default, ` +
+      `~10 MiB less at rest and at peak (192.6 → 182.4 MiB peak over 8 GiB on PostgreSQL in an A/B of 2026-12-02, no ` +
+      `loss of rate; three runs with the flag peaked at 176.6, 182.4 and 191.3 MiB: the peak depends on when V8 collects); \`=4\` saved 7 MiB more but made the 5,000-entry journal PDF 12 % slower, \`=8\` did not ` +
+      `(1,198-1,317 ms against 1,247-1,286). With PGlite (the default) the embedded PostgreSQL in WebAssembly lives in the ` +
+      `server process, which puts that server over 200 MB whatever the upload does.`,
   );
   return out;
 }

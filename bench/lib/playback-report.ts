@@ -240,7 +240,8 @@ export function renderMarkdown(r: Result): string {
     para(
       `CPU profile of the server's main thread, straight on Node (as ${NODE_ALONE}), during a ` +
         `${p.wrk.durationUs ? n(p.wrk.durationUs / 1e6) : '?'} s wrk run of 1 MiB ranges (${n(p.wrk.rps, 1)} req/s while profiled; ` +
-        `busy ${n(p.busyMs)} of ${n(p.durationMs)} ms), self time charged to the nearest package or own code:`,
+        `busy ${n(p.busyMs)} of ${n(p.durationMs)} ms; the profiled server runs the TypeScript sources through tsx, so the ` +
+        `profile names the repository's files), self time charged to the nearest package or own code:`,
     );
     para(
       mdTable(
