@@ -1,7 +1,7 @@
 // Compiles the server (and the @baqylau/* workspace packages it imports, which export TypeScript)
 // into dist/: ES modules, one chunk per lazily imported module so the PDF renderers and CLI
 // commands still load on first use. Packages from npm stay external and load from node_modules.
-// Production runs dist/ (`npm start`): no TypeScript loader in the process, ~30 MiB less memory and
+// Production runs dist/ (`npm start`): no TypeScript loader in the process, ~50 MiB less memory and
 // a faster start. Tests and `bin/baqylau.mjs` run the sources through tsx.
 import fs from 'node:fs';
 import path from 'node:path';

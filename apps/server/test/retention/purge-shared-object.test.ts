@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../src/demo/demo-data.ts';
 import { recordings } from '../../src/modules/recordings/recordings.table.ts';
@@ -110,5 +110,18 @@ describe('R444-13 object locks', () => {
     await expect(withObjectLock(ctx.deps, a, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await withObjectLock(ctx.deps, a, async () => void order.push('a3'));
     expect(order.at(-1)).toBe('a3');
+  });
+
+  it('R444-13 many holders at once (uploads finishing together) finish on a small connection pool', async () => {
+    // More holders than the test's pool has connections (5 on PostgreSQL): each must write through the handle it
+    // is given, so that a holder never waits for a second connection while keeping its first.
+    const holders = Array.from({ length: 12 }, (_, i) =>
+      withObjectLock(ctx.deps, i.toString(16).padStart(64, 'c'), async (db) => {
+        await db.execute(sql`SELECT 1`);
+        return db.transaction(async (tx) => (await tx.execute(sql`SELECT ${i}::int AS "n"`)) as unknown as { rows: { n: number }[] });
+      }),
+    );
+    const answers = await Promise.all(holders);
+    expect(answers.map((r) => r.rows[0]!.n)).toEqual([...Array(12).keys()]);
   });
 });

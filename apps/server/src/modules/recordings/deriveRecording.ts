@@ -41,9 +41,9 @@ export async function deriveRecording(deps: AppDeps, recordingId: string) {
       const obj = await deps.store.put(fs.createReadStream(out));
       // An identical derived file of a recording being purged may have been found in place: the row is written
       // only if the object is still there, under its lock (a purged one makes the job retry and render again).
-      await withObjectLock(deps, obj.sha256, async () => {
+      await withObjectLock(deps, obj.sha256, async (db) => {
         if (!(await deps.store.stat(obj.sha256))) throw new Error(`derived object ${obj.sha256} was purged while it was stored`);
-        await deps.db
+        await db
           .insert(recordingDerivatives)
           .values({ recordingId: rec.id, kind, sha256: obj.sha256, size: obj.size, createdAt: deps.now() })
           .onConflictDoNothing();

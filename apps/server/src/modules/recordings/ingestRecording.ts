@@ -72,9 +72,9 @@ export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUp
     ...(entry ? await retentionOfRecording(deps.db, deps.config, entry.id, startedAt) : {}),
   };
   // The same bytes may already be stored (and about to be purged): link and row under the object's lock.
-  await withObjectLock(deps, u.sha256, async () => {
+  await withObjectLock(deps, u.sha256, async (db) => {
     await deps.store.commitStaged(u.stagedPath, { sha256: u.sha256, size: u.size });
-    await deps.db.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       await insertRecording(tx, row);
       await tx.delete(uploadsInProgress).where(eq(uploadsInProgress.uploadId, u.uploadId));
       await appendLedgerEntry(

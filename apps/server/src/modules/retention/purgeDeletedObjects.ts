@@ -32,8 +32,8 @@ export async function purgeDeletedObjects(deps: AppDeps, actId: string) {
   let removed = 0;
   await withStoreMaintenanceLock(deps, async () => {
     for (const sha of candidates) {
-      await withObjectLock(deps, sha, async () => {
-        const check = await deps.db.execute(sql`SELECT ${unreferenced(sha)} AS "free"`);
+      await withObjectLock(deps, sha, async (db) => {
+        const check = await db.execute(sql`SELECT ${unreferenced(sha)} AS "free"`);
         if (!(check as unknown as { rows: { free: boolean }[] }).rows[0]!.free) return;
         await deps.store.delete(sha);
         removed++;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db, Engine } from '../../db/database.ts';
+import type { Db, DbOrTx, Engine } from '../../db/database.ts';
 
 /**
  * Advisory-lock namespace of object locks. PostgreSQL keeps two-key locks apart from single-key ones, so this
@@ -17,16 +17,18 @@ const queues = new Map<string, Promise<void>>();
  * retention purge holds it from its last "nothing refers to it" check until the file is gone. Without it a
  * purge could remove the object an upload of the same bytes had just found.
  *
- * On PostgreSQL: a transaction-scoped advisory lock on its own connection, held across processes and
- * instances (`fn` runs its queries on other connections). On PGlite one process owns the data folder, so an
- * in-process queue per address is enough.
+ * `fn` gets the database handle to write with. On PostgreSQL it is the transaction that holds a
+ * transaction-scoped advisory lock (across processes and instances): what `fn` writes through it, including
+ * its own nested transactions (savepoints), commits together with the lock's release, and each holder uses
+ * one pooled connection, so many uploads finishing at once cannot exhaust the pool. On PGlite one process
+ * owns the data folder, so an in-process queue per address is enough and `fn` gets the database itself.
  */
-export async function withObjectLock<T>(deps: { db: Db; engine: Engine }, sha256: string, fn: () => Promise<T>): Promise<T> {
+export async function withObjectLock<T>(deps: { db: Db; engine: Engine }, sha256: string, fn: (db: DbOrTx) => Promise<T>): Promise<T> {
   if (deps.engine === 'postgresql') {
     const key = Number.parseInt(sha256.slice(0, 8), 16) | 0; // the first 32 bits, as PostgreSQL's signed int4
     return deps.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${OBJECT_LOCK_NAMESPACE}::int4, ${key}::int4)`);
-      return fn();
+      return fn(tx);
     });
   }
   const previous = queues.get(sha256) ?? Promise.resolve();
@@ -36,7 +38,7 @@ export async function withObjectLock<T>(deps: { db: Db; engine: Engine }, sha256
   queues.set(sha256, mine);
   await previous;
   try {
-    return await fn();
+    return await fn(deps.db);
   } finally {
     release();
     if (queues.get(sha256) === mine) queues.delete(sha256);
