@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Engine } from '../../db/database.ts';
+import { inProcessQueue } from './in-process-queue.ts';
 
 /** PostgreSQL advisory lock key shared by everything that removes objects or needs them not to go away. */
 export const STORE_MAINTENANCE_LOCK_KEY = 4_440_012_013;
-
-let inProcess: Promise<unknown> = Promise.resolve();
 
 /**
  * Runs `fn` while no other store maintenance runs: the backup holds it while it
@@ -29,13 +28,5 @@ export async function withStoreMaintenanceLock<T>(deps: { db: Db; engine: Engine
       return fn();
     });
   }
-  const previous = inProcess;
-  let release!: () => void;
-  inProcess = new Promise<void>((r) => (release = r));
-  try {
-    await previous;
-    return await fn();
-  } finally {
-    release();
-  }
+  return inProcessQueue('store-maintenance', fn);
 }

@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Engine } from '../../db/database.ts';
+import { inProcessQueue } from './in-process-queue.ts';
 
 /**
  * Advisory-lock namespace of object locks. PostgreSQL keeps two-key locks apart from single-key ones, so this
  * never meets the store maintenance lock.
  */
 const OBJECT_LOCK_NAMESPACE = 444_013;
-
-const queues = new Map<string, Promise<void>>();
 
 /**
  * Runs `fn` while nobody else holds the lock of one object address. A content address can be shared: an upload
@@ -31,16 +30,5 @@ export async function withObjectLock<T>(deps: { db: Db; engine: Engine }, sha256
       return fn(tx);
     });
   }
-  const previous = queues.get(sha256) ?? Promise.resolve();
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  const mine = previous.then(() => held);
-  queues.set(sha256, mine);
-  await previous;
-  try {
-    return await fn(deps.db);
-  } finally {
-    release();
-    if (queues.get(sha256) === mine) queues.delete(sha256);
-  }
+  return inProcessQueue(`object:${sha256}`, () => fn(deps.db));
 }
