@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTranslator } from '../apps/server/src/platform/i18n/i18n.ts';
-import { renderJournalPdf } from '../apps/server/src/modules/journal/journal.pdf.ts';
-import type { JournalPrintModel, PrintRow } from '../apps/server/src/modules/journal/journal.print-model.ts';
+import { renderJournalPdf } from '../apps/server/src/video-evidence/journal/journal.pdf.ts';
+import type { JournalPrintModel, PrintRow } from '../apps/server/src/video-evidence/journal/journal.print-model.ts';
 import { QUICK, RESULTS_DIR, log, machineInfo, median, round, table, timed } from './lib/common.ts';
 
 const ENTRIES = QUICK ? 500 : 5_000;

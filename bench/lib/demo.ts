@@ -231,9 +231,9 @@ export function spawnAgent(o: {
 export async function startPostgresServer(dataDir: string, dbName: string): Promise<DemoServer & { drop: () => Promise<void> }> {
   const { createTempDatabase } = await import('./common.ts');
   const { loadConfig } = await import('../../apps/server/src/config/config.ts');
-  const { buildRuntime } = await import('../../apps/server/src/platform/runtime.ts');
+  const { buildRuntime } = await import('../../apps/server/src/composition/runtime.ts');
   const { seedDemo } = await import('../../apps/server/src/demo/seedDemo.ts');
-  const { seedDemoJournal } = await import('../../apps/server/src/demo/seedDemoJournal.ts');
+  const { seedDemoJournal } = await import('../../apps/server/src/video-evidence/demo/seedDemoJournal.ts');
   const db = await createTempDatabase(dbName);
   const { deps, database } = await buildRuntime(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: db.url }));
   try {

@@ -1,7 +1,7 @@
 import type { Config } from './config/config.ts';
 import { createApp } from './app.ts';
-import { buildRuntime, buildWorker } from './platform/runtime.ts';
-import { listUsers } from './modules/users/users.repository.ts';
+import { buildRuntime, buildWorker } from './composition/runtime.ts';
+import { listUsers } from './kernel/users/users.repository.ts';
 import { growHeapForStreaming } from './platform/heap-growth.ts';
 
 /** parse config → build dependencies → migrate → listen + worker; stops cleanly on SIGINT/SIGTERM. */

@@ -10,7 +10,7 @@ export function registerBackupCommands(program: Command) {
         'Back up the database, the evidence store and the signing key into DIR (only new objects are copied into an earlier backup)',
       ),
   ).action(async (dir: string, o) => {
-    const { createBackup } = await import('../modules/backup/createBackup.ts');
+    const { createBackup } = await import('../kernel/backup/createBackup.ts');
     await reportingBackupErrors(async () => {
       const config = configFrom(o);
       const started = performance.now();
@@ -38,7 +38,7 @@ export function registerBackupCommands(program: Command) {
   )
     .option('--check', "only check the backup's hashes against backup.json; change nothing")
     .action(async (dir: string, o) => {
-      const { restoreBackup } = await import('../modules/backup/restoreBackup.ts');
+      const { restoreBackup } = await import('../kernel/backup/restoreBackup.ts');
       await reportingBackupErrors(async () => {
         const config = configFrom(o);
         const v = await restoreBackup(config, dir, { log: console.log, checkOnly: Boolean(o.check) });
@@ -60,7 +60,7 @@ export function registerBackupCommands(program: Command) {
 }
 
 async function reportingBackupErrors(fn: () => Promise<void>) {
-  const { BackupError } = await import('../modules/backup/backup.manifest.ts');
+  const { BackupError } = await import('../kernel/backup/backup.manifest.ts');
   try {
     await fn();
   } catch (e) {

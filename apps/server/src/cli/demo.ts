@@ -18,9 +18,9 @@ export function registerDemoCommand(program: Command) {
         console.error('The demo always runs on its own embedded database; unset DATABASE_URL.');
         process.exit(2);
       }
-      const { buildRuntime } = await import('../platform/runtime.ts');
+      const { buildRuntime } = await import('../composition/runtime.ts');
       const { seedDemo } = await import('../demo/seedDemo.ts');
-      const { seedDemoJournal } = await import('../demo/seedDemoJournal.ts');
+      const { seedDemoJournal } = await import('../video-evidence/demo/seedDemoJournal.ts');
       const { deps, database } = await buildRuntime(config);
       const fresh = !(await hasUsers(deps));
       if (fresh) {
@@ -37,6 +37,6 @@ export function registerDemoCommand(program: Command) {
 }
 
 async function hasUsers(deps: import('../platform/deps.ts').AppDeps) {
-  const { listUsers } = await import('../modules/users/users.repository.ts');
+  const { listUsers } = await import('../kernel/users/users.repository.ts');
   return (await listUsers(deps.db)).length > 0;
 }

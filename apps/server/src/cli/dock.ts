@@ -21,7 +21,7 @@ export function registerDockCommand(program: Command) {
         console.error('Give the dock token with --token or BAQYLAU_DOCK_TOKEN.');
         process.exit(2);
       }
-      const { runDockAgent } = await import('../modules/dock-agent/runDockAgent.ts');
+      const { runDockAgent } = await import('../video-evidence/dock-agent/runDockAgent.ts');
       const watch = path.resolve(o.watch);
       const result = await runDockAgent({
         server: o.server,

@@ -23,7 +23,7 @@ export async function runCli(argv: string[]) {
     });
 
   dbOptions(program.command('migrate').description('Apply database migrations and exit')).action(async (o) => {
-    const { buildRuntime } = await import('../platform/runtime.ts');
+    const { buildRuntime } = await import('../composition/runtime.ts');
     const { database } = await buildRuntime(configFrom(o));
     await database.close();
     console.log('Migrations applied.');

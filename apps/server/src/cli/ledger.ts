@@ -6,9 +6,9 @@ export function registerLedgerCommands(program: Command) {
   dbOptions(ledger.command('verify').description('Verify every organisation chain (or one) and its signed checkpoints'))
     .option('--org <organisationId>', 'only this organisation')
     .action(async (o) => {
-      const { buildRuntime } = await import('../platform/runtime.ts');
+      const { buildRuntime } = await import('../composition/runtime.ts');
       const { organisationsWithLedger } = await import('../platform/ledger/ledger.repository.ts');
-      const { checkOrganisation } = await import('../modules/audit/audit.usecases.ts');
+      const { checkOrganisation } = await import('../kernel/audit/audit.usecases.ts');
       const { deps, database } = await buildRuntime(configFrom(o));
       const t = deps.translator.forLocale('en');
       try {

@@ -6,8 +6,8 @@ export function registerStorageCommands(program: Command) {
   dbOptions(
     storage.command('scrub').description('Re-hash every stored original; exit 1 and name each recording whose bytes changed (R444-13)'),
   ).action(async (o) => {
-    const { buildRuntime } = await import('../platform/runtime.ts');
-    const { scrubStore } = await import('../modules/recordings/scrubStore.ts');
+    const { buildRuntime } = await import('../composition/runtime.ts');
+    const { scrubStore } = await import('../video-evidence/recordings/scrubStore.ts');
     const { deps, database } = await buildRuntime(configFrom(o));
     try {
       const started = performance.now();

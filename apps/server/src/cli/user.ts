@@ -29,8 +29,8 @@ export function registerUserCommands(program: Command) {
         console.error('Give the password on standard input with --password-stdin, or in BAQYLAU_PASSWORD.');
         process.exit(2);
       }
-      const { buildRuntime } = await import('../platform/runtime.ts');
-      const { createUser } = await import('../modules/users/users.usecases.ts');
+      const { buildRuntime } = await import('../composition/runtime.ts');
+      const { createUser } = await import('../kernel/users/users.usecases.ts');
       const { deps, database } = await buildRuntime(configFrom(o));
       try {
         const u = await createUser(deps, SYSTEM_ACTOR, {

@@ -4,10 +4,10 @@ import { appendLedgerEntry } from '../platform/ledger/appendLedgerEntry.ts';
 import { SYSTEM_ACTOR } from '../platform/ledger/ledger.types.ts';
 import { signAllCheckpoints } from '../platform/ledger/checkpoints.ts';
 import { dateInZone } from '../platform/time.ts';
-import { createOrganisation } from '../modules/organisations/organisations.usecases.ts';
-import { createUser } from '../modules/users/users.usecases.ts';
-import { updateUser } from '../modules/users/users.repository.ts';
-import { appointResponsible } from '../modules/appointments/appointments.usecases.ts';
+import { createOrganisation } from '../kernel/organisations/organisations.usecases.ts';
+import { createUser } from '../kernel/users/users.usecases.ts';
+import { updateUser } from '../kernel/users/users.repository.ts';
+import { appointResponsible } from '../kernel/appointments/appointments.usecases.ts';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
 
 /** A territorial subdivision with its people, plus one organisation of each other type. */

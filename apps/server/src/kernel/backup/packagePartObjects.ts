@@ -1,0 +1,27 @@
+import type { BlobStore } from '../../platform/storage/storage.ts';
+import { readStoredManifest } from '../../video-evidence/packages/package-manifest.ts';
+import type { StoredObjectRef } from './backup.manifest.ts';
+
+/**
+ * The parts of court packages that only their signed manifests name: custody.json,
+ * the cover letters and the excerpts. A manifest that cannot be read is skipped
+ * here; the object check names it as missing.
+ */
+export async function packagePartObjects(store: BlobStore, manifests: string[]): Promise<StoredObjectRef[]> {
+  const out: StoredObjectRef[] = [];
+  for (const sha of manifests) {
+    const manifest = await readStoredManifest(store, sha).catch(() => undefined);
+    if (!manifest) continue;
+    if (manifest.custody) out.push({ sha256: manifest.custody.sha256, size: manifest.custody.size });
+    for (const f of manifest.files ?? [])
+      if (f.kind === 'excerpt' || f.kind === 'cover_letter') out.push({ sha256: f.sha256, size: f.size });
+  }
+  return out;
+}
+
+/** The union of two object lists, each object once, in hash order (as liveObjects gives it). */
+export function mergeObjects(a: StoredObjectRef[], b: StoredObjectRef[]): StoredObjectRef[] {
+  const all = new Map<string, StoredObjectRef>();
+  for (const o of [...a, ...b]) all.set(o.sha256, o);
+  return [...all.values()].sort((x, y) => x.sha256.localeCompare(y.sha256));
+}

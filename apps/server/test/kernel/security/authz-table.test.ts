@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../../../src/kernel/tokens/tokens.usecases.ts';
+import { createTestContext, type TestContext } from '../../support/test-app.ts';
+import { ApiClient, seedWorld } from '../../support/world.ts';
+
+/**
+ * Every route in the OpenAPI document × every role × a user and a token of
+ * another organisation. The table is written by hand from the rules (R444-6,
+ * R444-13), not derived from the code: a route missing here fails the test.
+ */
+const ACTORS = ['anonymous', 'admin', 'head', 'responsible', 'inspector', 'auditor', 'foreignHead', 'dock', 'foreignDock'] as const;
+type ActorName = (typeof ACTORS)[number];
+
+const SESSIONS: ActorName[] = ['admin', 'head', 'responsible', 'inspector', 'auditor', 'foreignHead'];
+const EVERYONE: ActorName[] = [...ACTORS];
+
+const TABLE: Record<string, ActorName[]> = {
+  'GET /healthz': EVERYONE,
+  'GET /api/v1/instance/public-key': EVERYONE,
+  'POST /api/v1/auth/login': EVERYONE,
+  'POST /api/v1/auth/totp': SESSIONS,
+  'POST /api/v1/auth/totp/enrolment': SESSIONS,
+  'POST /api/v1/auth/totp/enrolment/confirm': SESSIONS,
+  'POST /api/v1/auth/logout': SESSIONS,
+  'POST /api/v1/auth/logout-everywhere': SESSIONS,
+  'GET /api/v1/me': SESSIONS,
+  'PATCH /api/v1/me': SESSIONS,
+  'POST /api/v1/me/password': SESSIONS,
+  'PUT /api/v1/me/organisation': SESSIONS,
+  'GET /api/v1/organisations': ['admin'],
+  'POST /api/v1/organisations': ['admin'],
+  'GET /api/v1/organisations/{orgId}': ['admin', 'head', 'responsible', 'inspector', 'auditor'],
+  'GET /api/v1/users': ['admin'],
+  'POST /api/v1/users': ['admin'],
+  'GET /api/v1/organisations/{orgId}/members': ['admin', 'head', 'responsible', 'auditor'],
+  'POST /api/v1/organisations/{orgId}/members': ['admin'],
+  'DELETE /api/v1/organisations/{orgId}/members/{userId}/roles/{role}': ['admin'],
+  'GET /api/v1/organisations/{orgId}/appointments': ['head', 'responsible', 'auditor'],
+  'POST /api/v1/organisations/{orgId}/appointments': ['head'],
+  'POST /api/v1/organisations/{orgId}/appointments/{appointmentId}/end': ['head'],
+  'GET /api/v1/organisations/{orgId}/api-tokens': ['head', 'responsible'],
+  'POST /api/v1/organisations/{orgId}/api-tokens': ['head', 'responsible'],
+  'POST /api/v1/organisations/{orgId}/api-tokens/{tokenId}/revoke': ['head', 'responsible'],
+  'GET /api/v1/dock/whoami': ['dock', 'foreignDock'],
+  'POST /api/v1/dock/uploads': ['dock', 'foreignDock'],
+  'HEAD /api/v1/dock/uploads/{uploadId}': ['dock', 'foreignDock'],
+  'PATCH /api/v1/dock/uploads/{uploadId}': ['dock', 'foreignDock'],
+  'DELETE /api/v1/dock/uploads/{uploadId}': ['dock', 'foreignDock'],
+  'POST /api/v1/dock/uploads/{uploadId}/confirm': ['dock', 'foreignDock'],
+  'GET /api/v1/dock/receipts/{uploadId}': ['dock', 'foreignDock'],
+  'POST /api/v1/dock/dockings': ['dock', 'foreignDock'],
+  'GET /api/v1/organisations/{orgId}/ledger': ['head', 'auditor'],
+  'POST /api/v1/organisations/{orgId}/ledger/verify': ['head', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/ledger/checkpoints': ['head', 'auditor'],
+  'POST /api/v1/organisations/{orgId}/ledger/checkpoints': ['head'],
+  'GET /api/v1/organisations/{orgId}/activities': ['head', 'responsible', 'inspector', 'auditor'],
+  'POST /api/v1/organisations/{orgId}/activities': ['head', 'responsible'],
+  'GET /api/v1/organisations/{orgId}/activities/{activityId}': ['head', 'responsible', 'inspector', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/recorders': ['head', 'responsible', 'auditor'],
+  'POST /api/v1/organisations/{orgId}/recorders': ['responsible'],
+  'GET /api/v1/organisations/{orgId}/recorders/{recorderId}': ['head', 'responsible', 'auditor'],
+  'POST /api/v1/organisations/{orgId}/recorders/{recorderId}/breakage': ['responsible', 'inspector'],
+  'POST /api/v1/organisations/{orgId}/recorders/{recorderId}/repair': ['responsible'],
+  'POST /api/v1/organisations/{orgId}/recorders/{recorderId}/repaired': ['responsible'],
+  'POST /api/v1/organisations/{orgId}/recorders/{recorderId}/write-off': ['responsible'],
+  'POST /api/v1/organisations/{orgId}/recorders/{recorderId}/return': ['responsible'],
+  'GET /api/v1/organisations/{orgId}/journals': ['head', 'responsible', 'inspector', 'auditor'],
+  'POST /api/v1/organisations/{orgId}/journals': ['responsible'],
+  'POST /api/v1/organisations/{orgId}/journals/{journalId}/close': ['responsible'],
+  'GET /api/v1/organisations/{orgId}/journals/{journalId}/entries': ['head', 'responsible', 'inspector', 'auditor'],
+  'POST /api/v1/organisations/{orgId}/journal-entries': ['responsible'],
+  'GET /api/v1/organisations/{orgId}/journal-entries/mine': ['responsible', 'inspector'],
+  'POST /api/v1/organisations/{orgId}/journal-entries/{entryId}/confirm': ['responsible', 'inspector'],
+  'POST /api/v1/organisations/{orgId}/journal-entries/{entryId}/strike': ['responsible'],
+  'GET /api/v1/organisations/{orgId}/overdue-returns': ['head', 'responsible'],
+  'GET /api/v1/organisations/{orgId}/journal-rules': ['head', 'responsible', 'inspector', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/journals/{journalId}/print.pdf': ['head', 'responsible', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/journals/{journalId}/export.xlsx': ['head', 'responsible', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/badge.pdf': ['head', 'responsible', 'inspector', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/notifications': ['head', 'responsible', 'inspector', 'auditor'],
+  'POST /api/v1/organisations/{orgId}/notifications/read': ['head', 'responsible', 'inspector', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/retention/due': ['head', 'responsible', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/retention/upcoming': ['head', 'responsible', 'auditor'],
+  'POST /api/v1/organisations/{orgId}/retention/deletions': ['responsible'],
+  'GET /api/v1/organisations/{orgId}/retention/acts': ['head', 'responsible', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/retention/acts/{actId}/pdf': ['head', 'responsible', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/recordings/{recordingId}/holds': ['head', 'responsible', 'auditor'],
+  'POST /api/v1/organisations/{orgId}/recordings/{recordingId}/holds': ['head'],
+  'POST /api/v1/organisations/{orgId}/holds/{holdId}/lift': ['head'],
+  'GET /api/v1/organisations/{orgId}/activities/{activityId}/timeline': ['head', 'responsible', 'inspector', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/findings': ['head', 'responsible', 'auditor'],
+  'POST /api/v1/organisations/{orgId}/findings/{findingId}/annotations': ['head'],
+  'GET /api/v1/organisations/{orgId}/recordings': ['head', 'responsible', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/recordings/{recordingId}': ['head', 'responsible', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/recordings/{recordingId}/media': ['head', 'responsible'],
+  'POST /api/v1/organisations/{orgId}/access-purposes': ['head', 'responsible'],
+  'POST /api/v1/organisations/{orgId}/recordings/{recordingId}/attach': ['responsible'],
+  'GET /api/v1/organisations/{orgId}/recordings/{recordingId}/thumbnails': ['head', 'responsible'],
+  'POST /api/v1/organisations/{orgId}/activities/{activityId}/materials': ['head', 'responsible', 'inspector'],
+  'GET /api/v1/organisations/{orgId}/activities/{activityId}/materials': ['head', 'responsible', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/activities/{activityId}/materials/{materialId}/file': ['head', 'responsible'],
+  'GET /api/v1/organisations/{orgId}/packages': ['head', 'responsible', 'auditor'],
+  'POST /api/v1/organisations/{orgId}/packages': ['head', 'responsible'],
+  'GET /api/v1/organisations/{orgId}/packages/{packageId}': ['head', 'responsible', 'auditor'],
+  'POST /api/v1/organisations/{orgId}/packages/{packageId}/links': ['head', 'responsible'],
+  'GET /api/v1/organisations/{orgId}/packages/{packageId}/download': ['head', 'responsible'],
+  'GET /api/v1/platform/ledger': ['admin'],
+  'POST /api/v1/platform/ledger/verify': ['admin'],
+};
+
+const DESTRUCTIVE_FOR_SESSION = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/logout-everywhere']);
+
+let ctx: TestContext;
+let world: Awaited<ReturnType<typeof seedWorld>>;
+const clients = new Map<ActorName, ApiClient>();
+let routes: { method: string; path: string }[];
+
+async function clientFor(actor: ActorName): Promise<ApiClient> {
+  const cached = clients.get(actor);
+  if (cached) return cached;
+  let c: ApiClient;
+  if (actor === 'anonymous') c = world.anonymous();
+  else if (actor === 'dock' || actor === 'foreignDock') {
+    const org = actor === 'dock' ? world.subdivision : world.foreign;
+    const t = await createApiToken(ctx.deps, { kind: 'user', id: world.userIds.get('head')! }, org, `dock ${actor}`);
+    c = new ApiClient(ctx);
+    const request = c.request.bind(c);
+    c.request = (m, u, b, h = {}) => request(m, u, b, { authorization: `Bearer ${t.secret}`, ...h });
+  } else c = await world.as(({ foreignHead: 'operator', inspector: 'inspector1' } as Record<string, string>)[actor] ?? actor);
+  clients.set(actor, c);
+  return c;
+}
+
+function concrete(path: string) {
+  return path
+    .replace('{orgId}', world.subdivision)
+    .replace('{role}', 'inspector')
+    .replace(/\{[a-zA-Z]+\}/g, '00000000-0000-4000-8000-000000000001');
+}
+
+describe('R444-13 R444-6 authorisation: every route × every role × a foreign organisation', () => {
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    world = await seedWorld(ctx);
+    const doc = (await ctx.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })));
+  });
+  afterAll(() => ctx.close());
+
+  it('every route in the OpenAPI document has a row in the table, and every row a route', () => {
+    const documented = routes.map((r) => `${r.method} ${r.path}`).sort();
+    expect(documented).toEqual(Object.keys(TABLE).sort());
+  });
+
+  it('each actor is allowed exactly where the table says, and refused (401/403) elsewhere', async () => {
+    const mismatches: string[] = [];
+    for (const { method, path } of routes) {
+      const key = `${method} ${path}`;
+      const allowed = new Set(TABLE[key] ?? []);
+      for (const actor of ACTORS) {
+        const c = await clientFor(actor);
+        const res = await c.request(method, concrete(path), method === 'GET' ? undefined : {});
+        const refused = res.statusCode === 401 || res.statusCode === 403;
+        if (refused === allowed.has(actor)) mismatches.push(`${key} as ${actor}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+        // A HEAD response has no body by HTTP; every other refusal carries its coded error.
+        if (refused && method !== 'HEAD') expect(res.json().error.code).toMatch(/^(auth|token)\./);
+        if (DESTRUCTIVE_FOR_SESSION.has(key)) clients.delete(actor);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
