@@ -44,6 +44,7 @@ function vitest(name, projects, wrap = []) {
 step('system packages', 'bash', ['scripts/system-deps.sh']);
 step('typecheck', 'npm', ['run', 'typecheck']);
 step('lint', 'npx', ['eslint', '.']);
+step('lint: dependency boundaries', 'npm', ['run', 'deps']);
 step('format', 'npx', ['prettier', '--check', '.']);
 vitest('unit + api on PGlite', ['unit', 'api']);
 vitest('api on PostgreSQL', ['api'], ['scripts/with-postgres.mjs']);

@@ -5,7 +5,6 @@
  */
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import * as schema from '../../apps/server/src/db/schema.ts';
 import type { Db } from '../../apps/server/src/db/database.ts';
 
 export interface CapturedStatement {
@@ -17,7 +16,7 @@ export interface CapturedStatement {
 export async function captureStatements(url: string, fn: (db: Db) => Promise<unknown>): Promise<CapturedStatement[]> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   const seen: CapturedStatement[] = [];
-  const db = drizzle(pool, { schema, logger: { logQuery: (text, params) => seen.push({ text, params }) } }) as unknown as Db;
+  const db = drizzle(pool, { logger: { logQuery: (text, params) => seen.push({ text, params }) } }) as unknown as Db;
   try {
     await fn(db);
   } finally {

@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../apps/server/src/demo/demo-data.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../apps/server/src/composition/demo.ts';
 import { currentTotp } from '../../apps/server/src/platform/auth/totp.ts';
 import { BENCH_DIR } from './common.ts';
 import { freePort, sleep, spawnProc, type Proc } from './procs.ts';
@@ -232,13 +232,12 @@ export async function startPostgresServer(dataDir: string, dbName: string): Prom
   const { createTempDatabase } = await import('./common.ts');
   const { loadConfig } = await import('../../apps/server/src/config/config.ts');
   const { buildRuntime } = await import('../../apps/server/src/composition/runtime.ts');
-  const { seedDemo } = await import('../../apps/server/src/demo/seedDemo.ts');
-  const { seedDemoJournal } = await import('../../apps/server/src/video-evidence/demo/seedDemoJournal.ts');
+  const { seedDemo, seedDemoRecords } = await import('../../apps/server/src/composition/demo.ts');
   const db = await createTempDatabase(dbName);
   const { deps, database } = await buildRuntime(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: db.url }));
   try {
     const { orgIds, userIds } = await seedDemo(deps);
-    await seedDemoJournal(deps, orgIds, userIds);
+    await seedDemoRecords(deps, { orgIds, userIds });
   } finally {
     await database.close();
   }

@@ -1,6 +1,6 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../apps/server/src/demo/demo-data.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../apps/server/src/composition/demo.ts';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 

@@ -13,24 +13,8 @@ import { installErrorHandler } from './platform/http/error-handler.ts';
 import { installGuard, requireAuthzOnEveryRoute } from './platform/http/guard.ts';
 import { ErrorBody } from './platform/http/schemas.ts';
 import { createPrincipalResolver } from './kernel/auth/auth.resolver.ts';
-import { authRoutes } from './kernel/auth/auth.routes.ts';
-import { appointmentRoutes } from './kernel/appointments/appointments.routes.ts';
-import { auditRoutes } from './kernel/audit/audit.routes.ts';
-import { healthRoutes } from './kernel/health/health.routes.ts';
-import { organisationRoutes } from './kernel/organisations/organisations.routes.ts';
-import { tokenRoutes } from './kernel/tokens/tokens.routes.ts';
-import { userRoutes } from './kernel/users/users.routes.ts';
-import { activityRoutes } from './video-evidence/activities/activities.routes.ts';
-import { recorderRoutes } from './video-evidence/recorders/recorders.routes.ts';
-import { journalRoutes } from './video-evidence/journal/journal.routes.ts';
-import { journalPrintRoutes } from './video-evidence/journal/journal.print.routes.ts';
-import { notificationRoutes } from './kernel/notifications/notifications.routes.ts';
-import { dockRoutes } from './video-evidence/recordings/dock.routes.ts';
-import { continuityRoutes } from './video-evidence/continuity/continuity.routes.ts';
-import { recordingRoutes } from './video-evidence/recordings/recordings.routes.ts';
-import { materialRoutes } from './video-evidence/activities/materials.routes.ts';
-import { packageRoutes } from './video-evidence/packages/packages.routes.ts';
-import { retentionRoutes } from './video-evidence/retention/retention.routes.ts';
+import { kernelRoutes } from './kernel/kernel.routes.ts';
+import { RULE_SETS } from './composition/rule-sets.ts';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -71,24 +55,8 @@ export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<F
 
   app.get('/api/openapi.json', { config: { authz: rule.public }, schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(healthRoutes(deps));
-  await app.register(authRoutes(deps, resolver.pendingTotpSecret));
-  await app.register(organisationRoutes(deps));
-  await app.register(userRoutes(deps));
-  await app.register(appointmentRoutes(deps));
-  await app.register(tokenRoutes(deps));
-  await app.register(auditRoutes(deps));
-  await app.register(activityRoutes(deps));
-  await app.register(recorderRoutes(deps));
-  await app.register(journalRoutes(deps));
-  await app.register(journalPrintRoutes(deps));
-  await app.register(notificationRoutes(deps));
-  await app.register(dockRoutes(deps));
-  await app.register(continuityRoutes(deps));
-  await app.register(recordingRoutes(deps));
-  await app.register(materialRoutes(deps));
-  await app.register(packageRoutes(deps));
-  await app.register(retentionRoutes(deps));
+  await app.register(kernelRoutes(deps, resolver));
+  for (const ruleSet of RULE_SETS) if (ruleSet.routes) await app.register(ruleSet.routes(deps));
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
   if (opts.webDist !== undefined || fs.existsSync(path.join(webDist, 'index.html'))) await serveWeb(app, webDist);

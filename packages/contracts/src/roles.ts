@@ -1,14 +1,34 @@
-/** Organisation types (tenants). Each module adds roles that make sense for its type. */
+/** Organisation types (tenants); each rule set serves one (its declaration in apps/server/src/<rule set>/index.ts). */
 export const ORGANISATION_TYPES = ['territorial_subdivision', 'hpf_operator', 'medical_organisation', 'trade_union'] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
+/** Roles of the kernel, in every organisation: its head, and a read-only auditor (listed last). */
+const KERNEL_HEAD = { granted: ['head'], appointed: [] } as const;
+const KERNEL_AUDITOR = { granted: ['auditor'], appointed: [] } as const;
+
 /**
- * Roles held within one organisation. `responsible` is never granted directly:
- * it follows from an active appointment made by the head (R444-6).
+ * The roles each rule set adds, declared by the rule set (README of its folder). `granted` roles an
+ * administrator or head grants; `appointed` ones follow only from a recorded appointment by order.
+ * A rule set that is not built yet adds none.
  */
-export const ORG_ROLES = ['head', 'responsible', 'inspector', 'auditor'] as const;
-export type OrgRole = (typeof ORG_ROLES)[number];
-export const GRANTABLE_ROLES = ['head', 'inspector', 'auditor'] as const satisfies readonly OrgRole[];
+export const RULE_SET_ROLES = {
+  /** Order 444: the inspector holds recorders; the responsible person is appointed by the head (R444-6). */
+  'video-evidence': { granted: ['inspector'], appointed: ['responsible'] },
+  'production-control': { granted: [], appointed: [] },
+  'medical-cctv': { granted: [], appointed: [] },
+  'ohs-competition': { granted: [], appointed: [] },
+} as const;
+
+type Declared = typeof KERNEL_HEAD | typeof KERNEL_AUDITOR | (typeof RULE_SET_ROLES)[keyof typeof RULE_SET_ROLES];
+export type OrgRole = Declared['granted'][number] | Declared['appointed'][number];
+
+const declared: readonly Declared[] = [KERNEL_HEAD, ...Object.values(RULE_SET_ROLES), KERNEL_AUDITOR];
+const unique = <T>(xs: T[]) => [...new Set(xs)];
+
+/** Roles held within one organisation: the kernel's and every rule set's. */
+export const ORG_ROLES: readonly OrgRole[] = unique(declared.flatMap((d) => [...d.appointed, ...d.granted]));
+/** Roles that may be granted directly; `responsible` never is: it follows from an active appointment (R444-6). */
+export const GRANTABLE_ROLES: readonly OrgRole[] = unique(declared.flatMap((d) => [...d.granted]));
 
 /** Roles that must use a second factor (R444-6 "special password known only to them"). */
 export const SECOND_FACTOR_ROLES: readonly OrgRole[] = ['head', 'responsible'];

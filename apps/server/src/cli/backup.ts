@@ -11,10 +11,12 @@ export function registerBackupCommands(program: Command) {
       ),
   ).action(async (dir: string, o) => {
     const { createBackup } = await import('../kernel/backup/createBackup.ts');
+    const { describeCounts } = await import('../kernel/backup/backup.manifest.ts');
     await reportingBackupErrors(async () => {
       const config = configFrom(o);
       const started = performance.now();
-      const r = await createBackup(config, dir, { log: console.log });
+      const { ruleSetRecords } = await import('../composition/rule-sets.ts');
+      const r = await createBackup(config, dir, { log: console.log, records: ruleSetRecords() });
       const m = r.manifest;
       for (const u of m.unreadableObjects)
         console.log(`CRITICAL object ${u.sha256} ${u.problem}: not in the backup (run: baqylau storage scrub)`);
@@ -23,7 +25,7 @@ export function registerBackupCommands(program: Command) {
           `Backup written to ${path.resolve(dir)} in ${((performance.now() - started) / 1000).toFixed(1)} s:`,
           `  database  ${m.database.file} (${m.engine} ${m.database.serverVersion}; ${m.database.dumpTool}); migrations: ${m.migrations.applied}, last ${m.migrations.last}`,
           `  objects   ${m.objects.length} (${r.copied} copied, ${r.present} already there, ${r.pruned} no longer needed removed)`,
-          `  counts    ${m.counts.recordings} recordings (+${m.counts.deletedRecordings} deleted), ${m.counts.ledgerEntries} ledger entries, ${m.counts.organisations} organisations`,
+          `  counts    ${describeCounts(m.counts)}`,
           `  keys      the instance signing key: protect this folder like the server itself.`,
         ].join('\n'),
       );
@@ -41,7 +43,8 @@ export function registerBackupCommands(program: Command) {
       const { restoreBackup } = await import('../kernel/backup/restoreBackup.ts');
       await reportingBackupErrors(async () => {
         const config = configFrom(o);
-        const v = await restoreBackup(config, dir, { log: console.log, checkOnly: Boolean(o.check) });
+        const { ruleSetRecords } = await import('../composition/rule-sets.ts');
+        const v = await restoreBackup(config, dir, { log: console.log, checkOnly: Boolean(o.check), records: ruleSetRecords() });
         if (!v) return;
         for (const p of v.problems) console.log(`FAIL ${p}`);
         if (v.problems.length) {

@@ -19,13 +19,11 @@ export function registerDemoCommand(program: Command) {
         process.exit(2);
       }
       const { buildRuntime } = await import('../composition/runtime.ts');
-      const { seedDemo } = await import('../demo/seedDemo.ts');
-      const { seedDemoJournal } = await import('../video-evidence/demo/seedDemoJournal.ts');
+      const { seedDemo, seedDemoRecords } = await import('../composition/demo.ts');
       const { deps, database } = await buildRuntime(config);
       const fresh = !(await hasUsers(deps));
       if (fresh) {
-        const { orgIds, userIds } = await seedDemo(deps);
-        await seedDemoJournal(deps, orgIds, userIds);
+        await seedDemoRecords(deps, await seedDemo(deps));
       }
       await database.close();
       const { startServer } = await import('../main.ts');

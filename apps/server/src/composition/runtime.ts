@@ -7,21 +7,11 @@ import { createTranslator } from '../platform/i18n/i18n.ts';
 import { loadOrCreateInstanceKey } from '../platform/keys/instance-key.ts';
 import { signAllCheckpoints } from '../platform/ledger/checkpoints.ts';
 import { createWorker } from '../platform/jobs/worker.ts';
-import { extendJobLease } from '../platform/jobs/queue.ts';
 import { scheduleRecurring } from '../platform/jobs/scheduler.ts';
 import { createEmailNotificationHandler } from '../kernel/notifications/notifications.email.ts';
-import { checkContinuity } from '../video-evidence/continuity/continuity.usecases.ts';
-import { scrubStore } from '../video-evidence/recordings/scrubStore.ts';
-import { deriveRecording } from '../video-evidence/recordings/deriveRecording.ts';
-import { buildCourtPackage } from '../video-evidence/packages/buildCourtPackage.ts';
-import { BUILD_JOB } from '../video-evidence/packages/createCourtPackage.ts';
-import { cleanAbandonedUploads } from '../video-evidence/recordings/ingest/cleanAbandonedUploads.ts';
-import { assignMissingRetention } from '../video-evidence/retention/assignMissingRetention.ts';
-import { reviewRetention } from '../video-evidence/retention/reviewRetention.ts';
-import { purgeDeletedObjects } from '../video-evidence/retention/purgeDeletedObjects.ts';
-import { uploadsInProgress } from '../video-evidence/recordings/recordings.table.ts';
 import { assertNoUnfinishedRestore } from '../kernel/backup/restore-marker.ts';
-import { lt } from 'drizzle-orm';
+import type { Logger } from '../kernel/rule-set.ts';
+import { RULE_SETS, ruleSetRecords } from './rule-sets.ts';
 
 /** Opens the database, applies migrations and builds the dependencies every entry point shares. */
 export async function buildRuntime(config: Config): Promise<{ deps: AppDeps; database: Database }> {
@@ -30,7 +20,7 @@ export async function buildRuntime(config: Config): Promise<{ deps: AppDeps; dat
   const database = await openDatabase(config);
   try {
     await database.migrate();
-    await assignMissingRetention(database.db, config);
+    for (const r of RULE_SETS) await r.prepare?.(database.db, config);
   } catch (e) {
     await database.close();
     throw e;
@@ -42,64 +32,33 @@ export async function buildRuntime(config: Config): Promise<{ deps: AppDeps; dat
     instanceKey: loadOrCreateInstanceKey(config.dataDir),
     store: createFsBlobStore(path.join(config.dataDir, 'blobs')),
     translator: await createTranslator(),
+    records: ruleSetRecords(),
     now: () => new Date(),
   };
   return { deps, database };
 }
 
-/** The background worker with the platform's job kinds; modules add theirs here. */
-export function buildWorker(deps: AppDeps, log?: { error(o: unknown, m?: string): void }) {
+/** The background worker: the kernel's job kinds, then each rule set's. */
+export function buildWorker(deps: AppDeps, log?: Logger) {
   const everyMs = deps.config.checkpointIntervalMinutes * 60_000;
+  const ruleSetJobs = RULE_SETS.flatMap((r) => (r.jobs ? [r.jobs(deps, log)] : []));
   const worker = createWorker(deps.db, {
     log,
-    handlers: {
-      'ledger.checkpoint': async () => {
-        await deps.db.transaction((tx) => signAllCheckpoints(tx, deps.instanceKey, deps.now()));
+    handlers: Object.assign(
+      {
+        'ledger.checkpoint': async () => {
+          await deps.db.transaction((tx) => signAllCheckpoints(tx, deps.instanceKey, deps.now()));
+        },
+        'notification.email': createEmailNotificationHandler(deps),
       },
-      'notification.email': createEmailNotificationHandler(deps),
-      'recording.derive': async (job) => {
-        await deriveRecording(deps, (job.payload as { recordingId: string }).recordingId);
-      },
-      'uploads.cleanup': async () => {
-        const maxAgeMs = deps.config.uploadExpiryHours * 3_600_000;
-        cleanAbandonedUploads(path.join(deps.store.stagingDir, 'tus'), maxAgeMs);
-        await deps.db.delete(uploadsInProgress).where(lt(uploadsInProgress.createdAt, new Date(deps.now().getTime() - maxAgeMs)));
-      },
-      'storage.scrub': async () => {
-        const r = await scrubStore(deps);
-        if (r.damaged.length) log?.error({ damaged: r.damaged }, 'storage scrub found damaged originals');
-      },
-      'retention.review': async () => {
-        await reviewRetention(deps);
-      },
-      'retention.purge': async (job) => {
-        await purgeDeletedObjects(deps, (job.payload as { actId: string }).actId);
-      },
-      [BUILD_JOB]: async (job) => {
-        const { packageId } = job.payload as { packageId: string };
-        await buildCourtPackage(deps, packageId, {
-          lastAttempt: job.attempts >= job.maxAttempts,
-          heartbeat: () => extendJobLease(deps.db, job.id, new Date(deps.now().getTime() + 5 * 60_000)),
-        });
-      },
-      'continuity.check': async (job) => {
-        const { organisationId, journalEntryId } = job.payload as { organisationId: string; journalEntryId: string };
-        await checkContinuity(deps, organisationId, journalEntryId);
-      },
-    },
+      ...ruleSetJobs.map((j) => j.handlers),
+    ),
   });
   let timer: NodeJS.Timeout | undefined;
   const schedule = () =>
-    scheduleRecurring(
-      deps.db,
-      [
-        { kind: 'ledger.checkpoint', everyMs },
-        { kind: 'storage.scrub', everyMs: 7 * 24 * 3_600_000 },
-        { kind: 'uploads.cleanup', everyMs: 3_600_000 },
-        { kind: 'retention.review', everyMs: 24 * 3_600_000 },
-      ],
-      deps.now(),
-    ).catch((e) => log?.error({ err: e }, 'scheduling failed'));
+    scheduleRecurring(deps.db, [{ kind: 'ledger.checkpoint', everyMs }, ...ruleSetJobs.flatMap((j) => j.recurring)], deps.now()).catch(
+      (e) => log?.error({ err: e }, 'scheduling failed'),
+    );
   return {
     worker,
     async start() {

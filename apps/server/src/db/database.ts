@@ -5,11 +5,12 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { serverPath } from '../platform/server-root.ts';
-import * as schema from './schema.ts';
 
-export type Schema = typeof schema;
-/** One type for both engines: repositories never know which one they run on. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * One type for both engines: repositories never know which one they run on. No relational schema is
+ * attached (queries name their tables), so the database layer knows no rule set's tables.
+ */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 export type Engine = 'pglite' | 'postgresql';
@@ -35,7 +36,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   // Fail fast with a readable message instead of on the first request.
   const client = await pool.connect();
   client.release();
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool) as unknown as Db;
   return {
     db,
     engine: 'postgresql',

@@ -4,7 +4,6 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { lockDataDir } from './data-dir-lock.ts';
 import { MIGRATIONS_DIR, type Database, type Db } from './database.ts';
-import * as schema from './schema.ts';
 
 /** PGlite in `dir` (or in memory when dir is undefined), guarded by a lock file. */
 export async function openPglite(dir: string | undefined, loadDataDir?: Blob): Promise<Database> {
@@ -23,7 +22,7 @@ export async function openPglite(dir: string | undefined, loadDataDir?: Blob): P
 }
 
 export function wrapPglite(client: PGlite, unlock?: () => Promise<void>): Database {
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
     engine: 'pglite',

@@ -2,6 +2,7 @@ import type { Config } from '../config/config.ts';
 import type { Db, Engine } from '../db/database.ts';
 import type { Translator } from './i18n/i18n.ts';
 import type { InstanceKey } from './keys/instance-key.ts';
+import type { RuleSetRecords } from './records.ts';
 import type { BlobStore } from './storage/storage.ts';
 
 /** What use cases receive: built once in main.ts (or by a test), never imported as singletons. */
@@ -13,6 +14,8 @@ export interface AppDeps {
   /** Write-once evidence store (R444-13). */
   store: BlobStore;
   translator: Translator;
+  /** What every rule set keeps, for the kernel's ledger verification, backup and restore. */
+  records: RuleSetRecords;
   now: () => Date;
 }
 

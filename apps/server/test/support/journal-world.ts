@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/demo-data.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/composition/demo.ts';
 import { currentTotp } from '../../src/platform/auth/totp.ts';
 import type { TestContext } from './test-app.ts';
 import { seedWorld, type ApiClient } from './world.ts';

@@ -15,6 +15,7 @@ import { createTranslator } from '../../src/platform/i18n/i18n.ts';
 import { instanceKeyFrom } from '../../src/platform/keys/instance-key.ts';
 import { createFsBlobStore } from '../../src/platform/storage/fs-store.ts';
 import { withDatabase } from './global-setup.ts';
+import { ruleSetRecords } from '../../src/composition/rule-sets.ts';
 
 export interface TestContext {
   deps: AppDeps;
@@ -79,6 +80,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     instanceKey: instanceKeyFrom(generateKeyPairSync('ed25519').privateKey),
     store: createFsBlobStore(path.join(dataDir, 'blobs')),
     translator: await createTranslator(),
+    records: ruleSetRecords(),
     now: () => clock.now,
   };
   const app = await createApp(deps, { webDist: undefined });

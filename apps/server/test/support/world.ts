@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { seedDemo } from '../../src/demo/seedDemo.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/demo-data.ts';
+import { seedDemo } from '../../src/composition/demo.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/composition/demo.ts';
 import { currentTotp } from '../../src/platform/auth/totp.ts';
 import type { TestContext } from './test-app.ts';
 

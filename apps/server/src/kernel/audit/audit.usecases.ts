@@ -5,17 +5,14 @@ import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import { searchEntries, type EntryFilter } from '../../platform/ledger/ledger.repository.ts';
 import { verifyChain } from '../../platform/ledger/verifyChain.ts';
 import { usersByIds } from '../users/users.repository.ts';
-import { verifyJournalAgainstLedger } from '../../video-evidence/journal/journal.integrity.ts';
 
 export const instancePublicKeys = (deps: AppDeps) => new Map([[deps.instanceKey.fingerprint, deps.instanceKey.publicKeyPem]]);
-
-/** Tables whose rows must match what the ledger recorded; each module with such records adds its check here. */
-const RECORD_CHECKS = [verifyJournalAgainstLedger];
 
 /** The chain and the records that must match it (also used by `baqylau ledger verify`). */
 export async function checkOrganisation(deps: AppDeps, organisationId: string) {
   const chain = await verifyChain(deps.db, organisationId, instancePublicKeys(deps));
-  const records = await Promise.all(RECORD_CHECKS.map((check) => check(deps.db, organisationId)));
+  // Tables whose rows must match what the ledger recorded: each rule set names its own (RuleSetRecords).
+  const records = await Promise.all(deps.records.ledgerChecks.map((check) => check(deps.db, organisationId)));
   return { ...chain, ok: chain.ok && records.every((r) => r.ok), chainOk: chain.ok, records };
 }
 

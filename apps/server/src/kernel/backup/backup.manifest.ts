@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Engine } from '../../db/database.ts';
+import type { StoredObjectRef } from '../../platform/records.ts';
 
 export const MANIFEST = 'backup.json';
 export const FORMAT = 'baqylau-backup';
@@ -19,10 +20,10 @@ export class BackupError extends Error {
   }
 }
 
-export interface StoredObjectRef {
-  sha256: string;
-  size: number;
-}
+export type { StoredObjectRef };
+
+/** The kernel's row counts and each rule set's own, by name. */
+export type RowCounts = { organisations: number; ledgerEntries: number } & Record<string, number>;
 
 export interface BackupManifest {
   format: typeof FORMAT;
@@ -33,7 +34,8 @@ export interface BackupManifest {
   database: { file: string; serverVersion: string; dumpTool: string };
   /** Migrations applied in the backed-up database: how many, and the last one's tag. */
   migrations: { applied: number; last: string | null };
-  counts: { organisations: number; recordings: number; deletedRecordings: number; objects: number; ledgerEntries: number };
+  /** Kernel counts, plus each rule set's own (Order 444: recordings, deletedRecordings). */
+  counts: RowCounts & { objects: number };
   /** SHA-256 of every file in the backup except the objects. */
   files: Record<string, string>;
   /** Every object under blobs/objects/<ab>/<cd>/<sha256>: its SHA-256 is its name. */
@@ -94,3 +96,10 @@ export async function fsyncDir(dir: string) {
     await fh.close();
   }
 }
+
+/** "2 recordings, 0 deleted recordings, 120 ledger entries, 4 organisations": every count but the objects. */
+export const describeCounts = (counts: RowCounts) =>
+  Object.entries(counts)
+    .filter(([k]) => k !== 'objects')
+    .map(([k, v]) => `${v} ${k.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}`)
+    .join(', ');

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../../config/config.ts';
-import { mergeObjects, packagePartObjects } from './packagePartObjects.ts';
+import { mergeObjects } from './mergeObjects.ts';
+import type { RuleSetRecords } from '../../platform/records.ts';
 import { createFsBlobStore } from '../../platform/storage/fs-store.ts';
 import {
   BackupError,
@@ -12,6 +13,7 @@ import {
   sha256OfFile,
   writeDurably,
   writeManifest,
+  describeCounts,
   type BackupManifest,
 } from './backup.manifest.ts';
 import { lockBackupFolder } from './backup-folder-lock.ts';
@@ -36,7 +38,11 @@ const DUMP_NAME = /^database-.+\.(pgdump|pglite\.tar\.gz)$/;
  * objects are copied; the manifest is replaced atomically and is the commit
  * point — the old dump and objects no longer listed are removed after it.
  */
-export async function createBackup(config: Config, dir: string, o: { log: (line: string) => void }): Promise<BackupResult> {
+export async function createBackup(
+  config: Config,
+  dir: string,
+  o: { log: (line: string) => void; records: RuleSetRecords },
+): Promise<BackupResult> {
   const inside = path.relative(path.resolve(config.dataDir), path.resolve(dir));
   if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
     throw new BackupError(`${dir} is inside DATA_DIR (${config.dataDir}): a backup there is lost with the data. Choose another disk.`, 2);
@@ -54,12 +60,10 @@ export async function createBackup(config: Config, dir: string, o: { log: (line:
     const dbFile = `database-${createdAt.toISOString().replace(/[-:]|\.\d+/g, '')}.${engine === 'pglite' ? 'pglite.tar.gz' : 'pgdump'}`;
     const partialDump = path.join(dir, `.${dbFile}.partial`);
 
-    const { info, copied, present, unreadable } = await snapshotDatabase(config, partialDump, o.log, async (info) => {
-      o.log(
-        `Database dumped (${info.counts.recordings} recordings, ${info.counts.ledgerEntries} ledger entries); copying ${info.objects.length} objects…`,
-      );
+    const { info, copied, present, unreadable } = await snapshotDatabase(config, o.records, partialDump, o.log, async (info) => {
+      o.log(`Database dumped (${describeCounts(info.counts)}); copying ${info.objects.length} objects…`);
       const store = createFsBlobStore(path.join(config.dataDir, 'blobs'));
-      info.objects = mergeObjects(info.objects, await packagePartObjects(store, info.packageManifests));
+      info.objects = mergeObjects(info.objects, await o.records.objectsListedIn(store, info.listingObjects));
       let copied = 0;
       let present = 0;
       const unreadable: BackupManifest['unreadableObjects'] = [];

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Config } from '../../config/config.ts';
 import type { Database } from '../../db/database.ts';
 import type { AppDeps } from '../../platform/deps.ts';
+import type { RuleSetRecords } from '../../platform/records.ts';
 import { createTranslator } from '../../platform/i18n/i18n.ts';
 import { loadOrCreateInstanceKey } from '../../platform/keys/instance-key.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
@@ -23,6 +24,7 @@ export async function finishRestore(
   m: BackupManifest,
   manifestSha256: string,
   log: (line: string) => void,
+  records: RuleSetRecords,
 ) {
   const deps: AppDeps = {
     db: database.db,
@@ -31,6 +33,7 @@ export async function finishRestore(
     instanceKey: loadOrCreateInstanceKey(config.dataDir), // restored just before: loaded, not created
     store: createFsBlobStore(path.join(config.dataDir, 'blobs')),
     translator: await createTranslator(),
+    records,
     now: () => new Date(),
   };
   const v = await verifyRestored(deps, m, log);

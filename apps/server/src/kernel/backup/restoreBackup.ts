@@ -7,7 +7,16 @@ import { DataDirInUseError, lockDataDir } from '../../db/data-dir-lock.ts';
 import { openPostgres, type Database } from '../../db/database.ts';
 import { wrapPglite } from '../../db/pglite.ts';
 import { createFsBlobStore } from '../../platform/storage/fs-store.ts';
-import { BackupError, KEY_FILE, objectRelPath, readManifest, sha256OfFile, type BackupManifest } from './backup.manifest.ts';
+import type { RuleSetRecords } from '../../platform/records.ts';
+import {
+  BackupError,
+  KEY_FILE,
+  describeCounts,
+  objectRelPath,
+  readManifest,
+  sha256OfFile,
+  type BackupManifest,
+} from './backup.manifest.ts';
 import { knownMigrations } from './backup.repository.ts';
 import { lockBackupFolder } from './backup-folder-lock.ts';
 import { checkBackup } from './checkBackup.ts';
@@ -22,6 +31,8 @@ export interface RestoreOptions {
   log: (line: string) => void;
   /** Only check the backup's hashes; touch nothing. */
   checkOnly?: boolean;
+  /** What the rule sets keep (ledger checks, objects, counts) to verify the restored instance. */
+  records: RuleSetRecords;
 }
 
 /**
@@ -85,7 +96,7 @@ export async function restoreBackup(config: Config, dir: string, o: RestoreOptio
           1,
         );
       }
-      return await finishRestore(config, database, m, await sha256OfFile(path.join(dir, 'backup.json')), o.log);
+      return await finishRestore(config, database, m, await sha256OfFile(path.join(dir, 'backup.json')), o.log, o.records);
     } finally {
       await database?.close();
       await unlockPgdata?.();
@@ -98,7 +109,7 @@ export async function restoreBackup(config: Config, dir: string, o: RestoreOptio
 }
 
 async function assertBackupWhole(dir: string, m: BackupManifest, log: (line: string) => void) {
-  log(`Backup of ${m.createdAt} (${m.engine}, ${m.counts.recordings} recordings, ${m.objects.length} objects): checking every hash…`);
+  log(`Backup of ${m.createdAt} (${m.engine}, ${describeCounts(m.counts)}, ${m.objects.length} objects): checking every hash…`);
   const problems = await checkBackup(dir, m, progress(log, 'checking', Object.keys(m.files).length + m.objects.length));
   if (problems.length) throw new BackupError(`The backup in ${dir} is damaged; nothing was restored:\n  ${problems.join('\n  ')}`, 1);
   log(`Backup whole: ${Object.keys(m.files).length + m.objects.length} files match backup.json.`);

@@ -5,8 +5,9 @@ import type { Config } from '../../config/config.ts';
 import { DataDirInUseError } from '../../db/data-dir-lock.ts';
 import { openPglite, openPostgres, type DbOrTx, type Engine } from '../../db/database.ts';
 import { withStoreMaintenanceLock } from '../../platform/storage/maintenance-lock.ts';
-import { BackupError, writeDurably, type BackupManifest, type StoredObjectRef } from './backup.manifest.ts';
-import { countRows, liveObjects, migrationLevel, packageManifests } from './backup.repository.ts';
+import { BackupError, writeDurably, type BackupManifest, type RowCounts, type StoredObjectRef } from './backup.manifest.ts';
+import type { RuleSetRecords } from '../../platform/records.ts';
+import { countKernelRows, migrationLevel } from './backup.repository.ts';
 import { connectionFor, findPgTool, runPgTool } from './pg-tools.ts';
 
 /** What the dumped database says, read from the very snapshot that was dumped. */
@@ -15,20 +16,20 @@ export interface SnapshotInfo {
   serverVersion: string;
   dumpTool: string;
   migrations: BackupManifest['migrations'];
-  counts: Omit<BackupManifest['counts'], 'objects'>;
+  counts: RowCounts;
   objects: StoredObjectRef[];
-  /** Manifests of court packages, whose other parts are added from the store when copying. */
-  packageManifests: string[];
+  /** Objects that list further objects (court package manifests), whose parts are added from the store when copying. */
+  listingObjects: string[];
 }
 
 const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
-async function readInfo(db: DbOrTx) {
+async function readInfo(db: DbOrTx, records: RuleSetRecords) {
   return {
     migrations: await migrationLevel(db),
-    counts: await countRows(db),
-    objects: await liveObjects(db),
-    packageManifests: await packageManifests(db),
+    counts: { ...(await countKernelRows(db)), ...(await records.countRows(db)) },
+    objects: await records.liveObjects(db),
+    listingObjects: await records.listingObjects(db),
   };
 }
 
@@ -40,14 +41,17 @@ async function readInfo(db: DbOrTx) {
  */
 export function snapshotDatabase<T>(
   config: Config,
+  records: RuleSetRecords,
   dumpFile: string,
   log: (line: string) => void,
   copy: (info: SnapshotInfo) => Promise<T>,
 ): Promise<T> {
-  return config.databaseUrl ? snapshotPostgres(config.databaseUrl, dumpFile, log, copy) : snapshotPglite(config, dumpFile, copy);
+  return config.databaseUrl
+    ? snapshotPostgres(config.databaseUrl, records, dumpFile, log, copy)
+    : snapshotPglite(config, records, dumpFile, copy);
 }
 
-async function snapshotPglite<T>(config: Config, dumpFile: string, copy: (info: SnapshotInfo) => Promise<T>) {
+async function snapshotPglite<T>(config: Config, records: RuleSetRecords, dumpFile: string, copy: (info: SnapshotInfo) => Promise<T>) {
   const dir = path.join(config.dataDir, 'pgdata');
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
     throw new BackupError(
@@ -68,7 +72,7 @@ async function snapshotPglite<T>(config: Config, dumpFile: string, copy: (info: 
     );
   }
   try {
-    const info = await readInfo(database.db);
+    const info = await readInfo(database.db, records);
     const serverVersion = rows<{ server_version: string }>(await database.db.execute(sql`SHOW server_version`))[0]!.server_version;
     const dump = await database.pglite!.dumpDataDir('gzip');
     await writeDurably(dumpFile, Buffer.from(await dump.arrayBuffer()));
@@ -81,7 +85,13 @@ async function snapshotPglite<T>(config: Config, dumpFile: string, copy: (info: 
   }
 }
 
-async function snapshotPostgres<T>(url: string, dumpFile: string, log: (line: string) => void, copy: (info: SnapshotInfo) => Promise<T>) {
+async function snapshotPostgres<T>(
+  url: string,
+  records: RuleSetRecords,
+  dumpFile: string,
+  log: (line: string) => void,
+  copy: (info: SnapshotInfo) => Promise<T>,
+) {
   const database = await openPostgres(url, 3);
   try {
     const [v] = rows<{ version: string; num: string }>(
@@ -97,7 +107,7 @@ async function snapshotPostgres<T>(url: string, dumpFile: string, log: (line: st
         const info = await database.db.transaction(
           async (tx) => {
             const [snap] = rows<{ id: string }>(await tx.execute(sql`SELECT pg_export_snapshot() AS id`));
-            const read = await readInfo(tx);
+            const read = await readInfo(tx, records);
             await runPgTool(pgDump, ['--format=custom', `--snapshot=${snap!.id}`, `--file=${dumpFile}`, `--dbname=${dbname}`], env);
             return read;
           },

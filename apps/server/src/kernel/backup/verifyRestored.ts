@@ -3,8 +3,8 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { organisationsWithLedger } from '../../platform/ledger/ledger.repository.ts';
 import { checkOrganisation } from '../audit/audit.usecases.ts';
 import type { BackupManifest } from './backup.manifest.ts';
-import { countRows, liveObjects, packageManifests, rowsNamingObject } from './backup.repository.ts';
-import { mergeObjects, packagePartObjects } from './packagePartObjects.ts';
+import { countKernelRows } from './backup.repository.ts';
+import { mergeObjects } from './mergeObjects.ts';
 import { progress } from './progress.ts';
 
 export interface RestoreVerification {
@@ -23,7 +23,11 @@ export interface RestoreVerification {
  */
 export async function verifyRestored(deps: AppDeps, m: BackupManifest, log: (line: string) => void): Promise<RestoreVerification> {
   const out: RestoreVerification = { objects: 0, bytes: 0, organisations: 0, ledgerEntries: 0, problems: [] };
-  const live = mergeObjects(await liveObjects(deps.db), await packagePartObjects(deps.store, await packageManifests(deps.db)));
+  const { records } = deps;
+  const live = mergeObjects(
+    await records.liveObjects(deps.db),
+    await records.objectsListedIn(deps.store, await records.listingObjects(deps.db)),
+  );
   const tick = progress(log, 'verifying', live.length);
   for (const ref of live) {
     const actual = await hashStoredObject(deps.store, ref.sha256).catch(() => null);
@@ -32,7 +36,7 @@ export async function verifyRestored(deps: AppDeps, m: BackupManifest, log: (lin
       out.bytes += actual.size;
       continue;
     }
-    const who = (await rowsNamingObject(deps.db, ref.sha256)).join('; ');
+    const who = (await records.rowsNamingObject(deps.db, ref.sha256)).join('; ');
     const known = m.unreadableObjects.find((u) => u.sha256 === ref.sha256);
     out.problems.push(
       `object ${ref.sha256} ${actual ? `hashes to ${actual.sha256}` : 'is missing'} — ${who}` +
@@ -41,8 +45,8 @@ export async function verifyRestored(deps: AppDeps, m: BackupManifest, log: (lin
   }
   log(`Objects: ${out.objects} checked, ${(out.bytes / 2 ** 20).toFixed(1)} MiB hashed.`);
 
-  const counts = await countRows(deps.db);
-  for (const [k, v] of Object.entries(counts) as [keyof typeof counts, number][]) {
+  const counts = { ...(await countKernelRows(deps.db)), ...(await records.countRows(deps.db)) };
+  for (const [k, v] of Object.entries(counts)) {
     if (m.counts[k] !== v) out.problems.push(`${k}: ${v} restored, the backup says ${m.counts[k]}`);
   }
 

@@ -5,10 +5,11 @@ import { registerRecorder } from '../recorders/recorders.usecases.ts';
 import { openJournal } from '../journal/journal.books.ts';
 import { issueRecorder } from '../journal/journal.issue.ts';
 import { returnRecorder } from '../journal/journal.return.ts';
-import { DEMO_PASSWORD } from '../../demo/demo-data.ts';
+import { DEMO_PASSWORD } from '../../kernel/demo/demo-data.ts';
+import type { DemoIds } from '../../kernel/demo/demo.types.ts';
 
 /** A working day of the demo subdivision: an open journal, five recorders, two activities, issues and a return. */
-export async function seedDemoJournal(deps: AppDeps, orgIds: Map<string, string>, userIds: Map<string, string>) {
+export async function seedDemoJournal(deps: AppDeps, { orgIds, userIds }: DemoIds) {
   const org = orgIds.get('subdivision')!;
   const responsible = { kind: 'user' as const, id: userIds.get('responsible')! };
   const today = dateInZone(deps.now());

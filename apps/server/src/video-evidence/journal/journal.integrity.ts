@@ -3,13 +3,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import { ledgerEntries } from '../../platform/ledger/ledger.table.ts';
 import { entriesOfOrganisation } from './journal.repository.ts';
 import { entrySnapshot, type EntrySnapshot } from './journal.snapshot.ts';
-
-export interface RecordCheck {
-  ok: boolean;
-  table: string;
-  checked: number;
-  firstBad?: { number: number | null; entryId: string; field: string };
-}
+import type { RecordCheck } from '../../platform/records.ts';
 
 /**
  * R444-9/R444-13: every journal row must equal the last snapshot the ledger

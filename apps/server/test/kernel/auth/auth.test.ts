@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotp } from '../../../src/platform/auth/totp.ts';
-import { DEMO_PASSWORD } from '../../../src/demo/demo-data.ts';
+import { DEMO_PASSWORD } from '../../../src/composition/demo.ts';
 import { createTestContext, type TestContext } from '../../support/test-app.ts';
 import { ApiClient, seedWorld } from '../../support/world.ts';
 

@@ -9,7 +9,6 @@ import type { AppDeps } from '../../../src/platform/deps.ts';
 import { checkOrganisation } from '../../../src/kernel/audit/audit.usecases.ts';
 import { listRecordings } from '../../../src/video-evidence/recordings/recordings.repository.ts';
 import { objectRelPath, readManifest, writeManifest } from '../../../src/kernel/backup/backup.manifest.ts';
-import { liveObjects } from '../../../src/kernel/backup/backup.repository.ts';
 import { withDatabase } from '../../support/global-setup.ts';
 import { baqylau, ingestClip, openDiskInstance, seedEvidence } from './disk-instance.ts';
 
@@ -31,7 +30,7 @@ async function snapshotOf(dataDir: string, databaseUrl?: string, first?: (deps: 
     const restoredEntries = await rows<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM ledger_entries WHERE action = 'instance.restored'`,
     );
-    const objects = (await liveObjects(deps.db)).length;
+    const objects = (await deps.records.liveObjects(deps.db)).length;
     return {
       recordings: recordings.sort(),
       stored,

@@ -18,6 +18,7 @@ import { ingestRecording } from '../../../src/video-evidence/recordings/ingestRe
 import type { TestContext } from '../../support/test-app.ts';
 import { seedJournalWorld } from '../../support/journal-world.ts';
 import { makeClip, sha256Of } from '../../support/clips.ts';
+import { ruleSetRecords } from '../../../src/composition/rule-sets.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../../bin/baqylau.mjs');
 
@@ -55,6 +56,7 @@ export async function openDiskInstance(dataDir: string, databaseUrl?: string): P
     instanceKey: loadOrCreateInstanceKey(dataDir),
     store: createFsBlobStore(path.join(dataDir, 'blobs')),
     translator: await createTranslator(),
+    records: ruleSetRecords(),
     now: () => clock.now,
   };
   const app = await createApp(deps, { webDist: undefined });

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { mergeObjects, packagePartObjects } from '../../../src/kernel/backup/packagePartObjects.ts';
+import { mergeObjects } from '../../../src/kernel/backup/mergeObjects.ts';
+import { packagePartObjects } from '../../../src/video-evidence/packages/packagePartObjects.ts';
 import { createFsBlobStore } from '../../../src/platform/storage/fs-store.ts';
 
 const put = (store: ReturnType<typeof createFsBlobStore>, text: string) => store.put(Readable.from([Buffer.from(text)]));

@@ -9,9 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../../src/config/config.ts';
 import { DataDirInUseError } from '../../../src/db/data-dir-lock.ts';
 import { openPglite } from '../../../src/db/database.ts';
-import { seedDemo } from '../../../src/demo/seedDemo.ts';
-import { seedDemoJournal } from '../../../src/video-evidence/demo/seedDemoJournal.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../../src/demo/demo-data.ts';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo, seedDemoRecords } from '../../../src/composition/demo.ts';
 import { listRecordings } from '../../../src/video-evidence/recordings/recordings.repository.ts';
 import { createApiToken } from '../../../src/kernel/tokens/tokens.usecases.ts';
 import { currentTotp } from '../../../src/platform/auth/totp.ts';
@@ -374,7 +372,7 @@ describe('R444-11 R444-13 the server is killed in the middle of a 1 GiB upload',
     // The demo subdivision with ВР-001 issued to inspector1, and a dock token — through the use cases.
     ({ org, token, tokenId } = await withDatabaseOffline(async (deps) => {
       const { orgIds, userIds } = await seedDemo(deps);
-      await seedDemoJournal(deps, orgIds, userIds);
+      await seedDemoRecords(deps, { orgIds, userIds });
       const organisation = orgIds.get('subdivision')!;
       const t = await createApiToken(deps, { kind: 'user', id: userIds.get('responsible')! }, organisation, 'Док-станция, 12-бөлме');
       return { org: organisation, token: t.secret, tokenId: t.id };

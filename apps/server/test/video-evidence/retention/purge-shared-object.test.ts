@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../../../src/demo/demo-data.ts';
+import { DEMO_USERS } from '../../../src/composition/demo.ts';
 import { recordings } from '../../../src/video-evidence/recordings/recordings.table.ts';
 import { currentTotp } from '../../../src/platform/auth/totp.ts';
 import { withObjectLock } from '../../../src/platform/storage/object-lock.ts';

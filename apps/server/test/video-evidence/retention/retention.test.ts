@@ -11,7 +11,7 @@ import { recordings } from '../../../src/video-evidence/recordings/recordings.ta
 import { randomUUID } from 'node:crypto';
 import { retentionOfRecording } from '../../../src/video-evidence/retention/retentionOfRecording.ts';
 import { reviewRetention } from '../../../src/video-evidence/retention/reviewRetention.ts';
-import { DEMO_USERS } from '../../../src/demo/demo-data.ts';
+import { DEMO_USERS } from '../../../src/composition/demo.ts';
 import { currentTotp } from '../../../src/platform/auth/totp.ts';
 import { createApiToken } from '../../../src/kernel/tokens/tokens.usecases.ts';
 import { seedJournalWorld } from '../../support/journal-world.ts';

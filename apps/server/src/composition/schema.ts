@@ -1,4 +1,4 @@
-// Every table, for Drizzle and drizzle-kit. Modules own their tables; this file only gathers them.
+// Every table, for drizzle-kit (migrations/). Modules own their tables; the composition gathers them here.
 export * from '../platform/ledger/ledger.table.ts';
 export * from '../platform/jobs/jobs.table.ts';
 export * from '../kernel/organisations/organisations.table.ts';

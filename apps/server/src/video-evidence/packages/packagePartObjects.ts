@@ -1,6 +1,6 @@
 import type { BlobStore } from '../../platform/storage/storage.ts';
-import { readStoredManifest } from '../../video-evidence/packages/package-manifest.ts';
-import type { StoredObjectRef } from './backup.manifest.ts';
+import { readStoredManifest } from './package-manifest.ts';
+import type { StoredObjectRef } from '../../platform/records.ts';
 
 /**
  * The parts of court packages that only their signed manifests name: custody.json,
@@ -17,11 +17,4 @@ export async function packagePartObjects(store: BlobStore, manifests: string[]):
       if (f.kind === 'excerpt' || f.kind === 'cover_letter') out.push({ sha256: f.sha256, size: f.size });
   }
   return out;
-}
-
-/** The union of two object lists, each object once, in hash order (as liveObjects gives it). */
-export function mergeObjects(a: StoredObjectRef[], b: StoredObjectRef[]): StoredObjectRef[] {
-  const all = new Map<string, StoredObjectRef>();
-  for (const o of [...a, ...b]) all.set(o.sha256, o);
-  return [...all.values()].sort((x, y) => x.sha256.localeCompare(y.sha256));
 }
