@@ -1,20 +1,20 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
-import { AdminPage } from '../modules/admin/AdminPage.tsx';
-import { AppointmentsPage } from '../modules/appointments/AppointmentsPage.tsx';
-import { AuditPage } from '../modules/audit/AuditPage.tsx';
-import { AuthGate } from '../modules/auth/AuthGate.tsx';
-import { EnrolmentPage } from '../modules/auth/EnrolmentPage.tsx';
-import { LoginPage } from '../modules/auth/LoginPage.tsx';
-import { SecondFactorPage } from '../modules/auth/SecondFactorPage.tsx';
-import { ComingSoonPage } from '../modules/shell/ComingSoonPage.tsx';
-import { Guarded } from '../modules/shell/Guarded.tsx';
-import { HomePage } from '../modules/shell/HomePage.tsx';
-import { MODULES } from '../modules/shell/navigation.ts';
-import { NotFoundPage } from '../modules/shell/NotFoundPage.tsx';
-import { SessionProvider } from '../modules/shell/SessionContext.tsx';
-import { ShellLayout } from '../modules/shell/ShellLayout.tsx';
-import { HOME } from './paths.ts';
-import { order444Routes } from './order444.routes.tsx';
+import { AdminPage } from '../kernel/admin/AdminPage.tsx';
+import { AppointmentsPage } from '../kernel/appointments/AppointmentsPage.tsx';
+import { AuditPage } from '../kernel/audit/AuditPage.tsx';
+import { AuthGate } from '../kernel/auth/AuthGate.tsx';
+import { EnrolmentPage } from '../kernel/auth/EnrolmentPage.tsx';
+import { LoginPage } from '../kernel/auth/LoginPage.tsx';
+import { SecondFactorPage } from '../kernel/auth/SecondFactorPage.tsx';
+import { ComingSoonPage } from '../kernel/shell/ComingSoonPage.tsx';
+import { Guarded } from '../kernel/shell/Guarded.tsx';
+import { HomePage } from '../kernel/shell/HomePage.tsx';
+import { MODULES } from '../kernel/shell/navigation.ts';
+import { NotFoundPage } from '../kernel/shell/NotFoundPage.tsx';
+import { SessionProvider } from '../kernel/shell/SessionContext.tsx';
+import { ShellLayout } from '../kernel/shell/ShellLayout.tsx';
+import { HOME } from '../kernel/shell/paths.ts';
+import { order444Routes } from '../video-evidence/routes.tsx';
 
 /** Every client route lives under /app (the server answers /app/* with index.html). */
 export function createRouter() {

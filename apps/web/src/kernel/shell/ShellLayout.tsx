@@ -1,0 +1,53 @@
+import { AppShell, Burger, Group, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet } from 'react-router-dom';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { Navigation } from './Navigation.tsx';
+import { OrganisationSwitch } from './OrganisationSwitch.tsx';
+import { UserMenu } from './UserMenu.tsx';
+import { HOME } from './paths.ts';
+
+export function ShellLayout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  // Below the breakpoint a folded menu is moved off-screen; hide it so keyboard focus cannot land there.
+  const wide = useMediaQuery('(min-width: 62em)', true);
+  const folded = !wide && !opened;
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 280, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="lg">
+      <a className="skip-link" href="#main-content">
+        {t('shell.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="md"
+              size="sm"
+              aria-label={t('shell.toggleNavigation')}
+              aria-controls="main-navigation"
+              aria-expanded={opened}
+            />
+            <Text component={Link} to={HOME} fw={800} size="lg" c="teal.8" style={{ textDecoration: 'none', flexShrink: 0 }}>
+              {t('common:product')}
+            </Text>
+            <OrganisationSwitch />
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" id="main-navigation" style={folded ? { visibility: 'hidden' } : undefined}>
+        <Navigation onNavigate={close} />
+      </AppShell.Navbar>
+      <AppShell.Main bg="gray.0" id="main-content" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
