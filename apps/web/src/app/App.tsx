@@ -9,7 +9,9 @@ import { ApiProvider } from '../kernel/api/ApiContext.tsx';
 import { createApiClient } from '../kernel/api/client.ts';
 import { isSessionError } from '../kernel/api/errors.ts';
 import { ProfileLanguageSync } from '../kernel/i18n/ProfileLanguageSync.tsx';
+import { RuleSetsProvider } from '../kernel/shell/RuleSets.tsx';
 import { createRouter } from './router.tsx';
+import { RULE_SETS } from './ruleSets.ts';
 import { theme } from './theme.ts';
 import 'dayjs/locale/kk';
 import 'dayjs/locale/ru';
@@ -39,8 +41,10 @@ function Localised() {
   const router = useMemo(createRouter, []);
   return (
     <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
-      <ProfileLanguageSync />
-      <RouterProvider router={router} />
+      <RuleSetsProvider ruleSets={RULE_SETS}>
+        <ProfileLanguageSync />
+        <RouterProvider router={router} />
+      </RuleSetsProvider>
     </DatesProvider>
   );
 }

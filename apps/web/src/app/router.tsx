@@ -6,15 +6,13 @@ import { AuthGate } from '../kernel/auth/AuthGate.tsx';
 import { EnrolmentPage } from '../kernel/auth/EnrolmentPage.tsx';
 import { LoginPage } from '../kernel/auth/LoginPage.tsx';
 import { SecondFactorPage } from '../kernel/auth/SecondFactorPage.tsx';
-import { ComingSoonPage } from '../kernel/shell/ComingSoonPage.tsx';
 import { Guarded } from '../kernel/shell/Guarded.tsx';
 import { HomePage } from '../kernel/shell/HomePage.tsx';
-import { MODULES } from '../kernel/shell/navigation.ts';
 import { NotFoundPage } from '../kernel/shell/NotFoundPage.tsx';
 import { SessionProvider } from '../kernel/shell/SessionContext.tsx';
 import { ShellLayout } from '../kernel/shell/ShellLayout.tsx';
 import { HOME } from '../kernel/shell/paths.ts';
-import { order444Routes } from '../video-evidence/routes.tsx';
+import { RULE_SETS } from './ruleSets.ts';
 
 /** Every client route lives under /app (the server answers /app/* with index.html). */
 export function createRouter() {
@@ -36,11 +34,7 @@ export function createRouter() {
       ),
       children: [
         { index: true, element: <HomePage /> },
-        ...MODULES.filter((m) => !m.children).map((m) => ({
-          path: m.path.replace('/app/', ''),
-          element: <ComingSoonPage key={m.path} label={m.label} />,
-        })),
-        ...order444Routes(),
+        ...RULE_SETS.flatMap((r) => r.routes),
         {
           path: 'appointments',
           element: (

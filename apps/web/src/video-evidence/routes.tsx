@@ -11,12 +11,12 @@ import { PackagesPage } from './packages/PackagesPage.tsx';
 import { RecorderPage } from './recorders/RecorderPage.tsx';
 import { RecordersPage } from './recorders/RecordersPage.tsx';
 import { RetentionPage } from './retention/RetentionPage.tsx';
-import type { Access } from '../kernel/shell/access.ts';
 import { Guarded } from '../kernel/shell/Guarded.tsx';
+import { order444Access, type Order444Access } from './access.ts';
 
-const page = (path: string, allow: (a: Access['order444']) => boolean, element: ReactNode) => ({
+const page = (path: string, allow: (a: Order444Access) => boolean, element: ReactNode) => ({
   path,
-  element: <Guarded allow={(a) => allow(a.order444)}>{element}</Guarded>,
+  element: <Guarded allow={(_a, org) => allow(order444Access(org))}>{element}</Guarded>,
 });
 
 /**

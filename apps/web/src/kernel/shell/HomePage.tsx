@@ -2,13 +2,15 @@ import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/cor
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { organisationName, roleLabel } from './access.ts';
-import { MANAGEMENT, MODULES, visibleItems } from './navigation.ts';
+import { MANAGEMENT, visibleItems } from './navigation.ts';
+import { useModules } from './RuleSets.tsx';
 import { useSession } from './SessionContext.tsx';
 
 export function HomePage() {
   const { t, i18n } = useTranslation();
   const { me, org, access } = useSession();
-  const items = [...visibleItems(MODULES, access, org), ...visibleItems(MANAGEMENT, access, org)];
+  const modules = useModules();
+  const items = [...visibleItems(modules, access, org), ...visibleItems(MANAGEMENT, access, org)];
   return (
     <Stack gap="lg">
       <Stack gap={4}>

@@ -2,7 +2,8 @@ import { Badge, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
-import { MANAGEMENT, MODULES, visibleItems, type NavItem } from './navigation.ts';
+import { MANAGEMENT, visibleItems, type NavItem } from './navigation.ts';
+import { useModules } from './RuleSets.tsx';
 import { useSession } from './SessionContext.tsx';
 import { HOME, isHome } from './paths.ts';
 
@@ -67,11 +68,12 @@ function Section({ title, items, onNavigate }: { title: string; items: NavItem[]
 export function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { access, org } = useSession();
+  const modules = useModules();
   const { pathname } = useLocation();
   return (
     <ScrollArea component="nav" aria-label={t('shell.navigation')} style={{ flex: 1 }}>
       <NavLink component={Link} to={HOME} label={t('nav.home')} active={isHome(pathname)} onClick={onNavigate} />
-      <Section title={t('nav.modules')} items={visibleItems(MODULES, access, org)} onNavigate={onNavigate} />
+      <Section title={t('nav.modules')} items={visibleItems(modules, access, org)} onNavigate={onNavigate} />
       <Section title={t('nav.management')} items={visibleItems(MANAGEMENT, access, org)} onNavigate={onNavigate} />
     </ScrollArea>
   );

@@ -15,31 +15,6 @@ export interface NavItem {
   exact?: boolean;
 }
 
-/** Order 444: the counter journal, the fleet, the control activities, the dashboards, retention and court packages. */
-export const ORDER_444: NavItem[] = [
-  { path: '/app/recorders', label: 'order444.nav.dashboard', exact: true, visible: (a) => a.order444.dashboard },
-  { path: '/app/recorders/mine', label: 'order444.nav.mine', visible: (a) => a.order444.mine },
-  { path: '/app/recorders/journal', label: 'order444.nav.journal', visible: (a) => a.order444.journal },
-  { path: '/app/recorders/devices', label: 'order444.nav.devices', visible: (a) => a.order444.fleet },
-  { path: '/app/recorders/activities', label: 'order444.nav.activities', visible: (a) => a.order444.module },
-  { path: '/app/recorders/retention', label: 'order444.nav.retention', visible: (a) => a.order444.retention },
-  { path: '/app/recorders/packages', label: 'order444.nav.packages', visible: (a) => a.order444.packages },
-];
-
-/** The four regulation modules; each belongs to one kind of organisation. */
-export const MODULES: NavItem[] = [
-  {
-    path: '/app/recorders',
-    label: 'nav.recorders',
-    tag: '№ 444',
-    visible: (_a, o) => o?.type === 'territorial_subdivision',
-    children: ORDER_444,
-  },
-  { path: '/app/production-control', label: 'nav.productionControl', tag: '№ 315', visible: (_a, o) => o?.type === 'hpf_operator' },
-  { path: '/app/medical-cctv', label: 'nav.medicalCctv', tag: 'ДСМ-335', visible: (_a, o) => o?.type === 'medical_organisation' },
-  { path: '/app/competition', label: 'nav.competition', visible: (_a, o) => o?.type === 'trade_union' },
-];
-
 export const MANAGEMENT: NavItem[] = [
   { path: '/app/appointments', label: 'nav.appointments', visible: (a) => a.appointments },
   { path: '/app/audit', label: 'nav.audit', visible: (a) => a.audit },

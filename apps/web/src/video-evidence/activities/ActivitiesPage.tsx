@@ -10,11 +10,13 @@ import { useSession } from '../../kernel/shell/SessionContext.tsx';
 import { ActivityForm } from './ActivityForm.tsx';
 import { useActivities, type Activity } from './activities.queries.ts';
 import { RetentionBadge } from './RetentionBadge.tsx';
+import { useOrder444Access } from '../access.ts';
 
 /** R444-4/5: control activities with their subject, object and inspectors; an inspector sees their own. */
 export function ActivitiesPage() {
   const { t } = useTranslation();
-  const { org, access } = useSession();
+  const { org } = useSession();
+  const order444 = useOrder444Access();
   const orgId = org!.id;
   const activities = useActivities(orgId);
   const [creating, setCreating] = useState(false);
@@ -23,8 +25,8 @@ export function ActivitiesPage() {
     <>
       <PageHeader
         title={t('activities.title')}
-        description={access.order444.planActivities ? t('activities.description') : t('activities.descriptionOwn')}
-        actions={access.order444.planActivities && <Button onClick={() => setCreating(true)}>{t('activities.register')}</Button>}
+        description={order444.planActivities ? t('activities.description') : t('activities.descriptionOwn')}
+        actions={order444.planActivities && <Button onClick={() => setCreating(true)}>{t('activities.register')}</Button>}
       />
       <Paper withBorder radius="md">
         <DataState query={activities} empty={t('activities.empty')}>

@@ -7,6 +7,7 @@ import { formatSize } from '../evidence/evidenceText.ts';
 import { useSession } from '../../kernel/shell/SessionContext.tsx';
 import { MaterialUploadForm } from './MaterialUploadForm.tsx';
 import { materialFileUrl, useMaterials, type Material } from './materials.queries.ts';
+import { useOrder444Access } from '../access.ts';
 
 /**
  * R444-14/18: the materials drawn up during the activity, which go to a court or authority with the recordings.
@@ -15,9 +16,9 @@ import { materialFileUrl, useMaterials, type Material } from './materials.querie
  */
 export function MaterialsPanel({ activityId }: { activityId: string }) {
   const { t } = useTranslation();
-  const { org, access } = useSession();
+  const { org } = useSession();
   const orgId = org!.id;
-  const a = access.order444;
+  const a = useOrder444Access();
   const materials = useMaterials(orgId, activityId, a.materials);
   // An inspector cannot read the list: they see what they uploaded now.
   const [mine, setMine] = useState<Material[]>([]);

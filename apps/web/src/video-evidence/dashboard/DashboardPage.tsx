@@ -10,13 +10,14 @@ import { BrokenPanel } from './BrokenPanel.tsx';
 import { MyRecordersPage } from './MyRecordersPage.tsx';
 import { NoticesPanel } from './NoticesPanel.tsx';
 import { OverduePanel } from './OverduePanel.tsx';
+import { useOrder444Access } from '../access.ts';
 
 /** The Order 444 home: the head's and responsible person's dashboard; an inspector lands on their recorders. */
 export function Order444Home() {
   const { t } = useTranslation();
-  const { org, access } = useSession();
+  const { org } = useSession();
   const orgId = org!.id;
-  const a = access.order444;
+  const a = useOrder444Access();
   if (!a.dashboard && a.mine) return <MyRecordersPage />;
   return (
     <>

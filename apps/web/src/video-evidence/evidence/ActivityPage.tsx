@@ -12,12 +12,14 @@ import { useSession } from '../../kernel/shell/SessionContext.tsx';
 import { ActivityFacts } from './ActivityFacts.tsx';
 import { EntryTimelineCard } from './EntryTimelineCard.tsx';
 import { useTimeline } from './evidence.queries.ts';
+import { useOrder444Access } from '../access.ts';
 
 /** R444-5/17/18/19: one control activity, and for each issue of a recorder its coverage from issue to return. */
 export function ActivityPage() {
   const { t } = useTranslation();
   const { activityId } = useParams();
-  const { org, access } = useSession();
+  const { org } = useSession();
+  const order444 = useOrder444Access();
   const orgId = org!.id;
   const activity = useActivity(orgId, activityId!);
   const timeline = useTimeline(orgId, activityId!);
@@ -37,9 +39,9 @@ export function ActivityPage() {
       </Anchor>
       <PageHeader
         title={t('evidence.activity.title', { reference: a.referenceNumber })}
-        description={access.order444.playback ? t('evidence.activity.description') : t('evidence.activity.descriptionNoMedia')}
+        description={order444.playback ? t('evidence.activity.description') : t('evidence.activity.descriptionNoMedia')}
         actions={
-          access.order444.makePackages ? (
+          order444.makePackages ? (
             <Button component={Link} to={newPackagePath(a.id)} variant="default">
               {t('packages.new')}
             </Button>
@@ -63,7 +65,7 @@ export function ActivityPage() {
           </Text>
         )}
         {timeline.data?.map((item) => (
-          <EntryTimelineCard key={item.entry.id} item={item} now={now} orgId={orgId} playable={access.order444.playback} />
+          <EntryTimelineCard key={item.entry.id} item={item} now={now} orgId={orgId} playable={order444.playback} />
         ))}
         <MaterialsPanel activityId={a.id} />
       </Stack>

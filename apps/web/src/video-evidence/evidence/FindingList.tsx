@@ -6,6 +6,7 @@ import { useSession } from '../../kernel/shell/SessionContext.tsx';
 import type { Finding } from './evidence.types.ts';
 import { FindingItem } from './FindingItem.tsx';
 import { AnnotateForm } from './AnnotateForm.tsx';
+import { useOrder444Access } from '../access.ts';
 
 interface Props {
   orgId: string;
@@ -17,6 +18,7 @@ interface Props {
 export function FindingList({ orgId, findings, context }: Props) {
   const { t } = useTranslation();
   const { access } = useSession();
+  const order444 = useOrder444Access();
   const members = useMembers(orgId, access.members);
   const [annotating, setAnnotating] = useState<Finding | null>(null);
   const nameOf = (id: string) => members.data?.find((m) => m.id === id)?.fullName;
@@ -29,7 +31,7 @@ export function FindingList({ orgId, findings, context }: Props) {
             finding={f}
             nameOf={nameOf}
             context={context?.(f)}
-            onAnnotate={access.order444.annotate ? setAnnotating : undefined}
+            onAnnotate={order444.annotate ? setAnnotating : undefined}
           />
         ))}
       </Stack>

@@ -13,6 +13,7 @@ import { activityPath } from './paths.ts';
 import { Player } from './Player.tsx';
 import { PurposeForm } from './PurposeForm.tsx';
 import { EntryFacts, RecordingFacts } from './RecordingFacts.tsx';
+import { useOrder444Access } from '../access.ts';
 
 /**
  * R444-13/21: one recording. Head and responsible person state a purpose before the first view of the
@@ -22,7 +23,8 @@ import { EntryFacts, RecordingFacts } from './RecordingFacts.tsx';
 export function RecordingPage() {
   const { t } = useTranslation();
   const { recordingId } = useParams();
-  const { org, access } = useSession();
+  const { org } = useSession();
+  const order444 = useOrder444Access();
   const orgId = org!.id;
   const q = useRecording(orgId, recordingId!);
   const [asking, setAsking] = useState<'view' | 'download' | null>(null);
@@ -39,7 +41,7 @@ export function RecordingPage() {
   const rec = detail.recording;
   // A deleted recording is a tombstone (R444-12): its facts stay, its media is gone.
   const deleted = rec.deletedAt !== null;
-  const canPlay = access.order444.playback && !deleted;
+  const canPlay = order444.playback && !deleted;
   const stored = rec.state === 'stored' && !deleted;
   const purposeStated = detail.purposeStated || stated;
   const needPurpose = canPlay && !purposeStated;
@@ -78,7 +80,7 @@ export function RecordingPage() {
                 {t('evidence.player.unreadable')}
               </Alert>
             )}
-            {stored && !access.order444.playback && (
+            {stored && !order444.playback && (
               <Alert color="gray" variant="light" title={t('evidence.player.noMediaTitle')}>
                 {t('evidence.player.noMedia')}
               </Alert>
@@ -101,7 +103,7 @@ export function RecordingPage() {
           <RecordingFacts detail={detail} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <EntryFacts detail={detail} attach={access.order444.keeper && <AttachButton orgId={orgId} recording={rec} />} />
+          <EntryFacts detail={detail} attach={order444.keeper && <AttachButton orgId={orgId} recording={rec} />} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">

@@ -4,15 +4,15 @@ import { Link } from 'react-router-dom';
 import { DataState } from '../../kernel/components/DataState.tsx';
 import { formatDateTime, formatDateTimeSeconds } from '../../kernel/format/datetime.ts';
 import { useRecorders } from '../recorders/recorders.queries.ts';
-import { useSession } from '../../kernel/shell/SessionContext.tsx';
 import { AttachButton } from './AttachButton.tsx';
 import { useRecordings } from './evidence.queries.ts';
 import { recordingPath } from './paths.ts';
+import { useOrder444Access } from '../access.ts';
 
 /** R444-5: recordings whose corrected time falls in no issue of their recorder wait here for the head or responsible person. */
 export function UnattributedPanel({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
-  const { access } = useSession();
+  const order444 = useOrder444Access();
   const queue = useRecordings(orgId, true);
   const recorders = useRecorders(orgId, null);
   const inventory = (id: string) => recorders.data?.items.find((r) => r.id === id)?.inventoryNumber ?? '';
@@ -40,7 +40,7 @@ export function UnattributedPanel({ orgId }: { orgId: string }) {
                     {t('dashboard.unattributed.line', { at: formatDateTimeSeconds(r.startedAt), ingested: formatDateTime(r.ingestedAt) })}
                   </Text>
                 </div>
-                {access.order444.keeper && <AttachButton orgId={orgId} recording={r} />}
+                {order444.keeper && <AttachButton orgId={orgId} recording={r} />}
               </Group>
             ))}
           </Stack>

@@ -4,6 +4,7 @@ import { formatCalendarDate } from '../../kernel/format/datetime.ts';
 import { useSession } from '../../kernel/shell/SessionContext.tsx';
 import { badgeUrl, journalFileUrl } from './journal.queries.ts';
 import type { Journal } from './journal.types.ts';
+import { useOrder444Access } from '../access.ts';
 
 function Item({ label, value }: { label: string; value: string }) {
   return (
@@ -29,7 +30,8 @@ export function JournalBook({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { org, access } = useSession();
+  const { org } = useSession();
+  const order444 = useOrder444Access();
   const orgId = org!.id;
   const file = (f: 'print.pdf' | 'export.xlsx', lang: string) => journalFileUrl(orgId, journal.id, f, lang);
   return (
@@ -61,7 +63,7 @@ export function JournalBook({
               allowDeselect={false}
             />
           )}
-          {access.order444.print && (
+          {order444.print && (
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <Button variant="default">{t('journal.download.button')}</Button>
@@ -85,7 +87,7 @@ export function JournalBook({
           <Button component="a" href={badgeUrl(orgId)} download variant="default">
             {t('journal.badge')}
           </Button>
-          {access.order444.keeper && !journal.endedOn && (
+          {order444.keeper && !journal.endedOn && (
             <Button variant="light" color="red" onClick={onClose}>
               {t('journal.book.close')}
             </Button>

@@ -13,15 +13,17 @@ import { useEntries, useJournals } from './journal.queries.ts';
 import type { JournalEntry } from './journal.types.ts';
 import { ReturnForm } from './ReturnForm.tsx';
 import { StrikeForm } from './StrikeForm.tsx';
+import { useOrder444Access } from '../access.ts';
 
 type Dialog = 'issue' | 'return' | 'open' | 'close' | null;
 
 /** The issue and return journal (Appendix 1) with the counter's actions for the responsible person. */
 export function JournalPage() {
   const { t } = useTranslation();
-  const { org, access } = useSession();
+  const { org } = useSession();
+  const order444 = useOrder444Access();
   const orgId = org!.id;
-  const keeper = access.order444.keeper;
+  const keeper = order444.keeper;
   const journals = useJournals(orgId);
   const [picked, setPicked] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -50,7 +52,7 @@ export function JournalPage() {
     <>
       <PageHeader
         title={t('journal.title')}
-        description={access.order444.print ? t('journal.description') : t('journal.descriptionOwn')}
+        description={order444.print ? t('journal.description') : t('journal.descriptionOwn')}
         actions={actions}
       />
       {journals.error && <ErrorAlert error={journals.error} />}
@@ -69,7 +71,7 @@ export function JournalPage() {
           <JournalBook journals={books} journal={journal} onPick={setPicked} onClose={() => setDialog('close')} />
           <Paper withBorder radius="md">
             <DataState query={entries} empty={t('journal.empty')}>
-              {(rows) => <JournalTable entries={rows} canStrike={writable} linkRecorders={access.order444.fleet} onStrike={setStriking} />}
+              {(rows) => <JournalTable entries={rows} canStrike={writable} linkRecorders={order444.fleet} onStrike={setStriking} />}
             </DataState>
           </Paper>
           {writable && (

@@ -29,12 +29,14 @@ import { PackageState } from './PackageState.tsx';
 import { usePackage } from './packages.queries.ts';
 import type { PackageDetail } from './packages.types.ts';
 import { packagesPath } from './paths.ts';
+import { useOrder444Access } from '../access.ts';
 
 /** R444-14: one package — recipient and case, contents, build progress or result, and its download links. */
 export function PackagePage() {
   const { t } = useTranslation();
   const { packageId } = useParams();
-  const { org, access } = useSession();
+  const { org } = useSession();
+  const order444 = useOrder444Access();
   const orgId = org!.id;
   const q = usePackage(orgId, packageId!);
   if (q.error) return <ErrorAlert error={q.error} />;
@@ -84,7 +86,7 @@ export function PackagePage() {
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
             <Integrity pkg={p} />
-            <PackageLinks orgId={orgId} pkg={p} canMake={access.order444.makePackages} />
+            <PackageLinks orgId={orgId} pkg={p} canMake={order444.makePackages} />
           </Stack>
         </Grid.Col>
       </Grid>

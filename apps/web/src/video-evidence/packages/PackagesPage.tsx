@@ -8,20 +8,22 @@ import { useSession } from '../../kernel/shell/SessionContext.tsx';
 import { PackageState } from './PackageState.tsx';
 import { usePackages } from './packages.queries.ts';
 import { newPackagePath, packagePath } from './paths.ts';
+import { useOrder444Access } from '../access.ts';
 
 /** R444-14: packages for courts and authorised bodies, newest first, with their build progress. */
 export function PackagesPage() {
   const { t } = useTranslation();
-  const { org, access } = useSession();
+  const { org } = useSession();
+  const order444 = useOrder444Access();
   const orgId = org!.id;
   const packages = usePackages(orgId);
   return (
     <>
       <PageHeader
         title={t('packages.title')}
-        description={access.order444.makePackages ? t('packages.description') : t('packages.descriptionReadOnly')}
+        description={order444.makePackages ? t('packages.description') : t('packages.descriptionReadOnly')}
         actions={
-          access.order444.makePackages ? (
+          order444.makePackages ? (
             <Button component={Link} to={newPackagePath()}>
               {t('packages.new')}
             </Button>

@@ -10,6 +10,7 @@ import { RecorderHistory } from './RecorderHistory.tsx';
 import { RecorderNoteForm, type RecorderStep } from './RecorderNoteForm.tsx';
 import { actionsFor, STATUS_COLOR } from './recorderStatus.ts';
 import { useRecorder } from './recorders.queries.ts';
+import { useOrder444Access } from '../access.ts';
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -26,7 +27,8 @@ function Field({ label, value }: { label: string; value: string }) {
 export function RecorderPage() {
   const { t } = useTranslation();
   const { recorderId } = useParams();
-  const { org, access } = useSession();
+  const { org } = useSession();
+  const order444 = useOrder444Access();
   const orgId = org!.id;
   const q = useRecorder(orgId, recorderId!);
   const [step, setStep] = useState<RecorderStep | null>(null);
@@ -38,7 +40,7 @@ export function RecorderPage() {
       </Center>
     );
   const { recorder, history } = q.data;
-  const steps = access.order444.keeper ? actionsFor(recorder.status) : [];
+  const steps = order444.keeper ? actionsFor(recorder.status) : [];
   return (
     <>
       <Anchor component={Link} to="/app/recorders/devices" size="sm">
@@ -63,7 +65,7 @@ export function RecorderPage() {
         ))}
       />
       <Stack gap="lg">
-        {recorder.status === 'issued' && access.order444.keeper && (
+        {recorder.status === 'issued' && order444.keeper && (
           <Alert color="blue" variant="light">
             {t('recorders.issuedHint')}
           </Alert>

@@ -9,11 +9,13 @@ import { useSession } from '../../kernel/shell/SessionContext.tsx';
 import { RegisterRecorderForm } from './RegisterRecorderForm.tsx';
 import { STATUS_COLOR } from './recorderStatus.ts';
 import { RECORDER_STATUSES, useRecorders, type RecorderStatus } from './recorders.queries.ts';
+import { useOrder444Access } from '../access.ts';
 
 /** R444-7: the subdivision's recorders by inventory number, filtered by status with counts. */
 export function RecordersPage() {
   const { t } = useTranslation();
-  const { org, access } = useSession();
+  const { org } = useSession();
+  const order444 = useOrder444Access();
   const orgId = org!.id;
   const [status, setStatus] = useState<RecorderStatus | null>(null);
   const [registering, setRegistering] = useState(false);
@@ -25,7 +27,7 @@ export function RecordersPage() {
       <PageHeader
         title={t('recorders.title')}
         description={t('recorders.description')}
-        actions={access.order444.keeper && <Button onClick={() => setRegistering(true)}>{t('recorders.register')}</Button>}
+        actions={order444.keeper && <Button onClick={() => setRegistering(true)}>{t('recorders.register')}</Button>}
       />
       <Chip.Group multiple={false} value={status ?? 'all'} onChange={(v) => setStatus(v === 'all' ? null : (v as RecorderStatus))}>
         <Group gap="xs" mb="md" role="group" aria-label={t('recorders.filter')}>

@@ -12,6 +12,7 @@ import { LiftHoldForm, PlaceHoldForm } from './HoldForms.tsx';
 import { useDeletionActs, useHolds } from './retention.queries.ts';
 import type { LegalHold } from './retention.types.ts';
 import { useMemberNames } from './useMemberNames.ts';
+import { useOrder444Access } from '../access.ts';
 
 /**
  * R444-12: the recording's retention class and last kept day, its deletion if the retention process deleted
@@ -19,14 +20,15 @@ import { useMemberNames } from './useMemberNames.ts';
  */
 export function RecordingRetention({ detail }: { detail: RecordingDetail }) {
   const { t } = useTranslation();
-  const { org, access } = useSession();
+  const { org } = useSession();
+  const order444 = useOrder444Access();
   const orgId = org!.id;
   const r = detail.recording;
   const holds = useHolds(orgId, r.id);
   const names = useMemberNames(orgId);
   const [placing, setPlacing] = useState(false);
   const [lifting, setLifting] = useState<LegalHold | null>(null);
-  const canHold = access.order444.holds && !r.deletedAt;
+  const canHold = order444.holds && !r.deletedAt;
   const active = (holds.data ?? []).filter((h) => h.liftedAt === null);
   const due = r.retainUntil !== null && r.retainUntil < todayInZone();
 

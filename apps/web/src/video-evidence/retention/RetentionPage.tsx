@@ -11,6 +11,7 @@ import { DeleteDialog } from './DeleteDialog.tsx';
 import { RetentionTable } from './RetentionTable.tsx';
 import { useDeletionActs, useDueRecordings, useUpcomingDeletions } from './retention.queries.ts';
 import { useMemberNames } from './useMemberNames.ts';
+import { useOrder444Access } from '../access.ts';
 
 const TABS = ['due', 'upcoming', 'acts'] as const;
 type Tab = (typeof TABS)[number];
@@ -21,7 +22,8 @@ type Tab = (typeof TABS)[number];
  */
 export function RetentionPage() {
   const { t } = useTranslation();
-  const { org, access } = useSession();
+  const { org } = useSession();
+  const order444 = useOrder444Access();
   const orgId = org!.id;
   const [params, setParams] = useSearchParams();
   const tab: Tab = TABS.find((x) => x === params.get('tab')) ?? 'due';
@@ -29,7 +31,7 @@ export function RetentionPage() {
   const upcoming = useUpcomingDeletions(orgId);
   const acts = useDeletionActs(orgId);
   const names = useMemberNames(orgId);
-  const canDelete = access.order444.deleteExpired;
+  const canDelete = order444.deleteExpired;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   // Only rows still listed count: a row another person deleted meanwhile drops out of the selection.
