@@ -1,18 +1,21 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
-import { AdminPage } from '../kernel/admin/AdminPage.tsx';
-import { AppointmentsPage } from '../kernel/appointments/AppointmentsPage.tsx';
-import { AuditPage } from '../kernel/audit/AuditPage.tsx';
 import { AuthGate } from '../kernel/auth/AuthGate.tsx';
 import { EnrolmentPage } from '../kernel/auth/EnrolmentPage.tsx';
 import { LoginPage } from '../kernel/auth/LoginPage.tsx';
 import { SecondFactorPage } from '../kernel/auth/SecondFactorPage.tsx';
 import { Guarded } from '../kernel/shell/Guarded.tsx';
 import { HomePage } from '../kernel/shell/HomePage.tsx';
+import { lazyPage } from '../kernel/shell/lazyPage.ts';
 import { NotFoundPage } from '../kernel/shell/NotFoundPage.tsx';
 import { SessionProvider } from '../kernel/shell/SessionContext.tsx';
 import { ShellLayout } from '../kernel/shell/ShellLayout.tsx';
 import { HOME } from '../kernel/shell/paths.ts';
 import { RULE_SETS } from './ruleSets.ts';
+
+// The management pages are fetched when opened, like the rule sets' pages.
+const AppointmentsPage = lazyPage(() => import('../kernel/appointments/AppointmentsPage.tsx').then((m) => m.AppointmentsPage));
+const AuditPage = lazyPage(() => import('../kernel/audit/AuditPage.tsx').then((m) => m.AuditPage));
+const AdminPage = lazyPage(() => import('../kernel/admin/AdminPage.tsx').then((m) => m.AdminPage));
 
 /** Every client route lives under /app (the server answers /app/* with index.html). */
 export function createRouter() {

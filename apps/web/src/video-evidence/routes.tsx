@@ -1,18 +1,21 @@
 import type { ReactNode } from 'react';
-import { ActivitiesPage } from './activities/ActivitiesPage.tsx';
-import { ActivityPage } from './evidence/ActivityPage.tsx';
-import { RecordingPage } from './evidence/RecordingPage.tsx';
-import { JournalPage } from './journal/JournalPage.tsx';
-import { Order444Home } from './dashboard/DashboardPage.tsx';
-import { MyRecordersPage } from './dashboard/MyRecordersPage.tsx';
-import { NewPackagePage } from './packages/NewPackagePage.tsx';
-import { PackagePage } from './packages/PackagePage.tsx';
-import { PackagesPage } from './packages/PackagesPage.tsx';
-import { RecorderPage } from './recorders/RecorderPage.tsx';
-import { RecordersPage } from './recorders/RecordersPage.tsx';
-import { RetentionPage } from './retention/RetentionPage.tsx';
 import { Guarded } from '../kernel/shell/Guarded.tsx';
+import { lazyPage } from '../kernel/shell/lazyPage.ts';
 import { order444Access, type Order444Access } from './access.ts';
+
+const pages = () => import('./pages.ts');
+const Order444Home = lazyPage(() => pages().then((p) => p.Order444Home));
+const MyRecordersPage = lazyPage(() => pages().then((p) => p.MyRecordersPage));
+const JournalPage = lazyPage(() => pages().then((p) => p.JournalPage));
+const RecordersPage = lazyPage(() => pages().then((p) => p.RecordersPage));
+const RecorderPage = lazyPage(() => pages().then((p) => p.RecorderPage));
+const ActivitiesPage = lazyPage(() => pages().then((p) => p.ActivitiesPage));
+const ActivityPage = lazyPage(() => pages().then((p) => p.ActivityPage));
+const RecordingPage = lazyPage(() => pages().then((p) => p.RecordingPage));
+const RetentionPage = lazyPage(() => pages().then((p) => p.RetentionPage));
+const PackagesPage = lazyPage(() => pages().then((p) => p.PackagesPage));
+const NewPackagePage = lazyPage(() => pages().then((p) => p.NewPackagePage));
+const PackagePage = lazyPage(() => pages().then((p) => p.PackagePage));
 
 const page = (path: string, allow: (a: Order444Access) => boolean, element: ReactNode) => ({
   path,

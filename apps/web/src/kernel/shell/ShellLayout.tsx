@@ -1,7 +1,9 @@
 import { AppShell, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
+import { PageLoader } from '../components/PageLoader.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Navigation } from './Navigation.tsx';
 import { OrganisationSwitch } from './OrganisationSwitch.tsx';
@@ -46,7 +48,9 @@ export function ShellLayout() {
         <Navigation onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0" id="main-content" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );
