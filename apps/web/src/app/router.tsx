@@ -7,6 +7,7 @@ import { Guarded } from '../kernel/shell/Guarded.tsx';
 import { HomePage } from '../kernel/shell/HomePage.tsx';
 import { lazyPage } from '../kernel/shell/lazyPage.ts';
 import { NotFoundPage } from '../kernel/shell/NotFoundPage.tsx';
+import { RuleSetPages } from '../kernel/shell/RuleSetPages.tsx';
 import { SessionProvider } from '../kernel/shell/SessionContext.tsx';
 import { ShellLayout } from '../kernel/shell/ShellLayout.tsx';
 import { HOME } from '../kernel/shell/paths.ts';
@@ -37,7 +38,7 @@ export function createRouter() {
       ),
       children: [
         { index: true, element: <HomePage /> },
-        ...RULE_SETS.flatMap((r) => r.routes),
+        ...RULE_SETS.map((r) => ({ element: <RuleSetPages ruleSet={r} />, children: r.routes })),
         {
           path: 'appointments',
           element: (

@@ -1,5 +1,6 @@
 import type { RuleSet } from '../kernel/shell/ruleSet.ts';
 import { order444Access, servesOrder444, type Order444Access } from './access.ts';
+import { order444Words } from './catalog.ts';
 import { order444Nav } from './navigation.ts';
 import { order444Routes } from './routes.tsx';
 
@@ -13,4 +14,5 @@ export const videoEvidence: RuleSet<Order444Access> = {
   access: order444Access,
   nav: order444Nav,
   routes: order444Routes(),
+  catalog: order444Words,
 };

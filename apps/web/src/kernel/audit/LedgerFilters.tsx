@@ -1,14 +1,15 @@
 import { Button, Group, Paper, Select } from '@mantine/core';
-import { resources } from '@baqylau/i18n';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../components/DateField.tsx';
 import { useMembers } from '../members/members.queries.ts';
 import type { LedgerFilter } from './audit.queries.ts';
 
-/** Every action the catalog names (the ledger records nothing else). */
-const ACTIONS = Object.keys(resources.en.common)
-  .filter((k) => k.startsWith('action.'))
-  .map((k) => k.slice('action.'.length));
+/** Every action the catalog names (the ledger records nothing else); AuditPage has every rule set's words loaded. */
+const actionsIn = (common: Record<string, string> | undefined) =>
+  Object.keys(common ?? {})
+    .filter((k) => k.startsWith('action.'))
+    .map((k) => k.slice('action.'.length));
 
 interface Props {
   orgId: string;
@@ -18,7 +19,8 @@ interface Props {
 }
 
 export function LedgerFilters({ orgId, value, onChange, onReset }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const actions = useMemo(() => actionsIn(i18n.getResourceBundle(i18n.language, 'common')), [i18n, i18n.language]);
   const members = useMembers(orgId);
   const set = (patch: Partial<LedgerFilter>) => onChange({ ...value, ...patch });
   const active = Object.values(value).some((v) => v !== null);
@@ -41,7 +43,7 @@ export function LedgerFilters({ orgId, value, onChange, onReset }: Props) {
           clearable
           searchable
           style={{ flex: '2 1 220px' }}
-          data={ACTIONS.map((a) => ({ value: a, label: t(`common:action.${a}`) }))}
+          data={actions.map((a) => ({ value: a, label: t(`common:action.${a}`) }))}
           value={value.action}
           onChange={(v) => set({ action: v })}
         />

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext.tsx';
 import { useMe } from '../auth/auth.queries.ts';
+import { changeLanguage } from './catalogParts.ts';
 import { currentLanguage, rememberLanguage } from './i18n.ts';
 
 /**
@@ -22,7 +23,7 @@ export function ProfileLanguageSync() {
     if (seen.current === me.id) return;
     seen.current = me.id;
     if (me.locale && me.locale !== currentLanguage(i18n)) {
-      void i18n.changeLanguage(me.locale);
+      void changeLanguage(i18n, me.locale);
       rememberLanguage(me.locale);
     } else if (!me.locale) {
       api.patch('/api/v1/me', { locale: currentLanguage(i18n) }).catch(() => undefined);

@@ -1,6 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { i18nextOptions } from '@baqylau/i18n';
+import { catalogOptions } from '@baqylau/i18n/options';
+import { kernel } from '@baqylau/i18n/parts/kernel';
 
 export const LANGUAGES = [
   { code: 'kk', label: 'Қазақша' },
@@ -32,10 +33,15 @@ export function rememberLanguage(lang: Language) {
   document.documentElement.lang = lang;
 }
 
-/** One i18next instance per app, on the shared catalog (common, errors, validation, web). */
+/**
+ * One i18next instance per app, on the shared catalog (common, errors, validation, web): the kernel's
+ * words in every language at once; each rule set adds its own when first needed (catalogParts.ts).
+ */
 export function createI18n(lng: Language = storedLanguage()): I18n {
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({ ...i18nextOptions, lng, initAsync: false });
+  // Copied per language, so words added later go into the instance's objects, not the imported catalog.
+  const resources = Object.fromEntries(Object.entries(kernel).map(([lang, words]) => [lang, { ...words }]));
+  void instance.use(initReactI18next).init({ ...catalogOptions, resources, lng, initAsync: false });
   document.documentElement.lang = lng;
   return instance;
 }

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext.tsx';
+import { changeLanguage } from './catalogParts.ts';
 import { currentLanguage, rememberLanguage, type Language } from './i18n.ts';
 import type { Me } from '../auth/auth.types.ts';
 import { ME_KEY } from '../auth/auth.queries.ts';
@@ -14,7 +15,7 @@ export function useLanguage() {
 
   const setLanguage = useCallback(
     async (lang: Language) => {
-      await i18n.changeLanguage(lang);
+      await changeLanguage(i18n, lang);
       rememberLanguage(lang);
       const me = qc.getQueryData<Me | null>(ME_KEY);
       if (me && me.locale !== lang) {

@@ -1,16 +1,31 @@
 import { AppShell, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
 import { PageLoader } from '../components/PageLoader.tsx';
+import { CatalogParts } from '../i18n/CatalogParts.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Navigation } from './Navigation.tsx';
 import { OrganisationSwitch } from './OrganisationSwitch.tsx';
+import { useRuleSets } from './RuleSets.tsx';
+import { useSession } from './SessionContext.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { HOME } from './paths.ts';
 
+/** The signed-in frame, once the words of the rule sets this organisation uses are loaded (their entries are in it). */
 export function ShellLayout() {
+  const { org } = useSession();
+  const ruleSets = useRuleSets();
+  const parts = useMemo(() => ruleSets.filter((r) => r.serves(org)).map((r) => r.catalog), [ruleSets, org]);
+  return (
+    <CatalogParts parts={parts}>
+      <Shell />
+    </CatalogParts>
+  );
+}
+
+function Shell() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   // Below the breakpoint a folded menu is moved off-screen; hide it so keyboard focus cannot land there.

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router-dom';
 import type { MyOrganisation } from '../auth/auth.types.ts';
+import type { CatalogLoader } from '../i18n/catalogParts.ts';
 import type { NavItem } from './navigation.ts';
 
 /**
@@ -16,6 +17,8 @@ export interface RuleSet<RuleSetAccess = unknown> {
   access: (org: MyOrganisation | null) => RuleSetAccess;
   /** Its entry among the modules, with the sub-navigation shown while one of its pages is open. */
   nav: NavItem;
-  /** Its pages under /app. */
+  /** Its pages under /app, each fetched when first opened. */
   routes: RouteObject[];
+  /** Its words in one language (not in the first load): fetched when its entry or a page of it is shown. */
+  catalog: CatalogLoader;
 }
