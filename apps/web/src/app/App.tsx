@@ -13,8 +13,6 @@ import { RuleSetsProvider } from '../kernel/shell/RuleSets.tsx';
 import { createRouter } from './router.tsx';
 import { RULE_SETS } from './ruleSets.ts';
 import { theme } from './theme.ts';
-import 'dayjs/locale/kk';
-import 'dayjs/locale/ru';
 
 function createQueryClient() {
   const qc: QueryClient = new QueryClient({

@@ -1,6 +1,9 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { parseCalendarDate } from '../format/datetime.ts';
+// The calendar's month and weekday names (English is built in); here, so they load with the pages that pick dates.
+import 'dayjs/locale/kk';
+import 'dayjs/locale/ru';
 
 type Props = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'dateParser'> & {
   value: string | null;
