@@ -5,7 +5,17 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['apps/server/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'scripts/test/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: [
+            'apps/server/src/**/*.test.ts',
+            'apps/web/src/**/*.test.ts',
+            'packages/*/test/**/*.test.ts',
+            'scripts/test/**/*.test.ts',
+          ],
+        },
+      },
       {
         test: {
           name: 'api',

@@ -1,41 +1,49 @@
-import kkCommon from '../locales/kk/common.json';
-import kkErrors from '../locales/kk/errors.json';
-import kkValidation from '../locales/kk/validation.json';
-import kkWeb from '../locales/kk/web.json';
-import ruCommon from '../locales/ru/common.json';
-import ruErrors from '../locales/ru/errors.json';
-import ruValidation from '../locales/ru/validation.json';
-import ruWeb from '../locales/ru/web.json';
-import enCommon from '../locales/en/common.json';
-import enErrors from '../locales/en/errors.json';
-import enValidation from '../locales/en/validation.json';
-import enWeb from '../locales/en/web.json';
+import {
+  CATALOG_LOCALES,
+  NAMESPACES,
+  catalogOptions,
+  type Catalog,
+  type CatalogLocale,
+  type CatalogPart,
+  type Namespace,
+} from './options.ts';
+import { kernel } from './parts/kernel.ts';
+import { medicalCctv } from './parts/medical-cctv.ts';
+import { ohsCompetition } from './parts/ohs-competition.ts';
+import { productionControl } from './parts/production-control.ts';
+import { videoEvidence } from './parts/video-evidence.ts';
+
+export { CATALOG_LOCALES, NAMESPACES, catalogOptions, type Catalog, type CatalogLocale, type CatalogPart, type Namespace };
 
 /**
- * One catalog for server and web, split by namespace. Keys are flat with dots
- * (i18next `keySeparator: false`), plurals use the Intl.PluralRules suffixes
- * (`_one`, `_few`, `_many`, `_other`).
+ * One catalog for server and web, in parts: the kernel and one per rule set, each in
+ * locales/<part>/<language>/<namespace>.json. Parts write into the same namespaces (so call sites
+ * keep `t('journal.title')`, `t('common:pdf.…')`, `t('errors:<code>')`); no key may be in two parts.
+ * The web loads the kernel at once and a rule set's part with its pages.
  */
-export const NAMESPACES = ['common', 'errors', 'validation', 'web'] as const;
-export type Namespace = (typeof NAMESPACES)[number];
+export const PARTS = {
+  kernel,
+  'video-evidence': videoEvidence,
+  'production-control': productionControl,
+  'medical-cctv': medicalCctv,
+  'ohs-competition': ohsCompetition,
+} satisfies Record<string, CatalogPart>;
+export type PartId = keyof typeof PARTS;
 
-export const resources = {
-  kk: { common: kkCommon, errors: kkErrors, validation: kkValidation, web: kkWeb },
-  ru: { common: ruCommon, errors: ruErrors, validation: ruValidation, web: ruWeb },
-  en: { common: enCommon, errors: enErrors, validation: enValidation, web: enWeb },
-} as const satisfies Record<string, Record<Namespace, Record<string, string>>>;
+function merged(lang: CatalogLocale): Record<Namespace, Catalog> {
+  const parts: CatalogPart[] = Object.values(PARTS);
+  return Object.fromEntries(NAMESPACES.map((ns) => [ns, Object.assign({}, ...parts.map((p) => p[lang][ns] ?? {}))])) as Record<
+    Namespace,
+    Catalog
+  >;
+}
 
-export type CatalogLocale = keyof typeof resources;
-
-/** Options to pass to i18next.init on either side. */
-export const i18nextOptions = {
-  resources,
-  fallbackLng: false as const,
-  supportedLngs: ['kk', 'ru', 'en'],
-  ns: [...NAMESPACES],
-  defaultNS: 'web',
-  keySeparator: false as const,
-  nsSeparator: ':',
-  interpolation: { escapeValue: false },
-  returnNull: false,
+/** Every part merged, per language and namespace: what the server reads. */
+export const resources: Record<CatalogLocale, Record<Namespace, Catalog>> = {
+  kk: merged('kk'),
+  ru: merged('ru'),
+  en: merged('en'),
 };
+
+/** Options to pass to i18next.init with every part loaded (the server). */
+export const i18nextOptions = { resources, ...catalogOptions };

@@ -5,14 +5,14 @@ import type { i18n as I18n } from 'i18next';
 import { useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router-dom';
-import { ApiProvider } from '../shared/api/ApiContext.tsx';
-import { createApiClient } from '../shared/api/client.ts';
-import { isSessionError } from '../shared/api/errors.ts';
-import { ProfileLanguageSync } from '../shared/i18n/ProfileLanguageSync.tsx';
+import { ApiProvider } from '../kernel/api/ApiContext.tsx';
+import { createApiClient } from '../kernel/api/client.ts';
+import { isSessionError } from '../kernel/api/errors.ts';
+import { ProfileLanguageSync } from '../kernel/i18n/ProfileLanguageSync.tsx';
+import { RuleSetsProvider } from '../kernel/shell/RuleSets.tsx';
 import { createRouter } from './router.tsx';
+import { RULE_SETS } from './ruleSets.ts';
 import { theme } from './theme.ts';
-import 'dayjs/locale/kk';
-import 'dayjs/locale/ru';
 
 function createQueryClient() {
   const qc: QueryClient = new QueryClient({
@@ -39,8 +39,10 @@ function Localised() {
   const router = useMemo(createRouter, []);
   return (
     <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
-      <ProfileLanguageSync />
-      <RouterProvider router={router} />
+      <RuleSetsProvider ruleSets={RULE_SETS}>
+        <ProfileLanguageSync />
+        <RouterProvider router={router} />
+      </RuleSetsProvider>
     </DatesProvider>
   );
 }

@@ -1,20 +1,22 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
-import { AdminPage } from '../modules/admin/AdminPage.tsx';
-import { AppointmentsPage } from '../modules/appointments/AppointmentsPage.tsx';
-import { AuditPage } from '../modules/audit/AuditPage.tsx';
-import { AuthGate } from '../modules/auth/AuthGate.tsx';
-import { EnrolmentPage } from '../modules/auth/EnrolmentPage.tsx';
-import { LoginPage } from '../modules/auth/LoginPage.tsx';
-import { SecondFactorPage } from '../modules/auth/SecondFactorPage.tsx';
-import { ComingSoonPage } from '../modules/shell/ComingSoonPage.tsx';
-import { Guarded } from '../modules/shell/Guarded.tsx';
-import { HomePage } from '../modules/shell/HomePage.tsx';
-import { MODULES } from '../modules/shell/navigation.ts';
-import { NotFoundPage } from '../modules/shell/NotFoundPage.tsx';
-import { SessionProvider } from '../modules/shell/SessionContext.tsx';
-import { ShellLayout } from '../modules/shell/ShellLayout.tsx';
-import { HOME } from './paths.ts';
-import { order444Routes } from './order444.routes.tsx';
+import { AuthGate } from '../kernel/auth/AuthGate.tsx';
+import { EnrolmentPage } from '../kernel/auth/EnrolmentPage.tsx';
+import { LoginPage } from '../kernel/auth/LoginPage.tsx';
+import { SecondFactorPage } from '../kernel/auth/SecondFactorPage.tsx';
+import { Guarded } from '../kernel/shell/Guarded.tsx';
+import { HomePage } from '../kernel/shell/HomePage.tsx';
+import { lazyPage } from '../kernel/shell/lazyPage.ts';
+import { NotFoundPage } from '../kernel/shell/NotFoundPage.tsx';
+import { RuleSetPages } from '../kernel/shell/RuleSetPages.tsx';
+import { SessionProvider } from '../kernel/shell/SessionContext.tsx';
+import { ShellLayout } from '../kernel/shell/ShellLayout.tsx';
+import { HOME } from '../kernel/shell/paths.ts';
+import { RULE_SETS } from './ruleSets.ts';
+
+// The management pages are fetched when opened, like the rule sets' pages.
+const AppointmentsPage = lazyPage(() => import('../kernel/appointments/AppointmentsPage.tsx').then((m) => m.AppointmentsPage));
+const AuditPage = lazyPage(() => import('../kernel/audit/AuditPage.tsx').then((m) => m.AuditPage));
+const AdminPage = lazyPage(() => import('../kernel/admin/AdminPage.tsx').then((m) => m.AdminPage));
 
 /** Every client route lives under /app (the server answers /app/* with index.html). */
 export function createRouter() {
@@ -36,11 +38,7 @@ export function createRouter() {
       ),
       children: [
         { index: true, element: <HomePage /> },
-        ...MODULES.filter((m) => !m.children).map((m) => ({
-          path: m.path.replace('/app/', ''),
-          element: <ComingSoonPage key={m.path} label={m.label} />,
-        })),
-        ...order444Routes(),
+        ...RULE_SETS.map((r) => ({ element: <RuleSetPages ruleSet={r} />, children: r.routes })),
         {
           path: 'appointments',
           element: (
