@@ -14,6 +14,7 @@ import { installGuard, requireAuthzOnEveryRoute } from './platform/http/guard.ts
 import { ErrorBody } from './platform/http/schemas.ts';
 import { createPrincipalResolver } from './kernel/auth/auth.resolver.ts';
 import { kernelRoutes } from './kernel/kernel.routes.ts';
+import { servesOrganisationType } from './kernel/organisations/serves-organisation-type.ts';
 import { RULE_SETS } from './composition/rule-sets.ts';
 
 export interface AppOptions {
@@ -56,7 +57,14 @@ export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<F
   app.get('/api/openapi.json', { config: { authz: rule.public }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(kernelRoutes(deps, resolver));
-  for (const ruleSet of RULE_SETS) if (ruleSet.routes) await app.register(ruleSet.routes(deps));
+  for (const ruleSet of RULE_SETS) {
+    const routes = ruleSet.routes?.(deps);
+    if (!routes) continue;
+    await app.register(async (scope) => {
+      servesOrganisationType(scope, deps.db, ruleSet.organisationType);
+      await scope.register(routes);
+    });
+  }
 
   const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
   if (opts.webDist !== undefined || fs.existsSync(path.join(webDist, 'index.html'))) await serveWeb(app, webDist);

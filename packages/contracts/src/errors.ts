@@ -1,3 +1,5 @@
+import { MEDICAL_CCTV_ERRORS } from './errors.medical-cctv.ts';
+
 /**
  * Every error the API returns, with its HTTP status. Clients translate the code;
  * the server also renders a message in the user's language from the same catalog
@@ -26,6 +28,7 @@ export const ERROR_CODES = {
   'organisation.not_found': 404,
   'organisation.bin_invalid': 400,
   'organisation.not_member': 403,
+  'organisation.rule_set_not_served': 404,
   'user.not_found': 404,
   'user.login_taken': 409,
   'membership.role_not_grantable': 400,
@@ -97,6 +100,7 @@ export const ERROR_CODES = {
   'route.not_found': 404,
   'server.internal': 500,
   'server.busy': 503,
+  ...MEDICAL_CCTV_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

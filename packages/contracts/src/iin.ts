@@ -21,3 +21,13 @@ export function isValidIinBinChecksum(value: string): boolean {
 export function isValidBin(value: string): boolean {
   return isValidIinBinChecksum(value) && ['4', '5', '6'].includes(value[4]!);
 }
+
+/** An IIN: a valid check digit, and its first six digits a birth date (yyMMdd); the 7th digit gives century and sex. */
+export function isValidIin(value: string): boolean {
+  if (!isValidIinBinChecksum(value)) return false;
+  const [yy, mm, dd, c] = [Number(value.slice(0, 2)), Number(value.slice(2, 4)), Number(value.slice(4, 6)), Number(value[6])];
+  const century = ({ 1: 1800, 2: 1800, 3: 1900, 4: 1900, 5: 2000, 6: 2000 } as Record<number, number>)[c];
+  if (!century) return false;
+  const d = new Date(Date.UTC(century + yy, mm - 1, dd));
+  return d.getUTCMonth() === mm - 1 && d.getUTCDate() === dd;
+}

@@ -1,3 +1,4 @@
 export * from './roles.ts';
 export * from './iin.ts';
 export * from './errors.ts';
+export * from './medical-cctv.ts';

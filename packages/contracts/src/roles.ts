@@ -15,7 +15,8 @@ export const RULE_SET_ROLES = {
   /** Order 444: the inspector holds recorders; the responsible person is appointed by the head (R444-6). */
   'video-evidence': { granted: ['inspector'], appointed: ['responsible'] },
   'production-control': { granted: [], appointed: [] },
-  'medical-cctv': { granted: [], appointed: [] },
+  /** DSM-335: the person in charge of CCTV keeps the register, the consents and the access requests. */
+  'medical-cctv': { granted: ['cctv_officer'], appointed: [] },
   'ohs-competition': { granted: [], appointed: [] },
 } as const;
 

@@ -16,3 +16,7 @@ export * from '../video-evidence/recordings/access.table.ts';
 export * from '../video-evidence/retention/retention.table.ts';
 export * from '../video-evidence/activities/materials.table.ts';
 export * from '../video-evidence/packages/packages.table.ts';
+export * from '../medical-cctv/premises/premises.table.ts';
+export * from '../medical-cctv/cameras/cameras.table.ts';
+export * from '../medical-cctv/consents/consents.table.ts';
+export * from '../medical-cctv/access-requests/access-requests.table.ts';

@@ -29,10 +29,12 @@ async function liveObjects(db: DbOrTx): Promise<StoredObjectRef[]> {
   return rows<{ sha256: string; size: string | number }>(res).map((r) => ({ sha256: r.sha256, size: Number(r.size) }));
 }
 
+/** The live rows that name an object (the same rows liveObjects reads): messages, and the purge's last check. */
 async function rowsNamingObject(db: DbOrTx, sha256: string): Promise<string[]> {
   const res = await db.execute(sql`
     SELECT 'recording ' || id || ' (' || original_name || ')' AS what FROM recordings WHERE sha256 = ${sha256} AND deleted_at IS NULL
-    UNION ALL SELECT 'derivative ' || kind || ' of recording ' || recording_id FROM recording_derivatives WHERE sha256 = ${sha256}
+    UNION ALL SELECT 'derivative ' || d.kind || ' of recording ' || d.recording_id FROM recording_derivatives d
+                JOIN recordings r ON r.id = d.recording_id WHERE d.sha256 = ${sha256} AND r.deleted_at IS NULL
     UNION ALL SELECT 'material ' || id || ' (' || file_name || ')' FROM activity_materials WHERE sha256 = ${sha256}`);
   return rows<{ what: string }>(res).map((r) => r.what);
 }

@@ -21,6 +21,15 @@ export const markNotificationsRead = (db: DbOrTx, userId: string, ids: string[],
     .set({ readAt: at })
     .where(and(eq(notifications.userId, userId), inArray(notifications.id, ids), isNull(notifications.readAt)));
 
+/** The members holding one of the granted roles. */
+export async function holdersOfRoles(db: DbOrTx, organisationId: string, roles: string[]) {
+  const rows = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), inArray(memberships.role, roles)));
+  return [...new Set(rows.map((r) => r.userId))];
+}
+
 /** The head(s) and the responsible person(s) active on `today`. */
 export async function headsAndResponsible(db: DbOrTx, organisationId: string, today: string) {
   const heads = await db

@@ -11,4 +11,5 @@ export const DEMO_ORGANISATION: DemoOrg = {
 
 export const DEMO_USERS: DemoUser[] = [
   { login: 'clinic', fullName: 'Исаева Мәдина Ғаниқызы', org: 'clinic', role: 'head', totp: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' },
+  { login: 'cctv', fullName: 'Серікбаева Жанар Ерболқызы', org: 'clinic', role: 'cctv_officer' },
 ];

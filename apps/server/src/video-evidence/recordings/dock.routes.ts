@@ -1,3 +1,5 @@
+// `schema.hide` comes from @fastify/swagger's augmentation of FastifySchema.
+import type {} from '@fastify/swagger';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../platform/deps.ts';

@@ -4,18 +4,12 @@ import { excerptObjectsOf } from './excerptObjects.ts';
 import { withStoreMaintenanceLock } from '../../platform/storage/maintenance-lock.ts';
 import { withObjectLock } from '../../platform/storage/object-lock.ts';
 
-/** No live recording, derived file of one, or material refers to this object. */
-const unreferenced = (sha256: string) => sql`
-      NOT EXISTS (SELECT 1 FROM recordings r WHERE r.sha256 = ${sha256} AND r.deleted_at IS NULL)
-  AND NOT EXISTS (SELECT 1 FROM recording_derivatives v JOIN recordings r ON r.id = v.recording_id
-                   WHERE v.sha256 = ${sha256} AND r.deleted_at IS NULL)
-  AND NOT EXISTS (SELECT 1 FROM activity_materials m WHERE m.sha256 = ${sha256})`;
-
 /**
  * Removes from the store the originals and derived files (thumbnails,
  * proxies, package excerpts) of an act's recordings — the only caller of BlobStore.delete. Content-addressed objects
  * can be shared (the same bytes uploaded twice, a material identical to
- * another), so an object goes only when no live row still points to it: checked
+ * another, a clip another rule set keeps), so an object goes only when no live row of any rule set
+ * still points to it (AppDeps.records): checked
  * again for each object under its lock right before the file is removed, so an
  * upload of the same bytes that found the object in place meanwhile keeps it.
  * Idempotent: the act's job runs it again after a crash. Runs under the store
@@ -33,8 +27,7 @@ export async function purgeDeletedObjects(deps: AppDeps, actId: string) {
   await withStoreMaintenanceLock(deps, async () => {
     for (const sha of candidates) {
       await withObjectLock(deps, sha, async (db) => {
-        const check = await db.execute(sql`SELECT ${unreferenced(sha)} AS "free"`);
-        if (!(check as unknown as { rows: { free: boolean }[] }).rows[0]!.free) return;
+        if ((await deps.records.rowsNamingObject(db, sha)).length) return;
         await deps.store.delete(sha);
         removed++;
       });

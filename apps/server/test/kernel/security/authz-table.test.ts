@@ -8,10 +8,26 @@ import { ApiClient, seedWorld } from '../../support/world.ts';
  * another organisation. The table is written by hand from the rules (R444-6,
  * R444-13), not derived from the code: a route missing here fails the test.
  */
-const ACTORS = ['anonymous', 'admin', 'head', 'responsible', 'inspector', 'auditor', 'foreignHead', 'dock', 'foreignDock'] as const;
+const ACTORS = [
+  'anonymous',
+  'admin',
+  'head',
+  'responsible',
+  'inspector',
+  'auditor',
+  'foreignHead',
+  'dock',
+  'foreignDock',
+  'clinicHead',
+  'cctvOfficer',
+] as const;
 type ActorName = (typeof ACTORS)[number];
 
-const SESSIONS: ActorName[] = ['admin', 'head', 'responsible', 'inspector', 'auditor', 'foreignHead'];
+const SESSIONS: ActorName[] = ['admin', 'head', 'responsible', 'inspector', 'auditor', 'foreignHead', 'clinicHead', 'cctvOfficer'];
+/** DSM-335 routes are called on the demo clinic; the subdivision's people are a foreign organisation there. */
+const CCTV_READ: ActorName[] = ['clinicHead', 'cctvOfficer'];
+const CCTV_KEEP: ActorName[] = ['clinicHead', 'cctvOfficer'];
+const CCTV_DECIDE: ActorName[] = ['clinicHead'];
 const EVERYONE: ActorName[] = [...ACTORS];
 
 const TABLE: Record<string, ActorName[]> = {
@@ -104,6 +120,40 @@ const TABLE: Record<string, ActorName[]> = {
   'GET /api/v1/organisations/{orgId}/packages/{packageId}': ['head', 'responsible', 'auditor'],
   'POST /api/v1/organisations/{orgId}/packages/{packageId}/links': ['head', 'responsible'],
   'GET /api/v1/organisations/{orgId}/packages/{packageId}/download': ['head', 'responsible'],
+  'GET /api/v1/organisations/{orgId}/cctv/profile': CCTV_READ,
+  'PUT /api/v1/organisations/{orgId}/cctv/profile': CCTV_KEEP,
+  'GET /api/v1/organisations/{orgId}/cctv/places': CCTV_READ,
+  'POST /api/v1/organisations/{orgId}/cctv/places': CCTV_KEEP,
+  'PATCH /api/v1/organisations/{orgId}/cctv/places/{placeId}': CCTV_KEEP,
+  'DELETE /api/v1/organisations/{orgId}/cctv/places/{placeId}': CCTV_KEEP,
+  'PUT /api/v1/organisations/{orgId}/cctv/places/{placeId}/plan': CCTV_KEEP,
+  'GET /api/v1/organisations/{orgId}/cctv/places/{placeId}/plan': CCTV_READ,
+  'POST /api/v1/organisations/{orgId}/cctv/places/import': CCTV_KEEP,
+  'GET /api/v1/organisations/{orgId}/cctv/cameras': CCTV_READ,
+  'POST /api/v1/organisations/{orgId}/cctv/cameras': CCTV_KEEP,
+  'POST /api/v1/organisations/{orgId}/cctv/cameras/{cameraId}/move': CCTV_KEEP,
+  'PUT /api/v1/organisations/{orgId}/cctv/cameras/{cameraId}/sign': CCTV_KEEP,
+  'PUT /api/v1/organisations/{orgId}/cctv/cameras/{cameraId}/sign/photo': CCTV_KEEP,
+  'GET /api/v1/organisations/{orgId}/cctv/cameras/{cameraId}/sign/photo': CCTV_READ,
+  'PUT /api/v1/organisations/{orgId}/cctv/cameras/{cameraId}/pin': CCTV_KEEP,
+  'POST /api/v1/organisations/{orgId}/cctv/cameras/{cameraId}/remove': CCTV_KEEP,
+  'GET /api/v1/organisations/{orgId}/cctv/consents': CCTV_READ,
+  'POST /api/v1/organisations/{orgId}/cctv/consents': CCTV_KEEP,
+  'POST /api/v1/organisations/{orgId}/cctv/consents/written': CCTV_KEEP,
+  'POST /api/v1/organisations/{orgId}/cctv/consents/{consentId}/withdraw': CCTV_KEEP,
+  'GET /api/v1/organisations/{orgId}/cctv/consents/{consentId}/document': CCTV_KEEP,
+  'GET /api/v1/organisations/{orgId}/cctv/compliance': CCTV_READ,
+  'GET /api/v1/organisations/{orgId}/cctv/compliance.pdf': CCTV_READ,
+  'GET /api/v1/organisations/{orgId}/cctv/sign.pdf': CCTV_READ,
+  'GET /api/v1/organisations/{orgId}/cctv/requests': CCTV_READ,
+  'POST /api/v1/organisations/{orgId}/cctv/requests': CCTV_KEEP,
+  'GET /api/v1/organisations/{orgId}/cctv/requests/{requestId}': CCTV_READ,
+  'POST /api/v1/organisations/{orgId}/cctv/requests/{requestId}/hold-confirmed': CCTV_KEEP,
+  'POST /api/v1/organisations/{orgId}/cctv/requests/{requestId}/decision': CCTV_DECIDE,
+  'POST /api/v1/organisations/{orgId}/cctv/requests/{requestId}/files': CCTV_KEEP,
+  'GET /api/v1/organisations/{orgId}/cctv/requests/{requestId}/files/{fileId}': CCTV_KEEP,
+  'POST /api/v1/organisations/{orgId}/cctv/requests/{requestId}/disclosure': CCTV_KEEP,
+  'GET /api/v1/organisations/{orgId}/cctv/requests/{requestId}/decision.pdf': CCTV_READ,
   'GET /api/v1/platform/ledger': ['admin'],
   'POST /api/v1/platform/ledger/verify': ['admin'],
 };
@@ -126,19 +176,23 @@ async function clientFor(actor: ActorName): Promise<ApiClient> {
     c = new ApiClient(ctx);
     const request = c.request.bind(c);
     c.request = (m, u, b, h = {}) => request(m, u, b, { authorization: `Bearer ${t.secret}`, ...h });
-  } else c = await world.as(({ foreignHead: 'operator', inspector: 'inspector1' } as Record<string, string>)[actor] ?? actor);
+  } else
+    c = await world.as(
+      ({ foreignHead: 'operator', inspector: 'inspector1', clinicHead: 'clinic', cctvOfficer: 'cctv' } as Record<string, string>)[actor] ??
+        actor,
+    );
   clients.set(actor, c);
   return c;
 }
 
 function concrete(path: string) {
   return path
-    .replace('{orgId}', world.subdivision)
+    .replace('{orgId}', path.includes('/cctv/') ? world.orgIds.get('clinic')! : world.subdivision)
     .replace('{role}', 'inspector')
     .replace(/\{[a-zA-Z]+\}/g, '00000000-0000-4000-8000-000000000001');
 }
 
-describe('R444-13 R444-6 authorisation: every route × every role × a foreign organisation', () => {
+describe('R444-13 R444-6 R335-3 authorisation: every route × every role × a foreign organisation', () => {
   beforeAll(async () => {
     ctx = await createTestContext();
     world = await seedWorld(ctx);

@@ -88,6 +88,38 @@ describe('R444-12 R444-13 the purge and an upload of the same bytes', () => {
   });
 });
 
+describe('R444-12 R335-3 objects other rule sets keep', () => {
+  it('R444-12 R335-3 a recording deleted under Order 444 keeps its bytes while a clinic holds the same bytes as a clip it handed over', async () => {
+    const same = await storeOldRecording(ctx, {
+      organisationId: w.org,
+      recorderId: w.recorders[0]!.id,
+      journalEntryId: entryId,
+      startedAt: new Date('2022-08-01T05:00:00Z'),
+      name: '20220801_100000_0003.mp4',
+    });
+    // A DSM-335 application of another organisation whose handed-over clip has the same content address.
+    const clinic = (await ctx.sql(`SELECT id FROM organisations WHERE type = 'medical_organisation' LIMIT 1`)).rows[0]!.id as string;
+    const user = (await ctx.sql(`SELECT id FROM users LIMIT 1`)).rows[0]!.id as string;
+    const requestId = '00000000-0000-4000-8000-00000000c335';
+    await ctx.sql(
+      `INSERT INTO cctv_access_requests (id, organisation_id, number, received_on, applicant_name, applicant_iin, relationship, patient_name,
+         patient_iin, date_of_death, period_from, period_to, place_ids, state, hold_instruction, created_at)
+       VALUES ($1, $2, '2026-99', '2026-03-01', 'А', '820315402511', 'spouse', 'Б', '551108301219', '2026-02-25', now(), now(), '{}', 'provided', 'keep', now())`,
+      [requestId, clinic],
+    );
+    await ctx.sql(
+      `INSERT INTO cctv_request_files (id, request_id, kind, file_name, mime, sha256, size, seq, uploaded_by, uploaded_at)
+       VALUES ('00000000-0000-4000-8000-00000000f335', $1, 'clip', 'clip.mp4', 'video/mp4', $2, $3, 1, $4, now())`,
+      [requestId, same.sha256, (await ctx.deps.store.stat(same.sha256))!.size, user],
+    );
+    const before = await ctx.deps.store.stat(same.sha256);
+    const r = await deleteAs([same.id]);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(before).toBeDefined();
+    expect(await ctx.deps.store.stat(same.sha256)).toMatchObject({ size: before!.size });
+  });
+});
+
 describe('R444-13 object locks', () => {
   it('R444-13 serialise work on one address and leave other addresses free', async () => {
     const a = 'a'.repeat(64);
