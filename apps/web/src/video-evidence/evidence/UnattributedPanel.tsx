@@ -24,7 +24,11 @@ export function UnattributedPanel({ orgId }: { orgId: string }) {
       <Text size="sm" c="dimmed" mb="sm">
         {t('dashboard.unattributed.hint')}
       </Text>
-      <DataState query={queue} empty={t('dashboard.unattributed.empty')}>
+      {/* The rows name their recorder: wait for both lists, so no row shows without its inventory number. */}
+      <DataState
+        query={{ isPending: queue.isPending || recorders.isPending, error: queue.error ?? recorders.error, data: queue.data }}
+        empty={t('dashboard.unattributed.empty')}
+      >
         {(rows) => (
           <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {rows.map((r) => (
