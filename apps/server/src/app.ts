@@ -14,6 +14,7 @@ import { installGuard, requireAuthzOnEveryRoute } from './platform/http/guard.ts
 import { ErrorBody } from './platform/http/schemas.ts';
 import { createPrincipalResolver } from './kernel/auth/auth.resolver.ts';
 import { kernelRoutes } from './kernel/kernel.routes.ts';
+import { renewSessionCookies } from './kernel/auth/auth.routes.ts';
 import { servesOrganisationType } from './kernel/organisations/serves-organisation-type.ts';
 import { RULE_SETS } from './composition/rule-sets.ts';
 
@@ -53,6 +54,7 @@ export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<F
   const resolver = createPrincipalResolver(deps);
   installGuard(app, resolver);
   installErrorHandler(app, deps.translator);
+  renewSessionCookies(app, deps);
 
   app.get('/api/openapi.json', { config: { authz: rule.public }, schema: { hide: true } }, async () => app.swagger());
 

@@ -38,6 +38,8 @@ export const ERROR_CODES = {
   'appointment.responsible_already_active': 409,
   'appointment.period_invalid': 400,
   'appointment.already_ended': 409,
+  'appointment.head_cannot_be_responsible': 409,
+  'membership.responsible_cannot_be_head': 409,
   'ledger.not_found': 404,
   'recording.already_attributed': 409,
   'recording.entry_mismatch': 400,

@@ -31,6 +31,8 @@ export async function appointResponsible(deps: AppDeps, actor: Actor & { id: str
     if (!org) throw new AppError('organisation.not_found');
     const roles = await rolesOfUser(tx, input.personId, dateInZone(deps.now(), org.timeZone));
     if (!roles.has(organisationId)) throw new AppError('appointment.person_not_member');
+    // R444-6: the head appoints the responsible person; one person cannot hold both (separation of duties).
+    if (roles.get(organisationId)!.has('head')) throw new AppError('appointment.head_cannot_be_responsible');
     if (input.kind === 'primary') {
       const clash = await overlappingPrimary(tx, organisationId, input.validFrom, validTo);
       if (clash) throw new AppError('appointment.responsible_already_active', { name: clash.name, orderNumber: clash.orderNumber });

@@ -28,9 +28,8 @@ export function createPrincipalResolver(deps: AppDeps): PrincipalResolver & {
     if (!user || user.disabledAt) return null;
     // Sliding idle timeout, written at most every few minutes.
     const ttl = deps.config.sessionTtlHours * 3_600_000;
-    if (session.expiresAt.getTime() - now.getTime() < ttl - EXTEND_AFTER_MS) {
-      await updateSession(deps.db, session.id, { expiresAt: new Date(now.getTime() + ttl) });
-    }
+    const renewed = session.expiresAt.getTime() - now.getTime() < ttl - EXTEND_AFTER_MS;
+    if (renewed) await updateSession(deps.db, session.id, { expiresAt: new Date(now.getTime() + ttl) });
     return {
       kind: 'session',
       sessionId: session.id,
@@ -44,6 +43,7 @@ export function createPrincipalResolver(deps: AppDeps): PrincipalResolver & {
       currentOrganisationId: session.organisationId,
       locale: user.locale,
       roles: await rolesOfUser(deps.db, user.id, dateInZone(now)),
+      renewed,
     };
   }
 

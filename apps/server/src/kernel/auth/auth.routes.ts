@@ -1,5 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
 import { rule } from '../../platform/http/authz.ts';
 import { SESSION_COOKIE } from '../../platform/http/guard.ts';
@@ -44,16 +44,35 @@ function secondFactorState(p: SessionPrincipal) {
   return requiresSecondFactor(p) ? ('enrolment_required' as const) : ('optional' as const);
 }
 
-export function authRoutes(deps: AppDeps, pendingTotpSecret: (sessionId: string) => Promise<string | null>): FastifyPluginAsyncTypebox {
+/** The session cookie lives as long as the session's idle limit (SESSION_TTL_HOURS); the server enforces the limit itself. */
+export function sessionCookieSetter(deps: AppDeps) {
   const secure = deps.config.publicUrl?.startsWith('https:') ?? false;
-  const setCookie = (reply: FastifyReply, token: string) =>
+  return (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
       secure,
       path: '/',
-      maxAge: deps.config.sessionTtlHours * 3600 * 24, // the server enforces the idle limit itself
+      maxAge: deps.config.sessionTtlHours * 3600,
     });
+}
+
+/** When a request slid the session's expiry forward, the cookie's Max-Age slides with it. */
+export function renewSessionCookies(app: FastifyInstance, deps: AppDeps) {
+  const setCookie = sessionCookieSetter(deps);
+  // preHandler, not onSend: @fastify/cookie writes the header in its own onSend hook, which runs first.
+  app.addHook('preHandler', async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (req.principal?.kind === 'session' && req.principal.renewed && token) {
+      setCookie(reply, token);
+      // Once is enough: a principal reused from the hot-read cache does not send it again.
+      req.principal.renewed = false;
+    }
+  });
+}
+
+export function authRoutes(deps: AppDeps, pendingTotpSecret: (sessionId: string) => Promise<string | null>): FastifyPluginAsyncTypebox {
+  const setCookie = sessionCookieSetter(deps);
 
   return async (app) => {
     app.post(

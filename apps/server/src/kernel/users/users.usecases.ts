@@ -7,7 +7,16 @@ import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import { findOrganisation } from '../organisations/organisations.repository.ts';
-import { deleteMembership, findUserById, findUserByLogin, insertMembership, insertUser, updateUser } from './users.repository.ts';
+import { dateInZone } from '../../platform/time.ts';
+import {
+  deleteMembership,
+  findUserById,
+  findUserByLogin,
+  insertMembership,
+  insertUser,
+  rolesOfUser,
+  updateUser,
+} from './users.repository.ts';
 
 export interface NewUser {
   login: string;
@@ -76,7 +85,12 @@ export async function grantRole(deps: AppDeps, actor: Actor, organisationId: str
   assertGrantable(role);
   if (!(await findOrganisation(deps.db, organisationId))) throw new AppError('organisation.not_found');
   if (!(await findUserById(deps.db, userId))) throw new AppError('user.not_found');
-  await deps.db.transaction((tx) => grant(tx, deps, actor, userId, organisationId, role));
+  await deps.db.transaction(async (tx) => {
+    // R444-6: the responsible person cannot also be the head who appoints and oversees them.
+    if (role === 'head' && (await rolesOfUser(tx, userId, dateInZone(deps.now()))).get(organisationId)?.has('responsible'))
+      throw new AppError('membership.responsible_cannot_be_head');
+    await grant(tx, deps, actor, userId, organisationId, role);
+  });
 }
 
 export async function revokeRole(deps: AppDeps, actor: Actor, organisationId: string, userId: string, role: OrgRole) {

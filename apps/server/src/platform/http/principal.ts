@@ -14,6 +14,8 @@ export interface SessionPrincipal {
   locale: Locale | null;
   /** Roles per organisation, including `responsible` from an active appointment. */
   roles: Map<string, Set<OrgRole>>;
+  /** Set when this read slid the session's idle expiry forward: the cookie is sent again with a fresh Max-Age. */
+  renewed?: boolean;
 }
 
 export interface TokenPrincipal {

@@ -101,4 +101,33 @@ describe('R444-6 appointment of the responsible person', () => {
     });
     expect(res.json().error.code).toBe('membership.role_not_grantable');
   });
+
+  it('R444-6 the head cannot appoint himself responsible person, not even as deputy; the refusal names the rule', async () => {
+    const head = await world.as('head');
+    head.lang = 'ru';
+    const before = (await head.get(url())).json().length;
+    const res = await head.post(url(), {
+      personId: world.userIds.get('head'),
+      kind: 'deputy',
+      orderNumber: '17-ж',
+      orderDate: '2026-03-02',
+      validFrom: '2026-03-02',
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('appointment.head_cannot_be_responsible');
+    expect(res.json().error.message).toContain('пункт 6');
+    expect((await head.get(url())).json().length).toBe(before);
+  });
+
+  it('R444-6 the acting responsible person cannot be made head of the same subdivision', async () => {
+    const head = await world.as('head');
+    const active = (await head.get(url()))
+      .json()
+      .find((a: { kind: string; validTo: string | null }) => a.kind === 'primary' && a.validTo === null);
+    expect(active).toBeDefined();
+    const admin = await world.as('admin');
+    const res = await admin.post(`/api/v1/organisations/${world.subdivision}/members`, { userId: active.personId, role: 'head' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('membership.responsible_cannot_be_head');
+  });
 });

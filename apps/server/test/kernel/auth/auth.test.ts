@@ -22,6 +22,20 @@ describe('sign-in', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
   });
 
+  it('R444-13 the cookie lives as long as SESSION_TTL_HOURS (12 h by default), and slides with the session when it is used', async () => {
+    const c = world.anonymous();
+    const res = await c.post('/api/v1/auth/login', { login: 'inspector1', password: DEMO_PASSWORD });
+    expect(res.cookies.find((x) => x.name === 'baqylau_session')!.maxAge).toBe(ctx.deps.config.sessionTtlHours * 3600);
+    expect(ctx.deps.config.sessionTtlHours).toBe(12);
+    // Used again an hour later: the server slides the idle limit and sends the cookie with a fresh Max-Age.
+    ctx.clock.advance(3_600_000);
+    const later = await c.get('/api/v1/me');
+    expect(later.statusCode).toBe(200);
+    expect(later.cookies.find((x) => x.name === 'baqylau_session')).toMatchObject({ maxAge: 12 * 3600, httpOnly: true });
+    // Straight after, nothing to slide: no cookie is sent again.
+    expect((await c.get('/api/v1/me')).cookies.find((x) => x.name === 'baqylau_session')).toBeUndefined();
+  });
+
   it('refuses a wrong password with a translated coded error in the caller language', async () => {
     const c = new ApiClient(ctx, 'ru');
     const res = await c.post('/api/v1/auth/login', { login: 'inspector2', password: 'wrong-password-123' });
