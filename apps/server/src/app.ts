@@ -29,7 +29,8 @@ const DEFAULT_WEB_DIST = path.resolve(SERVER_ROOT, '../web/dist');
 export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    trustProxy: true,
+    // Only configured proxies may name the client's address (it is recorded in the ledger at sign-in).
+    trustProxy: deps.config.trustProxy.length ? deps.config.trustProxy : false,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
   }).withTypeProvider<TypeBoxTypeProvider>();

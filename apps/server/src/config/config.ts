@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /**
@@ -40,8 +41,28 @@ const oneOf =
     return raw as T;
   };
 
+/** Comma-separated IP addresses or CIDR ranges (10.0.0.0/8, ::1); empty for none. */
+const addresses = (raw: string) =>
+  raw
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean)
+    .map((a) => {
+      const [ip, bits, extra] = a.split('/');
+      const v = isIP(ip ?? '');
+      if (!v || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (v === 4 ? 32 : 128))))
+        throw new Error(`«${a}» is not an IP address or CIDR range`);
+      return a;
+    });
+
 export const SETTINGS = {
   port: { env: 'PORT', doc: 'HTTP port', default: 8080, parse: int(1, 65535) },
+  trustProxy: {
+    env: 'TRUST_PROXY',
+    doc: 'Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated; 127.0.0.1 for the nginx site on the same machine). Default: none, so a client cannot write its own address into the ledger',
+    default: [] as string[],
+    parse: addresses,
+  },
   host: { env: 'HOST', doc: 'Interface to listen on', default: '127.0.0.1', parse: str },
   dataDir: {
     env: 'DATA_DIR',
@@ -208,6 +229,10 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 export function describeSettings(): string {
   return Object.values(SETTINGS)
-    .map((s) => `| \`${s.env}\` | ${s.default === undefined ? '—' : `\`${String(s.default)}\``} | ${s.doc} |`)
+    .map((s) => {
+      const d: unknown = s.default;
+      const shown = d === undefined || (Array.isArray(d) && d.length === 0) ? '—' : `\`${String(d)}\``;
+      return `| \`${s.env}\` | ${shown} | ${s.doc} |`;
+    })
     .join('\n');
 }

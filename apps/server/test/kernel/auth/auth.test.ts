@@ -36,6 +36,29 @@ describe('sign-in', () => {
     expect((await c.get('/api/v1/me')).cookies.find((x) => x.name === 'baqylau_session')).toBeUndefined();
   });
 
+  it('R444-13 a client cannot write its own address into the ledger: X-Forwarded-For counts only from a configured proxy', async () => {
+    const signedInFrom = async (c: TestContext, via: string) => {
+      const res = await c.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { login: 'inspector1', password: DEMO_PASSWORD },
+        headers: { 'x-forwarded-for': via },
+      });
+      expect(res.statusCode).toBe(200);
+      const { rows } = await c.sql(`SELECT payload FROM ledger_entries WHERE action = 'auth.signed_in' ORDER BY seq DESC LIMIT 1`);
+      return (typeof rows[0]!.payload === 'string' ? JSON.parse(rows[0]!.payload) : rows[0]!.payload).ip;
+    };
+    // Fastify inject comes from 127.0.0.1: without TRUST_PROXY the forged header is ignored.
+    expect(await signedInFrom(ctx, '203.0.113.66')).toBe('127.0.0.1');
+    const proxied = await createTestContext({ TRUST_PROXY: '127.0.0.1' });
+    try {
+      await seedWorld(proxied);
+      expect(await signedInFrom(proxied, '203.0.113.66')).toBe('203.0.113.66');
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('refuses a wrong password with a translated coded error in the caller language', async () => {
     const c = new ApiClient(ctx, 'ru');
     const res = await c.post('/api/v1/auth/login', { login: 'inspector2', password: 'wrong-password-123' });
