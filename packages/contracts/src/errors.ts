@@ -67,6 +67,7 @@ export const ERROR_CODES = {
   'package.link_expired': 410,
   'package.original_mismatch': 409,
   'package.build_failed': 500,
+  'ingest.file_empty': 400,
   'ingest.checksum_mismatch': 409,
   'ingest.metadata_invalid': 400,
   'ingest.upload_not_found': 404,

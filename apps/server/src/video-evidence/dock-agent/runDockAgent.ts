@@ -48,6 +48,7 @@ export async function runDockAgent(o: DockAgentOptions) {
   const api = (p: string, init: { method?: string; body?: unknown } = {}) => apiRequest(o.server, o.token, p, init);
   const docked = new Set<string>();
   const inFlight = new Set<string>();
+  const emptyFiles = new Set<string>();
   let failures = 0;
 
   async function reportDocking(r: DockedRecorder) {
@@ -183,6 +184,13 @@ export async function runDockAgent(o: DockAgentOptions) {
       try {
         for (const f of listRecordings(folder)) {
           const key = fileKey(recorder.inventoryNumber, f.name, f.size, f.mtimeMs);
+          // An empty file is no recording (the server refuses it too): it stays on the device, said once.
+          if (f.size === 0) {
+            if (!emptyFiles.has(key))
+              o.log(`${recorder.inventoryNumber} ${f.name}: empty file (0 bytes), left on the device, not uploaded`);
+            emptyFiles.add(key);
+            continue;
+          }
           if (!state.get(key).confirmedAt && !inFlight.has(key)) tasks.push({ recorder, ...f, key });
         }
       } catch {

@@ -55,8 +55,9 @@ export function dockRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     // tus bodies are raw bytes that the tus server reads itself.
     app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
     const handOver = (req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
-      const p = req.principal as TokenPrincipal;
-      setTrustedHeaders(req.raw, { [ORG_HEADER]: p.organisationId, [TOKEN_HEADER]: p.tokenId });
+      // OPTIONS (tus discovery, a browser's CORS preflight) is public: it names no organisation.
+      const p = req.principal?.kind === 'token' ? req.principal : undefined;
+      setTrustedHeaders(req.raw, { [ORG_HEADER]: p?.organisationId ?? '', [TOKEN_HEADER]: p?.tokenId ?? '' });
       reply.hijack();
       return tus.server.handle(req.raw, reply.raw);
     };

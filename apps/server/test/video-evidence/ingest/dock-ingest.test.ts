@@ -111,6 +111,18 @@ describe('R444-11 R444-13 docked recordings reach the write-once store by themse
     ]);
   });
 
+  it('R444-11 an empty file is not uploaded: the agent says so once and leaves it on the device, even with --delete-after-confirm', async () => {
+    const empty = path.join(watch, 'usb-1', 'DCIM', '20260302_103000_0007.mp4');
+    fs.writeFileSync(empty, '');
+    const before = (await listRecordings(ctx.deps.db, w.org)).length;
+    const run1 = await agent('--delete-after-confirm');
+    expect(run1.code).toBe(0);
+    expect(run1.out).toContain('20260302_103000_0007.mp4: empty file (0 bytes), left on the device, not uploaded');
+    expect(fs.existsSync(empty)).toBe(true);
+    expect((await listRecordings(ctx.deps.db, w.org)).length).toBe(before);
+    fs.rmSync(empty);
+  });
+
   it('R444-13 stored recordings cannot be changed or deleted in the database, and the original file is read-only', async () => {
     await expect(ctx.sql(`UPDATE recordings SET started_at = started_at + interval '1 hour'`)).rejects.toThrow(/write-once/);
     await expect(ctx.sql(`DELETE FROM recordings`)).rejects.toThrow(/retention process/);

@@ -88,3 +88,45 @@ describe('R444-11 R444-13 a PATCH cut off by the client, then resumed', () => {
     expect(recs.map((r) => [r.sha256, r.size])).toEqual([[sha256, bytes.length]]);
   });
 });
+
+describe('R444-11 R444-13 what the dock endpoint refuses, and what it answers without a token', () => {
+  const create = (size: number, modifiedAt: string) =>
+    fetch(`${server}/api/v1/dock/uploads`, {
+      method: 'POST',
+      headers: {
+        ...tusHeaders(),
+        'upload-length': String(size),
+        'upload-metadata': [
+          `filename ${b64(`r-${randomBytes(3).toString('hex')}.mp4`)}`,
+          `inventoryNumber ${b64('ВР-001')}`,
+          `modifiedAt ${b64(modifiedAt)}`,
+        ].join(','),
+      },
+    });
+  const staged = () => fs.readdirSync(path.join(ctx.deps.store.stagingDir, 'tus')).length;
+  const parked = async () => Number((await ctx.sql('SELECT count(*)::int AS n FROM uploads_in_progress')).rows[0]!.n);
+
+  it('R444-11 an empty (0-byte) file is refused with a coded reason; nothing is staged or noted', async () => {
+    const [files, rows] = [staged(), await parked()];
+    const res = await create(0, '2026-03-02T05:30:00Z');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('ingest.file_empty');
+    expect(staged()).toBe(files);
+    expect(await parked()).toBe(rows);
+  });
+
+  it('R444-13 an impossible file time (30 February, 24:00) is refused, never rolled over into another day', async () => {
+    for (const t of ['2026-02-30T10:00:00Z', '2026-03-02T24:00:00Z', '2026-13-01T10:00:00Z', '2026-03-02 10:00']) {
+      const res = await create(1000, t);
+      expect(res.status, t).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('ingest.metadata_invalid');
+    }
+    expect((await create(1000, '2026-03-02T10:00:00.123+05:00')).status).toBe(201);
+  });
+
+  it('R444-11 OPTIONS without a token (tus discovery, a browser preflight) answers the protocol, not a 500', async () => {
+    const res = await fetch(`${server}/api/v1/dock/uploads`, { method: 'OPTIONS' });
+    expect(res.status).toBeLessThan(300);
+    expect(res.headers.get('tus-version')).toContain('1.0.0');
+  });
+});

@@ -35,6 +35,21 @@ export interface UploadMetadata {
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * An ISO 8601 instant whose every field is real: 2026-02-30 or 24:00 is refused, never rolled over
+ * into another day the way Date.parse does (a file's time is evidence).
+ */
+export function isExactInstant(s: string): boolean {
+  const m = ISO_INSTANT.exec(s);
+  if (!m) return false;
+  const [y, mo, d, h, mi, se] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  const dayOk = y >= 1970 && day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+  const offsetOk = m[8] === 'Z' || (Number(m[9]) <= 14 && Number(m[10]) < 60);
+  return dayOk && h < 24 && mi < 60 && se < 60 && offsetOk;
+}
 
 function readMetadata(m: Record<string, string | null> | undefined): UploadMetadata | undefined {
   const filename = m?.filename ?? '';
@@ -42,7 +57,7 @@ function readMetadata(m: Record<string, string | null> | undefined): UploadMetad
   const modifiedAt = m?.modifiedAt ?? '';
   const sha256 = m?.sha256 ?? '';
   if (!filename || filename.length > 255 || /[/\\]/.test(filename)) return undefined; // never trust client paths
-  if (!inventoryNumber || Number.isNaN(Date.parse(modifiedAt)) || (sha256 && !SHA256.test(sha256))) return undefined;
+  if (!inventoryNumber || !isExactInstant(modifiedAt) || (sha256 && !SHA256.test(sha256))) return undefined;
   return { filename, inventoryNumber, modifiedAt, ...(sha256 ? { sha256 } : {}) };
 }
 
@@ -151,16 +166,19 @@ export function createTusServer(deps: AppDeps) {
     maxSize: deps.config.ingestMaxBytes,
     namingFunction: (req) => `${orgOf(req)}.${randomUUID()}`,
     async onIncomingRequest(req, uploadId) {
+      if (req.method === 'OPTIONS') return;
       if (!uploadId.startsWith(`${orgOf(req)}.`)) throw refuse(403, 'auth.forbidden', 'upload of another organisation');
       useUncopiedBody(req); // a PATCH body without Node 20's per-chunk copy
     },
     async onUploadCreate(req, upload) {
+      // An empty file is no recording: it stays on the device, and nothing is staged.
+      if (upload.size === 0) throw refuse(400, 'ingest.file_empty', 'the file is empty (0 bytes): nothing to keep as evidence');
       const meta = readMetadata(upload.metadata);
       if (!meta)
         throw refuse(
           400,
           'ingest.metadata_invalid',
-          'filename, inventoryNumber and modifiedAt (ISO) are required; sha256, if sent, is hex',
+          'filename, inventoryNumber and modifiedAt (an ISO 8601 instant with a real date and time) are required; sha256, if sent, is hex',
         );
       const recorder = await findRecorderByInventory(deps.db, orgOf(req), meta.inventoryNumber);
       if (!recorder) throw refuse(400, 'recorder.not_found', `no recorder ${meta.inventoryNumber} in this subdivision`);
