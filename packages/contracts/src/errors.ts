@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   'auth.account_disabled': 403,
   'password.too_short': 400,
   'password.too_common': 400,
+  'password.too_weak': 400,
   'password.contains_login': 400,
   'password.current_wrong': 400,
   'token.invalid': 401,

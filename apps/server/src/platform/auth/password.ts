@@ -1,6 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { AppError } from '../errors.ts';
+import { passwordStrength } from './password-strength.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -25,7 +26,7 @@ export const dummyPasswordHash = () => (dummyHash ??= hashPassword('baqylau-no-s
 const LOCAL_COMMON = ['qazaqstan', 'kazakhstan', 'astana', 'almaty', 'shymkent', 'baqylau', 'qwertyuiop', 'йцукенгшщз'];
 const COMMON = new Set<string>((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
 
-/** Refuses short, common (breached-list) passwords and passwords containing the login. */
+/** Refuses short, common (breached-list), guessable passwords and passwords containing the login. */
 export function assertAcceptablePassword(password: string, login: string): void {
   if ([...password].length < MIN_PASSWORD_LENGTH) throw new AppError('password.too_short', { min: MIN_PASSWORD_LENGTH });
   const lower = password.toLowerCase();
@@ -36,4 +37,10 @@ export function assertAcceptablePassword(password: string, login: string): void 
   }
   if (/^(.)\1+$/u.test(password)) throw new AppError('password.too_common');
   if (login.length >= 3 && lower.includes(login.toLowerCase())) throw new AppError('password.contains_login');
+  // Then how a guesser would fare (place names, words, keyboard runs of the Latin, Russian and Kazakh
+  // layouts, sequences, years). Beyond 64 characters the estimator is slow and the answer is "strong".
+  if ([...password].length <= 64) {
+    const { score, weakness } = passwordStrength(password);
+    if (score < 4) throw new AppError('password.too_weak', { weakness });
+  }
 }

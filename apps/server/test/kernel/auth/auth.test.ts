@@ -193,4 +193,31 @@ describe('passwords', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe(code);
   });
+
+  it.each([
+    ['Астана2026!!', 'place'],
+    ['ҚАРАҒАНДЫ2026', 'place'],
+    ['qaragandy2026', 'place'],
+    ['йцукенгшщзхъ', 'keyboard'],
+    ['1234567890ab', 'word'],
+  ])('R444-6 refuses a guessable password %s, and says why in the user language (%s)', async (password, weakness) => {
+    const admin = await world.as('admin');
+    admin.lang = 'kk';
+    const res = await admin.post('/api/v1/users', { login: 'newuser2', fullName: 'Жаңа Пайдаланушы', password });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'password.too_weak', details: { weakness } });
+    expect(res.json().error.message).toMatch(/^Бұл құпиясөзді табу оңай: /);
+    expect(res.json().error.message).not.toContain('password.weakness');
+  });
+
+  it('R444-6 accepts a long passphrase of unrelated words, in Kazakh too', async () => {
+    const admin = await world.as('admin');
+    for (const [login, password] of [
+      ['newuser3', 'Тау-Шаңғы-Бұлақ-47'],
+      ['newuser4', 'Korrekt-Batareya-Skrepka'],
+    ]) {
+      const res = await admin.post('/api/v1/users', { login, fullName: 'Жаңа Пайдаланушы', password });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+  });
 });
