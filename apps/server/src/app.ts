@@ -10,6 +10,7 @@ import type { AppDeps } from './platform/deps.ts';
 import { SERVER_ROOT } from './platform/server-root.ts';
 import { rule } from './platform/http/authz.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
+import { installStrictInput } from './platform/http/strict-input.ts';
 import { installGuard, requireAuthzOnEveryRoute } from './platform/http/guard.ts';
 import { ErrorBody } from './platform/http/schemas.ts';
 import { createPrincipalResolver } from './kernel/auth/auth.resolver.ts';
@@ -55,6 +56,7 @@ export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<F
   const resolver = createPrincipalResolver(deps);
   installGuard(app, resolver);
   installErrorHandler(app, deps.translator);
+  installStrictInput(app);
   renewSessionCookies(app, deps);
 
   app.get('/api/openapi.json', { config: { authz: rule.public }, schema: { hide: true } }, async () => app.swagger());

@@ -8,6 +8,8 @@ import { MEDICAL_CCTV_ERRORS } from './errors.medical-cctv.ts';
 export const ERROR_CODES = {
   'validation.failed': 400,
   'request.malformed': 400,
+  'request.invalid_utf8': 400,
+  'validation.text_invalid': 400,
   'auth.invalid_credentials': 401,
   'auth.unauthenticated': 401,
   'auth.locked': 429,

@@ -67,7 +67,8 @@ function ruleText(v: AjvProblem, t: TFunction): string {
     case 'maximum':
       return t(`validation:rule.${v.keyword}`, { limit: p.limit });
     case 'format':
-      return t('validation:rule.format', { format: p.format });
+      // A named format (date, date-time, uuid) has its own wording; another falls back to the generic one.
+      return t(`validation:rule.format.${String(p.format)}`, { defaultValue: t('validation:rule.format', { format: p.format }) });
     case 'type':
       return t('validation:rule.type', { type: p.type });
     case 'enum':

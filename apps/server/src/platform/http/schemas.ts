@@ -2,7 +2,8 @@ import { Type, type TSchema } from '@fastify/type-provider-typebox';
 import { LOCALES, ORG_ROLES } from '@baqylau/contracts';
 
 export const Uuid = Type.String({ format: 'uuid' });
-export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'yyyy-mm-dd' });
+/** A real calendar day (2026-02-30 fails the format) in the years 1900–2099. */
+export const IsoDate = Type.String({ format: 'date', pattern: '^(19|20)\\d{2}-\\d{2}-\\d{2}$', description: 'yyyy-mm-dd' });
 export const IsoDateTime = Type.String({ format: 'date-time' });
 /** A string enum from a const list, keeping the literal type for handlers. */
 export const literalUnion = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });

@@ -222,5 +222,6 @@ describe('R444-13 R444-6 R335-3 authorisation: every route × every role × a fo
       }
     }
     expect(mismatches).toEqual([]);
-  });
+    // ~1,500 requests (every route × 11 actors): more than the default 30 s on a loaded 2-core machine.
+  }, 180_000);
 });

@@ -1,0 +1,70 @@
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { FastifyInstance } from 'fastify';
+import sjson from 'secure-json-parse';
+import { AppError } from '../errors.ts';
+
+/**
+ * One validation layer for every route, before any use case sees the input:
+ * - JSON bodies must be valid UTF-8 (an invalid sequence is refused, not stored as "�");
+ * - no string anywhere (body, query, path) may hold NUL or another control character (tab and line
+ *   breaks aside) or a lone UTF-16 surrogate;
+ * - body fields are never coerced (12345 is not the string "12345"); query and path parameters,
+ *   which arrive as text, are.
+ */
+export function installStrictInput(app: FastifyInstance) {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body: Buffer, done) => {
+    let text: string;
+    try {
+      text = decoder.decode(body);
+    } catch {
+      return done(new AppError('request.invalid_utf8'), undefined);
+    }
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, sjson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+    } catch {
+      done(new AppError('request.malformed', { reason: 'JSON' }), undefined);
+    }
+  });
+
+  const ajv = (coerce: false | 'array') => {
+    const a = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, coerceTypes: coerce, strict: false });
+    addFormats(a);
+    return a;
+  };
+  const [body, text] = [ajv(false), ajv('array')];
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? body : text).compile(schema));
+
+  app.addHook('preValidation', async (req) => {
+    for (const [part, value] of [
+      ['params', req.params],
+      ['query', req.query],
+      ['body', req.body],
+    ] as const) {
+      const bad = firstBadString(value, '');
+      if (bad) throw new AppError('validation.text_invalid', { part, field: bad.field, problem: bad.problem });
+    }
+  });
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function firstBadString(v: unknown, field: string, depth = 0): { field: string; problem: 'control' | 'surrogate' } | undefined {
+  if (typeof v === 'string') {
+    if (CONTROL.test(v)) return { field, problem: 'control' };
+    if (LONE_SURROGATE.test(v)) return { field, problem: 'surrogate' };
+    return undefined;
+  }
+  if (depth > 20 || v === null || typeof v !== 'object' || Buffer.isBuffer(v) || typeof (v as { pipe?: unknown }).pipe === 'function')
+    return undefined;
+  for (const [k, x] of Object.entries(v)) {
+    const bad = firstBadString(x, field ? `${field}.${k}` : k, depth + 1);
+    if (bad) return bad;
+  }
+  return undefined;
+}
