@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { resources } from '@baqylau/i18n';
-import type { NodeVerifyReport } from '../video-evidence/packages/verify/verifyPackage.ts';
+import type { NodeVerifyReport } from '../kernel/evidence-packages/verify/verifyPackage.ts';
 
 const words = resources.en.common as Record<string, string>;
 const reason = (code: string) => words[`verifyPage.reason.${code}`] ?? code;
@@ -15,7 +15,7 @@ export function registerVerifyCommand(program: Command) {
     .option('--key <fingerprint>', 'the signing key fingerprint the package must carry (from the cover letter)')
     .option('--json', 'print the whole report as JSON')
     .action(async (input: string, o: { key?: string; json?: boolean }) => {
-      const { verifyPackageAt, UnreadableInputError } = await import('../video-evidence/packages/verify/verifyPackage.ts');
+      const { verifyPackageAt, UnreadableInputError } = await import('../kernel/evidence-packages/verify/verifyPackage.ts');
       const progress = process.stderr.isTTY && !o.json;
       let report: NodeVerifyReport;
       try {

@@ -8,7 +8,7 @@ import yazl from 'yazl';
 import { instanceKeyFrom, type InstanceKey } from '../../src/platform/keys/instance-key.ts';
 import { canonicalJson, GENESIS_HASH, hashEntry, sha256Hex } from '../../src/platform/ledger/ledger.hash.ts';
 import { checkpointMessage } from '../../src/platform/ledger/checkpoints.ts';
-import { renderVerifyHtml } from '../../src/video-evidence/packages/verify/verify-page.ts';
+import { renderVerifyHtml } from '../../src/kernel/evidence-packages/verify/verify-page.ts';
 
 /**
  * A court package built by hand from docs/court-package.md (not by the package builder), so the

@@ -11,7 +11,7 @@ import { progressTracker, rehashStored, StoredBytesChanged } from './package-ori
 import { buildCoverLetters, putBytes } from './package-parts.ts';
 import { loadPackageSources, type PackageSources } from './package-sources.ts';
 import { updateBuildingPackage } from './packages.repository.ts';
-import { renderVerifyHtml } from './verify/verify-page.ts';
+import { renderVerifyHtml } from '../../kernel/evidence-packages/verify/verify-page.ts';
 
 /**
  * Job `package.build` (R444-14): re-hashes every original and material from
