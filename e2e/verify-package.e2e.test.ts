@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { resources } from '../packages/i18n/src/index.ts';
-import { formatFingerprint } from '../apps/server/src/video-evidence/packages/verify/verify-core.js';
+import { formatFingerprint } from '../apps/server/src/kernel/evidence-packages/verify/verify-core.js';
 import { buildPackageFixture, flipByte } from '../apps/server/test/support/package-fixture.ts';
 import { launchBrowser, screenshot, type Browser } from './support/browser.ts';
 import { buildPackageThroughServer, type ServerPackage } from './support/court-package.ts';

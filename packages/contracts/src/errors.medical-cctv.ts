@@ -47,4 +47,6 @@ export const MEDICAL_CCTV_ERRORS = {
   'cctv.request_not_entitled': 409,
   'cctv.request_reason_required': 400,
   'cctv.request_no_clips': 409,
+  'cctv.package_clip_changed': 409,
+  'cctv.package_not_found': 404,
 } as const;

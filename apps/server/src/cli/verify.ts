@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { resources } from '@baqylau/i18n';
-import type { NodeVerifyReport } from '../video-evidence/packages/verify/verifyPackage.ts';
+import type { NodeVerifyReport } from '../kernel/evidence-packages/verify/verifyPackage.ts';
 
 const words = resources.en.common as Record<string, string>;
 const reason = (code: string) => words[`verifyPage.reason.${code}`] ?? code;
@@ -11,11 +11,13 @@ const human = (n: number) =>
 export function registerVerifyCommand(program: Command) {
   program
     .command('verify <zip-or-folder>')
-    .description('Verify a court package offline: every file, the signature and the chain of custody (R444-14)')
+    .description(
+      'Verify an evidence package offline (a court package of Order 444, a DSM-335 disclosure): every file, the signature and the chain of custody',
+    )
     .option('--key <fingerprint>', 'the signing key fingerprint the package must carry (from the cover letter)')
     .option('--json', 'print the whole report as JSON')
     .action(async (input: string, o: { key?: string; json?: boolean }) => {
-      const { verifyPackageAt, UnreadableInputError } = await import('../video-evidence/packages/verify/verifyPackage.ts');
+      const { verifyPackageAt, UnreadableInputError } = await import('../kernel/evidence-packages/verify/verifyPackage.ts');
       const progress = process.stderr.isTTY && !o.json;
       let report: NodeVerifyReport;
       try {
@@ -60,13 +62,25 @@ function printReport(r: NodeVerifyReport) {
   console.log(r.signature.ok ? 'OK   signature of manifest.json' : `FAIL signature — ${reason(r.signature.reason ?? '')}`);
   const c = r.custody;
   const entries = c.segments.reduce((s, x) => s + x.entries, 0);
-  if (c.ok) console.log(`OK   custody  ${c.segments.length} segments, ${entries} entries, ${c.recordings.length} recordings bound`);
+  if (c.ok) {
+    const bound = [
+      ...(c.recordings.length || !c.files.length ? [`${c.recordings.length} recordings bound`] : []),
+      ...(c.files.length ? [`${c.files.length} ${c.files.length === 1 ? 'file' : 'files'} bound to ledger entries`] : []),
+      ...(c.subjects.length ? [`custody of ${c.subjects.length} ${c.subjects.length === 1 ? 'subject' : 'subjects'}`] : []),
+    ];
+    console.log(`OK   custody  ${c.segments.length} segments, ${entries} entries, ${bound.join(', ')}`);
+  }
   for (const f of c.failures) console.log(`FAIL custody — ${reason(f.reason)}`);
   for (const s of c.segments) {
     for (const f of s.failures) console.log(`FAIL custody  entry ${f.seq ?? '?'} (segment to ${s.checkpointSeq}) — ${reason(f.reason)}`);
   }
   for (const b of c.recordings.filter((x) => !x.ok)) {
     console.log(`FAIL custody  recording ${b.path}${b.seq === undefined ? '' : ` entry ${b.seq}`} — ${reason(b.reason ?? '')}`);
+  }
+  for (const b of c.files.filter((x) => !x.ok))
+    console.log(`FAIL custody  file ${b.path} entry ${b.seq ?? '?'} — ${reason(b.reason ?? '')}`);
+  for (const x of c.subjects.filter((y) => !y.ok)) {
+    console.log(`FAIL custody  ${x.subjectType} ${x.subjectId}${x.seq === undefined ? '' : ` entry ${x.seq}`} — ${reason(x.reason ?? '')}`);
   }
   console.log(`Key fingerprint: ${r.fingerprint ?? 'none'}  (compare with the cover letter)`);
   if (r.keyPinned)

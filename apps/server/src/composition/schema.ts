@@ -20,3 +20,4 @@ export * from '../medical-cctv/premises/premises.table.ts';
 export * from '../medical-cctv/cameras/cameras.table.ts';
 export * from '../medical-cctv/consents/consents.table.ts';
 export * from '../medical-cctv/access-requests/access-requests.table.ts';
+export * from '../medical-cctv/disclosure-packages/disclosure-packages.table.ts';

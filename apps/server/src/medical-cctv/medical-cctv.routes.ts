@@ -4,6 +4,7 @@ import { accessRequestRoutes } from './access-requests/access-requests.routes.ts
 import { cameraRoutes } from './cameras/cameras.routes.ts';
 import { complianceRoutes } from './compliance/compliance.routes.ts';
 import { consentRoutes } from './consents/consents.routes.ts';
+import { disclosurePackageRoutes } from './disclosure-packages/disclosure-packages.routes.ts';
 import { premisesRoutes } from './premises/premises.routes.ts';
 
 /** Every route of DSM-335, as one plugin. */
@@ -14,5 +15,6 @@ export function medicalCctvRoutes(deps: AppDeps): FastifyPluginAsync {
     await app.register(consentRoutes(deps));
     await app.register(complianceRoutes(deps));
     await app.register(accessRequestRoutes(deps));
+    await app.register(disclosurePackageRoutes(deps));
   };
 }

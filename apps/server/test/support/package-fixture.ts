@@ -8,7 +8,7 @@ import yazl from 'yazl';
 import { instanceKeyFrom, type InstanceKey } from '../../src/platform/keys/instance-key.ts';
 import { canonicalJson, GENESIS_HASH, hashEntry, sha256Hex } from '../../src/platform/ledger/ledger.hash.ts';
 import { checkpointMessage } from '../../src/platform/ledger/checkpoints.ts';
-import { renderVerifyHtml } from '../../src/video-evidence/packages/verify/verify-page.ts';
+import { renderVerifyHtml } from '../../src/kernel/evidence-packages/verify/verify-page.ts';
 
 /**
  * A court package built by hand from docs/court-package.md (not by the package builder), so the
@@ -25,6 +25,8 @@ export interface PackageFixture {
   key: InstanceKey;
   organisationId: string;
   recordings: { id: string; path: string; ingestSeq: number }[];
+  /** With `disclosedClip`: the clip, the ledger subject it was added to and the entry that recorded it. */
+  clip?: { path: string; subjectId: string; seq: number };
   /** Rewrites `zip` from `folder` (after a test changed a file). */
   rezip(): Promise<void>;
   cleanup(): void;
@@ -40,6 +42,13 @@ export interface FixtureOptions {
    * hash: for the browser's "too large" path, which never reads it. No ZIP is made then.
    */
   largeExcerptBytes?: number;
+  /**
+   * Adds clips/01-clip.mp4 the way another rule set hands over a file (DSM-335): bound by
+   * `ledgerEntry` to the entry that recorded it on an application, whose custody is listed under
+   * `subjects`. `recordedSha256` makes that entry record another hash; `action` makes the manifest
+   * name another action than the entry's (both signed as usual).
+   */
+  disclosedClip?: { recordedSha256?: string; action?: string };
 }
 
 interface Entry {
@@ -120,6 +129,21 @@ export async function buildPackageFixture(opts: FixtureOptions = {}): Promise<Pa
     ),
   );
   const viewSeq = append('recording.viewed', 'recording', videos[0]!.id, { purpose: 'court_or_authority_request' }, true);
+  const clip = opts.disclosedClip
+    ? { requestId: randomUUID(), id: randomUUID(), ...write('clips/01-clip.mp4', randomBytes(200 * 1024)) }
+    : undefined;
+  const clipSeqs = clip
+    ? [
+        append('cctv.request_received', 'cctv_access_request', clip.requestId, { number: '2026-1' }, true),
+        append(
+          'cctv.request_clip_added',
+          'cctv_access_request',
+          clip.requestId,
+          { id: clip.id, sha256: opts.disclosedClip?.recordedSha256 ?? clip.sha256, size: clip.size, fileName: 'clip.mp4' },
+          true,
+        ),
+      ]
+    : [];
   const packageSeq = append('package.created', 'package', randomUUID(), { number }, true);
 
   // Two segments, each ending exactly at a signed checkpoint.
@@ -142,6 +166,7 @@ export async function buildPackageFixture(opts: FixtureOptions = {}): Promise<Pa
       { checkpointSeq: packageSeq, entries: entries.slice(cut) },
     ],
     recordings: recordingSeqs,
+    ...(clip ? { subjects: { cctv_access_request: { [clip.requestId]: clipSeqs } } } : {}),
   };
   const custody = write('custody.json', JSON.stringify(custodyDoc, null, 2));
 
@@ -186,6 +211,23 @@ export async function buildPackageFixture(opts: FixtureOptions = {}): Promise<Pa
           ]
         : []),
       { ...material, kind: 'material', materialId: randomUUID(), title: 'Тексеру актісі' },
+      ...(clip
+        ? [
+            {
+              path: clip.path,
+              kind: 'clip',
+              sha256: clip.sha256,
+              size: clip.size,
+              fileId: clip.id,
+              ledgerEntry: {
+                seq: clipSeqs[1]!,
+                action: opts.disclosedClip?.action ?? 'cctv.request_clip_added',
+                subjectType: 'cctv_access_request',
+                subjectId: clip.requestId,
+              },
+            },
+          ]
+        : []),
       ...letters.map((l) => ({ ...l, kind: 'cover_letter' })),
     ],
   };
@@ -203,6 +245,7 @@ export async function buildPackageFixture(opts: FixtureOptions = {}): Promise<Pa
     key,
     organisationId,
     recordings: videos.map((v, i) => ({ id: v.id, path: v.path, ingestSeq: ingestSeqs[i]! })),
+    ...(clip ? { clip: { path: clip.path, subjectId: clip.requestId, seq: clipSeqs[1]! } } : {}),
     rezip: () => zipFolder(folder, number, zip),
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
   };

@@ -12,7 +12,10 @@ import enValidation from '../../locales/kernel/en/validation.json';
 import enWeb from '../../locales/kernel/en/web.json';
 import type { CatalogPart } from '../options.ts';
 
-/** What every rule set shares: sign-in, shell, organisations, users, roles, appointments, the audit ledger, request errors. */
+/**
+ * What every rule set shares: sign-in, shell, organisations, users, roles, appointments, the audit ledger,
+ * request errors, the evidence package check page (verify.html and `baqylau verify`).
+ */
 export const kernel = {
   kk: { common: kkCommon, errors: kkErrors, validation: kkValidation, web: kkWeb },
   ru: { common: ruCommon, errors: ruErrors, validation: ruValidation, web: ruWeb },

@@ -9,7 +9,7 @@ import enErrors from '../../locales/video-evidence/en/errors.json';
 import enWeb from '../../locales/video-evidence/en/web.json';
 import type { CatalogPart } from '../options.ts';
 
-/** Order 444 (body-worn video recorders): its pages, ledger actions, error codes, PDFs and the package check page. */
+/** Order 444 (body-worn video recorders): its pages, ledger actions, error codes, PDFs and its kinds of package file. */
 export const videoEvidence = {
   kk: { common: kkCommon, errors: kkErrors, web: kkWeb },
   ru: { common: ruCommon, errors: ruErrors, web: ruWeb },

@@ -18,6 +18,8 @@ import {
   receiveAccessRequest,
 } from './access-requests.usecases.ts';
 import { decisionLetter } from './decisionLetter.ts';
+import { packagesOfRequest, type DisclosurePackageRow } from '../disclosure-packages/disclosure-packages.repository.ts';
+import { DisclosurePackage, disclosurePackageView } from '../disclosure-packages/disclosure-packages.routes.ts';
 
 const RequestFile = Type.Object({
   id: Uuid,
@@ -52,8 +54,10 @@ const AccessRequest = Type.Object({
   decidedAt: Type.Union([When, Type.Null()]),
   providedAt: Type.Union([When, Type.Null()]),
   files: Type.Array(RequestFile),
+  /** Disclosure packages built for the family, oldest first. */
+  packages: Type.Array(DisclosurePackage),
 });
-const view = (r: AccessRequestRow, files: RequestFileRow[]) => ({
+const view = (r: AccessRequestRow, files: RequestFileRow[], packages: DisclosurePackageRow[]) => ({
   ...r,
   holdConfirmedAt: r.holdConfirmedAt ?? null,
   holdConfirmedBy: r.holdConfirmedBy ?? null,
@@ -61,6 +65,7 @@ const view = (r: AccessRequestRow, files: RequestFileRow[]) => ({
   decidedAt: r.decidedAt ?? null,
   providedAt: r.providedAt ?? null,
   files,
+  packages: packages.map(disclosurePackageView),
 });
 const FileParams = Type.Object({ orgId: Uuid, requestId: Uuid, fileId: Uuid });
 
@@ -69,7 +74,7 @@ export function accessRequestRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
     acceptRawUploads(app, [...DOCUMENT_TYPES, ...CLIP_TYPES]);
     const one = `${BASE}/requests/:requestId`;
-    const withFiles = async (r: AccessRequestRow) => view(r, await filesOfRequest(deps.db, r.id));
+    const withFiles = async (r: AccessRequestRow) => view(r, await filesOfRequest(deps.db, r.id), await packagesOfRequest(deps.db, r.id));
 
     app.get(
       `${BASE}/requests`,

@@ -5,20 +5,21 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
 import { SYSTEM_ACTOR } from '../../platform/ledger/ledger.types.ts';
 import { renderExcerpt } from '../../platform/media/ffmpeg.ts';
-import { buildCustody } from './package-custody.ts';
-import { excerptEntry, manifestText, materialEntry, originalEntry, type ManifestFile } from './package-manifest.ts';
-import { progressTracker, rehashStored, StoredBytesChanged } from './package-originals.ts';
-import { buildCoverLetters, putBytes } from './package-parts.ts';
+import type { ManifestFile } from '../../kernel/evidence-packages/package-manifest.ts';
+import { sealPackage } from '../../kernel/evidence-packages/sealPackage.ts';
+import { progressTracker, rehashStored, StoredBytesChanged } from '../../kernel/evidence-packages/stored-bytes.ts';
+import { courtPackageContent } from './court-package-content.ts';
+import { excerptEntry, materialEntry, originalEntry } from './court-package-files.ts';
 import { loadPackageSources, type PackageSources } from './package-sources.ts';
 import { updateBuildingPackage } from './packages.repository.ts';
-import { renderVerifyHtml } from './verify/verify-page.ts';
 
 /**
  * Job `package.build` (R444-14): re-hashes every original and material from
  * the store (a changed byte fails the package, naming the recording), renders
- * excerpts as new objects, writes custody.json against a signed checkpoint,
- * the kk/ru cover letters and the signed manifest. Everything the ZIP needs is
- * then in the store, so a download only streams. Safe to run again.
+ * excerpts as new objects, then the kernel seals it: custody.json against a
+ * signed checkpoint, the kk/ru cover letters, the signed manifest and
+ * verify.html. Everything the ZIP needs is then in the store, so a download
+ * only streams. Safe to run again.
  */
 export interface BuildOptions {
   /** The job's last attempt: an unexpected error then fails the package instead of retrying. */
@@ -35,21 +36,7 @@ export async function buildCourtPackage(deps: AppDeps, packageId: string, o: Bui
     await updateBuildingPackage(deps.db, packageId, { bytesDone: 0, error: null });
     const files = await collectFiles(deps, s, work, o.heartbeat);
     const builtAt = deps.now();
-    const custody = await putBytes(
-      deps,
-      await buildCustody(
-        deps,
-        s.pkg.organisationId,
-        s.recordings.map((r) => r.rec.id),
-        builtAt,
-      ),
-    );
-    files.push(...(await buildCoverLetters(deps, s, files, custody, builtAt)));
-    const manifest = manifestText(s, deps.instanceKey, custody, files);
-    const signature = deps.instanceKey.sign(manifest); // Ed25519 over the UTF-8 bytes of exactly this text
-    const stored = await putBytes(deps, manifest);
-    // The recipient's offline checker travels in the package; stored like every other part.
-    const verifyHtml = await putBytes(deps, renderVerifyHtml());
+    const { manifest: stored, signature, verifyHtml, files: listed } = await sealPackage(deps, courtPackageContent(s, files), builtAt);
     await deps.db.transaction(async (tx) => {
       // A second worker that took over a lapsed lease may have finished first: then this run records nothing.
       const [done] = await updateBuildingPackage(tx, packageId, {
@@ -74,7 +61,7 @@ export async function buildCourtPackage(deps: AppDeps, packageId: string, o: Bui
           payload: {
             number: s.pkg.number,
             manifestSha256: stored.sha256,
-            files: files.length,
+            files: listed.length,
             keyFingerprint: deps.instanceKey.fingerprint,
           },
         },
@@ -103,7 +90,7 @@ export async function buildCourtPackage(deps: AppDeps, packageId: string, o: Bui
 
 /** Originals (re-hashed), their excerpts (rendered from the verified copy) and the materials, in manifest order. */
 async function collectFiles(deps: AppDeps, s: PackageSources, work: string, heartbeat?: () => Promise<void>): Promise<ManifestFile[]> {
-  const progress = progressTracker(deps, s.pkg.id, heartbeat);
+  const progress = progressTracker((bytesDone) => updateBuildingPackage(deps.db, s.pkg.id, { bytesDone }), heartbeat);
   const originals: ManifestFile[] = [];
   const excerpts: ManifestFile[] = [];
   for (const r of s.recordings) {

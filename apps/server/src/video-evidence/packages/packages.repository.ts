@@ -1,11 +1,21 @@
 import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
+import type { SealedPackageRef } from '../../kernel/evidence-packages/package-zip.ts';
 import { users } from '../../kernel/users/users.table.ts';
 import { evidencePackageItems, evidencePackageLinks, evidencePackages } from './packages.table.ts';
 
 export type PackageRow = typeof evidencePackages.$inferSelect;
 export type PackageItemRow = typeof evidencePackageItems.$inferSelect;
 export type PackageLinkRow = typeof evidencePackageLinks.$inferSelect;
+
+/** What the kernel needs to stream a ready package's ZIP. */
+export const sealedRef = (p: PackageRow): SealedPackageRef => ({
+  number: p.number,
+  builtAt: p.builtAt!,
+  manifestSha256: p.manifestSha256!,
+  manifestSignature: p.manifestSignature!,
+  verifyHtml: p.verifyHtmlSha256 ? { sha256: p.verifyHtmlSha256, size: p.verifyHtmlSize! } : null,
+});
 
 /** The next number of the organisation's year; callers hold the organisation lock, the unique index is the backstop. */
 export async function nextPackageSeq(db: DbOrTx, organisationId: string, year: number) {

@@ -7,8 +7,8 @@ import type { SessionPrincipal } from '../../platform/http/principal.ts';
 import { OrgParams, Uuid, responses } from '../../platform/http/schemas.ts';
 import { createCourtPackage } from './createCourtPackage.ts';
 import { authoriseDownload, createDownloadLink } from './package-links.ts';
-import { openPackageZip } from './package-zip.ts';
-import { findPackage } from './packages.repository.ts';
+import { openPackageZip, zipDisposition } from '../../kernel/evidence-packages/package-zip.ts';
+import { findPackage, sealedRef } from './packages.repository.ts';
 import { NewLink, NewPackageBody, PackageDetail, PackageSummary } from './packages.schemas.ts';
 import { packageDetail, packageList } from './packages.views.ts';
 
@@ -119,13 +119,12 @@ export function packageRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       },
       async (req, reply) => {
         const pkg = await authoriseDownload(deps, actorOf(req), req.params.orgId, req.params.packageId, req.query.link);
-        const zip = await openPackageZip(deps.store, pkg);
-        const ascii = pkg.number.replace(/^П/, 'P').replace(/[^\w.-]/g, '_');
+        const zip = await openPackageZip(deps.store, sealedRef(pkg));
         return reply
           .type('application/zip')
           .header('content-length', zip.size)
           .header('cache-control', 'private, no-store')
-          .header('content-disposition', `attachment; filename="${ascii}.zip"; filename*=UTF-8''${encodeURIComponent(pkg.number)}.zip`)
+          .header('content-disposition', zipDisposition(pkg.number))
           .send(zip.stream);
       },
     );

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/deps.ts';
-import { readStoredManifest } from '../packages/package-manifest.ts';
+import { readStoredManifest } from '../../kernel/evidence-packages/package-manifest.ts';
 
 /**
  * Excerpts rendered for court packages are derived files of a recording too;

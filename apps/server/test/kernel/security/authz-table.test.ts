@@ -154,6 +154,8 @@ const TABLE: Record<string, ActorName[]> = {
   'GET /api/v1/organisations/{orgId}/cctv/requests/{requestId}/files/{fileId}': CCTV_KEEP,
   'POST /api/v1/organisations/{orgId}/cctv/requests/{requestId}/disclosure': CCTV_KEEP,
   'GET /api/v1/organisations/{orgId}/cctv/requests/{requestId}/decision.pdf': CCTV_READ,
+  'POST /api/v1/organisations/{orgId}/cctv/requests/{requestId}/packages': CCTV_KEEP,
+  'GET /api/v1/organisations/{orgId}/cctv/requests/{requestId}/packages/{packageId}/download': CCTV_KEEP,
   'GET /api/v1/platform/ledger': ['admin'],
   'POST /api/v1/platform/ledger/verify': ['admin'],
 };

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listRecordings } from '../../../src/video-evidence/recordings/recordings.repository.ts';
 import { probeMedia } from '../../../src/platform/media/ffprobe.ts';
 import { buildWorker } from '../../../src/composition/runtime.ts';
-import { renderVerifyHtml } from '../../../src/video-evidence/packages/verify/verify-page.ts';
+import { renderVerifyHtml } from '../../../src/kernel/evidence-packages/verify/verify-page.ts';
 import { createTestContext, type TestContext } from '../../support/test-app.ts';
 import { seedJournalWorld } from '../../support/journal-world.ts';
 import { makeClip } from '../../support/clips.ts';
@@ -346,7 +346,7 @@ describe('R444-14 R444-21 court package', () => {
   });
 
   it('R444-14 the package passes the offline verifier (baqylau verify exits 0)', async () => {
-    const { verifyPackageAt } = await import('../../../src/video-evidence/packages/verify/verifyPackage.ts');
+    const { verifyPackageAt } = await import('../../../src/kernel/evidence-packages/verify/verifyPackage.ts');
     const report = await verifyPackageAt(path.join(tmp, 'package.zip'), { key: ctx.deps.instanceKey.fingerprint });
     expect({ ok: report.ok, files: report.files.filter((f) => !f.ok), custody: report.custody.failures }).toEqual({
       ok: true,

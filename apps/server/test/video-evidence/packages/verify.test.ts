@@ -4,8 +4,8 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyPackageAt } from '../../../src/video-evidence/packages/verify/verifyPackage.ts';
-import { formatFingerprint } from '../../../src/video-evidence/packages/verify/verify-core.js';
+import { verifyPackageAt } from '../../../src/kernel/evidence-packages/verify/verifyPackage.ts';
+import { formatFingerprint } from '../../../src/kernel/evidence-packages/verify/verify-core.js';
 import { buildPackageFixture, flipByte, zipFolder, type PackageFixture } from '../../support/package-fixture.ts';
 
 const run = promisify(execFile);

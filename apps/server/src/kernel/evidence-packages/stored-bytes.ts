@@ -3,27 +3,38 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { Stored } from './package-manifest.ts';
-import { updateBuildingPackage } from './packages.repository.ts';
 
 /** A stored object whose bytes no longer hash to its address (or are gone): the package must not be built. */
 export class StoredBytesChanged extends Error {
   constructor(
-    readonly what: { recordingId?: string; materialId?: string; name: string },
+    /** The file's name and the ids the rule set uses for it (recordingId, materialId, fileId…). */
+    readonly what: { name: string } & Partial<Record<string, string>>,
     readonly actual: Partial<Stored> | null,
   ) {
     super(`stored bytes of ${what.name} changed`);
   }
 }
 
-/** Package progress in the row: bytes re-hashed / bytes to hash, written every 32 MiB and at the end of each file. */
-export function progressTracker(deps: AppDeps, packageId: string, heartbeat?: () => Promise<void>) {
+export interface Progress {
+  add(n: number): Promise<void>;
+  flush(): Promise<void>;
+}
+
+/** No progress to report (a package built while the caller waits). */
+export const NO_PROGRESS: Progress = { add: async () => {}, flush: async () => {} };
+
+/**
+ * Build progress: bytes re-hashed so far, handed to `write` every 32 MiB and at the end of each
+ * file; `heartbeat` at most every 30 s or so, to keep a job's claim on a long build.
+ */
+export function progressTracker(write: (bytesDone: number) => Promise<unknown>, heartbeat?: () => Promise<void>): Progress {
   let done = 0;
   let written = 0;
   let beat = Date.now();
   const flush = async () => {
     if (done === written) return;
     written = done;
-    await updateBuildingPackage(deps.db, packageId, { bytesDone: done });
+    await write(done);
     if (heartbeat && Date.now() - beat >= 30_000) {
       beat = Date.now();
       await heartbeat();
@@ -41,13 +52,13 @@ export function progressTracker(deps: AppDeps, packageId: string, heartbeat?: ()
 /**
  * Re-reads an object from the store and hashes it, optionally copying it to a
  * working file (for ffmpeg) in the same pass. Throws StoredBytesChanged when
- * the hash or size differs from what was recorded at ingest.
+ * the hash or size differs from what was recorded when it was stored.
  */
 export async function rehashStored(
   deps: AppDeps,
   expected: Stored,
   what: StoredBytesChanged['what'],
-  progress: ReturnType<typeof progressTracker>,
+  progress: Progress = NO_PROGRESS,
   copyTo?: string,
 ) {
   const hash = createHash('sha256');

@@ -10,18 +10,22 @@ export interface CoverLetterFile {
 }
 
 export interface CoverLetterModel {
+  /** The letter's language: the kernel's words (sender, date, file table, key, signature). */
   t: TFunction;
-  number: string;
+  /** The rule set's words, in the same language. */
+  title: string;
   organisationName: string;
   bin: string;
   timeZone: string;
   date: Date;
-  recipientKind: 'court' | 'authority';
-  recipientName: string;
-  caseNumber: string;
-  purpose: string;
+  /** Lines under the date: recipient, case or application, purpose… */
+  facts: string[];
+  /** Why the files are sent, under which act. */
+  intro: string;
   files: CoverLetterFile[];
   fingerprint: string;
+  /** How to check the package, and whose published fingerprint to compare. */
+  verifyHint: string;
   authorName: string;
   authorRole: string;
 }
@@ -37,13 +41,13 @@ const COLUMNS = [
 type Row = Record<(typeof COLUMNS)[number]['key'], string>;
 
 /**
- * The cover letter of a court or authority package (R444-14), one language per
- * document: who sends what to whom, every file with its size and SHA-256, and
- * the signing key's fingerprint to compare with the published one.
+ * The cover letter of an evidence package, one language per document: who sends
+ * what to whom, every file with its size and SHA-256, and the signing key's
+ * fingerprint to compare with the published one.
  */
 export async function renderCoverLetter(m: CoverLetterModel): Promise<Buffer> {
   const t = m.t;
-  const doc = createPdf({ title: t('common:pdf.package.title', { number: m.number }) });
+  const doc = createPdf({ title: m.title });
   doc.addPage({ margin: MARGIN });
   const width = doc.page.width - 2 * MARGIN;
   doc.font('bold').fontSize(11).text(m.organisationName, { width });
@@ -51,22 +55,12 @@ export async function renderCoverLetter(m: CoverLetterModel): Promise<Buffer> {
     .font('regular')
     .fontSize(9)
     .text(t('common:pdf.package.from', { organisation: m.organisationName, bin: m.bin }), { width });
-  doc
-    .moveDown(1.2)
-    .font('bold')
-    .fontSize(14)
-    .text(t('common:pdf.package.title', { number: m.number }), { width, align: 'center' });
+  doc.moveDown(1.2).font('bold').fontSize(14).text(m.title, { width, align: 'center' });
   doc.moveDown(0.8).font('regular').fontSize(10);
-  const kind = t(`common:pdf.package.recipientKind.${m.recipientKind}`);
-  for (const line of [
-    t('common:pdf.package.date', { date: formatDate(m.date, m.timeZone) }),
-    t('common:pdf.package.to', { kind, name: m.recipientName }),
-    t('common:pdf.package.caseNumber', { caseNumber: m.caseNumber }),
-    t('common:pdf.package.purpose', { purpose: m.purpose }),
-  ]) {
+  for (const line of [t('common:pdf.package.date', { date: formatDate(m.date, m.timeZone) }), ...m.facts]) {
     doc.text(line, { width });
   }
-  doc.moveDown(0.8).text(t('common:pdf.package.intro'), { width });
+  doc.moveDown(0.8).text(m.intro, { width });
   doc.moveDown(0.8).font('bold').text(t('common:pdf.package.filesHeading'), { width });
 
   let y = drawHeader(doc, t, doc.y + 4);
@@ -99,7 +93,7 @@ export async function renderCoverLetter(m: CoverLetterModel): Promise<Buffer> {
     .font('condensed')
     .fontSize(11)
     .text((m.fingerprint.match(/.{1,4}/g) ?? []).join(' '), { width });
-  doc.moveDown(0.8).font('regular').fontSize(9).text(t('common:pdf.package.verifyHint'), { width });
+  doc.moveDown(0.8).font('regular').fontSize(9).text(m.verifyHint, { width });
   doc
     .moveDown(1.5)
     .fontSize(10)

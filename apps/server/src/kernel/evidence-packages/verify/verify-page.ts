@@ -8,7 +8,7 @@ const LANGUAGE_NAMES = { kk: 'Қазақша', ru: 'Русский', en: 'Englis
 
 /** The script of the page: verify-core.js then verify-ui.js as one module, without their import/export syntax. */
 function pageScript() {
-  const read = (name: string) => fs.readFileSync(serverPath('src/video-evidence/packages/verify', name), 'utf8');
+  const read = (name: string) => fs.readFileSync(serverPath('src/kernel/evidence-packages/verify', name), 'utf8');
   const core = read('verify-core.js').replace(/^export /gm, '');
   const ui = read('verify-ui.js').replace(/^import [^;]+;\n/gm, '');
   return `${core}\n${ui}`;

@@ -189,12 +189,31 @@ function renderReport() {
           `${t('recording', { path: b.path })}${b.seq === undefined ? '' : ` (${t('entry', { seq: b.seq })})`}: ${t(`reason.${b.reason}`)}`,
         ),
       ),
+    ...c.files
+      .filter((b) => !b.ok)
+      .map((b) =>
+        el(
+          'li',
+          { 'data-path': b.path, 'data-seq': String(b.seq ?? ''), 'data-reason': b.reason ?? '' },
+          `${t('file', { path: b.path })} (${t('entry', { seq: b.seq ?? '?' })}): ${t(`reason.${b.reason}`)}`,
+        ),
+      ),
+    ...c.subjects
+      .filter((x) => !x.ok)
+      .map((x) =>
+        el(
+          'li',
+          { 'data-seq': String(x.seq ?? ''), 'data-reason': x.reason ?? '' },
+          `${t('subject', { type: x.subjectType, id: x.subjectId })}${x.seq === undefined ? '' : ` (${t('entry', { seq: x.seq })})`}: ${t(`reason.${x.reason}`)}`,
+        ),
+      ),
   ];
   const custody = $('custody');
   custody.dataset.ok = String(c.ok);
   custody.replaceChildren(
     status(c.ok),
-    el('p', {}, t('custodySummary', { segments: c.segments.length, entries, recordings: c.recordings.length })),
+    // Originals bound to their ingest entries and other files bound to the entries that recorded them.
+    el('p', {}, t('custodySummary', { segments: c.segments.length, entries, recordings: c.recordings.length + c.files.length })),
     ...(problems.length ? [el('ul', {}, ...problems)] : []),
   );
 
@@ -210,7 +229,7 @@ function renderReport() {
       'tr',
       { 'data-path': f.path, 'data-ok': String(f.ok), 'data-reason': f.reason ?? '', class: f.ok ? 'row-ok' : 'row-bad' },
       el('td', { class: 'path' }, f.path),
-      el('td', {}, t(`kind.${f.kind}`)),
+      el('td', {}, STRINGS[lang]?.[`verifyPage.kind.${f.kind}`] ? t(`kind.${f.kind}`) : f.kind),
       el('td', { class: 'num', title: String(f.actual?.size ?? f.expected?.size ?? '') }, size(f.actual?.size ?? f.expected?.size ?? NaN)),
       el('td', {}, result, detail),
     );

@@ -20,7 +20,8 @@ export interface VerifyHost {
   ed25519Verify(publicKeyRawBase64: string, message: string | Uint8Array, signatureBase64: string): Promise<boolean>;
 }
 
-export type FileKind = 'original' | 'excerpt' | 'material' | 'cover_letter' | 'custody' | 'extra' | 'ignored';
+/** The rule set's kinds (original, excerpt, material, clip…) and the verifier's own. */
+export type FileKind = string;
 
 export type FileReason =
   | 'missing'
@@ -94,11 +95,43 @@ export interface RecordingBinding {
   seqs: number[];
 }
 
+export type FileBindingReason =
+  | 'seq_not_verified'
+  | 'payload_missing'
+  | 'payload_unreadable'
+  | 'binding_entry_mismatch'
+  | 'entry_sha256_mismatch'
+  | 'entry_size_mismatch';
+
+/** A file the manifest binds to the ledger entry that recorded it (`ledgerEntry`). */
+export interface FileBinding {
+  path: string;
+  /** The entry's seq, as the manifest names it. */
+  seq: number | null;
+  ok: boolean;
+  reason?: FileBindingReason;
+}
+
+export type SubjectReason = 'no_custody_entries' | 'seq_not_verified' | 'payload_missing' | 'subject_mismatch';
+
+/** A ledger subject whose custody the package carries (custody.json `subjects`). */
+export interface SubjectCustody {
+  subjectType: string;
+  subjectId: string;
+  ok: boolean;
+  reason?: SubjectReason;
+  seq?: number;
+  seqs: number[];
+}
+
 export interface CustodyResult {
   ok: boolean;
   failures: CustodyFailure[];
   segments: SegmentResult[];
+  /** Originals bound to their ingest entries (custody.json `recordings`). */
   recordings: RecordingBinding[];
+  files: FileBinding[];
+  subjects: SubjectCustody[];
 }
 
 export type FatalReason = 'manifest_missing' | 'manifest_invalid' | 'format_unknown';

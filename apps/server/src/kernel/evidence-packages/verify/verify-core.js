@@ -11,6 +11,8 @@
 /** @typedef {import('./verify-core.js').CustodyFailure} CustodyFailure */
 /** @typedef {import('./verify-core.js').SegmentResult} SegmentResult */
 /** @typedef {import('./verify-core.js').RecordingBinding} RecordingBinding */
+/** @typedef {import('./verify-core.js').FileBinding} FileBinding */
+/** @typedef {import('./verify-core.js').SubjectCustody} SubjectCustody */
 /** @typedef {import('./verify-core.js').VerifyProgress} VerifyProgress */
 /** @typedef {Record<string, any>} Json */
 
@@ -85,7 +87,7 @@ export async function verifyPackage(host, opts = {}) {
     fingerprint: null,
     package: { number: null, packageId: null, createdAt: null, organisation: null, recipient: null, caseNumber: null },
     signature: { ok: false },
-    custody: { ok: false, failures: [], segments: [], recordings: [] },
+    custody: { ok: false, failures: [], segments: [], recordings: [], files: [], subjects: [] },
     files: [],
   };
   const manifestBytes = await host.readBytes('manifest.json');
@@ -127,7 +129,7 @@ export async function verifyPackage(host, opts = {}) {
   report.files = await checkFiles(host, m, opts.onProgress);
   report.complete = !report.files.some((f) => f.reason === 'too_large_for_browser');
 
-  // 3 and 4. Chain of custody and the binding of each original to it.
+  // 3 and 4. Chain of custody and the binding of each file to it.
   report.custody = await checkCustody(host, m, publicKeyRaw, report.fingerprint);
 
   report.ok = report.signature.ok && report.custody.ok && report.files.every((f) => f.ok);
@@ -215,7 +217,7 @@ async function hashOne(host, path, expected, progress) {
  */
 async function checkCustody(host, m, publicKeyRaw, fingerprint) {
   /** @type {CustodyResult} */
-  const result = { ok: false, failures: [], segments: [], recordings: [] };
+  const result = { ok: false, failures: [], segments: [], recordings: [], files: [], subjects: [] };
   const path = isObject(m.custody) ? m.custody.path : undefined;
   const text = isSafePath(path) ? await host.readText(nfc(/** @type {string} */ (path))) : null;
   if (text === null) return { ...result, failures: [{ seq: null, reason: 'custody_unreadable' }] };
@@ -243,10 +245,17 @@ async function checkCustody(host, m, publicKeyRaw, fingerprint) {
 
   const bound = isObject(c.recordings) ? c.recordings : {};
   for (const f of m.files) {
-    if (!isObject(f) || f.kind !== 'original') continue;
-    result.recordings.push(bindRecording(f, bound[String(f.recordingId)], verified));
+    if (!isObject(f)) continue;
+    if (f.kind === 'original') result.recordings.push(bindRecording(f, bound[String(f.recordingId)], verified));
+    if (f.ledgerEntry !== undefined) result.files.push(bindFile(f, verified));
   }
-  result.ok = result.segments.every((s) => s.ok) && result.recordings.every((r) => r.ok);
+  const subjects = isObject(c.subjects) ? c.subjects : {};
+  for (const [subjectType, ids] of Object.entries(subjects)) {
+    for (const [subjectId, seqs] of Object.entries(isObject(ids) ? ids : {})) {
+      result.subjects.push(checkSubject(subjectType, subjectId, seqs, verified));
+    }
+  }
+  result.ok = [result.segments, result.recordings, result.files, result.subjects].every((list) => list.every((x) => x.ok));
   return result;
 }
 
@@ -318,4 +327,55 @@ function bindRecording(f, seqsIn, verified) {
   if (!isObject(payload) || payload.sha256 !== f.sha256) return fail('ingest_sha256_mismatch', ingest.seq);
   if (payload.size !== f.size) return fail('ingest_size_mismatch', ingest.seq);
   return { ...base, ok: true, seq: ingest.seq };
+}
+
+/**
+ * A file bound to the ledger entry that recorded it (`ledgerEntry` in the manifest): that entry is
+ * in a verified segment with its payload, is the action on the subject the manifest names, and its
+ * payload records the file's SHA-256 and size.
+ * @param {Json} f a manifest file with `ledgerEntry`
+ * @param {Map<unknown, Json>} verified
+ * @returns {FileBinding}
+ */
+function bindFile(f, verified) {
+  const b = isObject(f.ledgerEntry) ? f.ledgerEntry : {};
+  const seq = typeof b.seq === 'number' ? b.seq : null;
+  const base = { path: String(f.path), seq };
+  /** @param {FileBinding['reason']} reason @returns {FileBinding} */
+  const fail = (reason) => ({ ...base, ok: false, reason });
+  const e = verified.get(seq);
+  if (seq === null || !e) return fail('seq_not_verified');
+  if (typeof e.payload !== 'string') return fail('payload_missing');
+  if (e.action !== b.action || e.subjectType !== b.subjectType || e.subjectId !== b.subjectId) return fail('binding_entry_mismatch');
+  /** @type {unknown} */
+  let payload;
+  try {
+    payload = JSON.parse(e.payload);
+  } catch {
+    return fail('payload_unreadable');
+  }
+  if (!isObject(payload) || payload.sha256 !== f.sha256) return fail('entry_sha256_mismatch');
+  if (payload.size !== f.size) return fail('entry_size_mismatch');
+  return { ...base, ok: true };
+}
+
+/**
+ * A ledger subject whose custody the package carries (custody.subjects): every listed entry is in a
+ * verified segment, with its payload, and is about that subject.
+ * @param {string} subjectType @param {string} subjectId @param {unknown} seqsIn @param {Map<unknown, Json>} verified
+ * @returns {SubjectCustody}
+ */
+function checkSubject(subjectType, subjectId, seqsIn, verified) {
+  const seqs = Array.isArray(seqsIn) ? seqsIn.filter((s) => typeof s === 'number') : [];
+  const base = { subjectType, subjectId, seqs };
+  /** @param {SubjectCustody['reason']} reason @param {number} [seq] @returns {SubjectCustody} */
+  const fail = (reason, seq) => ({ ...base, ok: false, reason, ...(seq === undefined ? {} : { seq }) });
+  if (seqs.length === 0) return fail('no_custody_entries');
+  for (const seq of seqs) {
+    const e = verified.get(seq);
+    if (!e) return fail('seq_not_verified', seq);
+    if (typeof e.payload !== 'string') return fail('payload_missing', seq);
+    if (e.subjectType !== subjectType || e.subjectId !== subjectId) return fail('subject_mismatch', seq);
+  }
+  return { ...base, ok: true };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/deps.ts';
 import { signCheckpoint } from '../../platform/ledger/checkpoints.ts';
 import { listCheckpoints, readChainPage, type ChainRow, type CheckpointRow } from '../../platform/ledger/ledger.repository.ts';
@@ -6,22 +6,38 @@ import { ledgerEntries } from '../../platform/ledger/ledger.table.ts';
 
 export const CUSTODY_FORMAT = 'baqylau-custody-v1';
 
-/** The ledger entries whose subject is one of the recordings: ingest, attachment, views, downloads, holds. */
-async function custodySeqs(deps: AppDeps, organisationId: string, recordingIds: string[]) {
-  const rows = await deps.db
-    .select({ seq: ledgerEntries.seq, subjectId: ledgerEntries.subjectId })
-    .from(ledgerEntries)
-    .where(
-      and(
-        eq(ledgerEntries.organisationId, organisationId),
-        eq(ledgerEntries.subjectType, 'recording'),
-        inArray(ledgerEntries.subjectId, recordingIds),
-      ),
-    )
-    .orderBy(asc(ledgerEntries.seq));
-  const byRecording: Record<string, number[]> = Object.fromEntries(recordingIds.map((id) => [id, []]));
-  for (const r of rows) byRecording[r.subjectId!]!.push(r.seq);
-  return { seqs: rows.map((r) => r.seq), byRecording };
+/** A ledger subject whose entries (with their payloads) travel in custody.json. */
+export interface CustodySubject {
+  subjectType: string;
+  subjectId: string;
+}
+
+/**
+ * The format lists a recording's custody under `recordings` (Order 444's originals are bound to
+ * them by the verifiers); any other subject under `subjects`, by type and id.
+ */
+const RECORDING = 'recording';
+
+/** The ledger entries whose subject is one of the package's: ingest, attachment, views, downloads, holds… */
+async function custodySeqs(deps: AppDeps, organisationId: string, subjects: CustodySubject[]) {
+  const byType = new Map<string, string[]>();
+  for (const s of subjects) byType.set(s.subjectType, [...(byType.get(s.subjectType) ?? []), s.subjectId]);
+  const rows = subjects.length
+    ? await deps.db
+        .select({ seq: ledgerEntries.seq, subjectType: ledgerEntries.subjectType, subjectId: ledgerEntries.subjectId })
+        .from(ledgerEntries)
+        .where(
+          and(
+            eq(ledgerEntries.organisationId, organisationId),
+            or(...[...byType].map(([type, ids]) => and(eq(ledgerEntries.subjectType, type), inArray(ledgerEntries.subjectId, ids)))),
+          ),
+        )
+        .orderBy(asc(ledgerEntries.seq))
+    : [];
+  const bySubject: Record<string, Record<string, number[]>> = {};
+  for (const [type, ids] of byType) bySubject[type] = Object.fromEntries(ids.map((id) => [id, []]));
+  for (const r of rows) bySubject[r.subjectType]![r.subjectId!]!.push(r.seq);
+  return { seqs: rows.map((r) => r.seq), bySubject };
 }
 
 /** Checkpoints of this instance's key, one per seq, ascending. */
@@ -37,10 +53,10 @@ async function ownCheckpoints(deps: AppDeps, organisationId: string) {
  * custody.json (docs/court-package.md): for each custody entry, the run of
  * consecutive ledger entries from it to the first signed checkpoint at or
  * after it. A fresh checkpoint is signed when the newest custody entry is not
- * yet covered. Payloads are shipped only for the recordings' own entries.
+ * yet covered. Payloads are shipped only for the subjects' own entries.
  */
-export async function buildCustody(deps: AppDeps, organisationId: string, recordingIds: string[], now: Date): Promise<string> {
-  const { seqs, byRecording } = await custodySeqs(deps, organisationId, recordingIds);
+export async function buildCustody(deps: AppDeps, organisationId: string, subjects: CustodySubject[], now: Date): Promise<string> {
+  const { seqs, bySubject } = await custodySeqs(deps, organisationId, subjects);
   let checkpoints = await ownCheckpoints(deps, organisationId);
   const newest = seqs.at(-1) ?? 0;
   if (newest > (checkpoints.at(-1)?.seq ?? 0)) {
@@ -76,6 +92,7 @@ export async function buildCustody(deps: AppDeps, organisationId: string, record
       })),
     });
   }
+  const { [RECORDING]: recordings, ...others } = bySubject;
   const doc = {
     format: CUSTODY_FORMAT,
     organisationId,
@@ -87,7 +104,8 @@ export async function buildCustody(deps: AppDeps, organisationId: string, record
       signature: c.signature,
     })),
     segments,
-    recordings: byRecording,
+    ...(recordings ? { recordings } : {}),
+    ...(Object.keys(others).length ? { subjects: others } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
