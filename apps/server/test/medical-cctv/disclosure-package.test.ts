@@ -213,7 +213,7 @@ describe('R335-3 the clips handed to a deceased patient’s family go as a packa
     expect(bad.out.trim().split('\n').at(-1)).toBe('NOT VERIFIED');
   });
 
-  it('R335-3 R444-13 backup keeps the package: its manifest and verify.html are live objects, its custody and letters are listed by the manifest', async () => {
+  it('R335-3 backup keeps the package: its manifest and verify.html are live objects, its custody and letters are listed by the manifest', async () => {
     const { records } = ctx.deps;
     const live = (await records.liveObjects(ctx.deps.db)).map((o) => o.sha256);
     const m = manifest();
