@@ -1,0 +1,15 @@
+import type { NavItem } from '../kernel/shell/navigation.ts';
+import { cctvAccess, servesCctv } from './access.ts';
+
+export const CCTV_HOME = '/app/medical-cctv';
+
+/** The compliance picture, the premises and camera registers, the consents of point 8-1 and the applications of point 3. */
+const PAGES: NavItem[] = [{ path: CCTV_HOME, label: 'cctv.nav.dashboard', exact: true, visible: (_a, o) => cctvAccess(o).module }];
+
+export const cctvNav: NavItem = {
+  path: CCTV_HOME,
+  label: 'nav.medicalCctv',
+  tag: 'ДСМ-335',
+  visible: (_a, o) => servesCctv(o) && cctvAccess(o).module,
+  children: PAGES,
+};

@@ -1,0 +1,2 @@
+/** DSM-335's pages: one chunk, fetched when the first of them is opened (routes.tsx). */
+export { CctvDashboardPage } from './dashboard/DashboardPage.tsx';

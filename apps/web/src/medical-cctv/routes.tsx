@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+import { Guarded } from '../kernel/shell/Guarded.tsx';
+import { lazyPage } from '../kernel/shell/lazyPage.ts';
+import { cctvAccess, type CctvAccess } from './access.ts';
+
+const pages = () => import('./pages.ts');
+const DashboardPage = lazyPage(() => pages().then((p) => p.CctvDashboardPage));
+
+const page = (path: string, allow: (a: CctvAccess) => boolean, element: ReactNode) => ({
+  path,
+  element: <Guarded allow={(_a, org) => allow(cctvAccess(org))}>{element}</Guarded>,
+});
+
+/** DSM-335 (medical organisation): the compliance dashboard, the registers, consents and applications. */
+export const cctvRoutes = () => [page('medical-cctv', (a) => a.module, <DashboardPage />)];
