@@ -4,7 +4,10 @@ import { cctvAccess, servesCctv } from './access.ts';
 export const CCTV_HOME = '/app/medical-cctv';
 
 /** The compliance picture, the premises and camera registers, the consents of point 8-1 and the applications of point 3. */
-const PAGES: NavItem[] = [{ path: CCTV_HOME, label: 'cctv.nav.dashboard', exact: true, visible: (_a, o) => cctvAccess(o).module }];
+const PAGES: NavItem[] = [
+  { path: CCTV_HOME, label: 'cctv.nav.dashboard', exact: true, visible: (_a, o) => cctvAccess(o).module },
+  { path: `${CCTV_HOME}/premises`, label: 'cctv.nav.premises', visible: (_a, o) => cctvAccess(o).module },
+];
 
 export const cctvNav: NavItem = {
   path: CCTV_HOME,

@@ -1,2 +1,3 @@
 /** DSM-335's pages: one chunk, fetched when the first of them is opened (routes.tsx). */
 export { CctvDashboardPage } from './dashboard/DashboardPage.tsx';
+export { PremisesPage } from './premises/PremisesPage.tsx';

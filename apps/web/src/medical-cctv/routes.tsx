@@ -5,6 +5,7 @@ import { cctvAccess, type CctvAccess } from './access.ts';
 
 const pages = () => import('./pages.ts');
 const DashboardPage = lazyPage(() => pages().then((p) => p.CctvDashboardPage));
+const PremisesPage = lazyPage(() => pages().then((p) => p.PremisesPage));
 
 const page = (path: string, allow: (a: CctvAccess) => boolean, element: ReactNode) => ({
   path,
@@ -12,4 +13,7 @@ const page = (path: string, allow: (a: CctvAccess) => boolean, element: ReactNod
 });
 
 /** DSM-335 (medical organisation): the compliance dashboard, the registers, consents and applications. */
-export const cctvRoutes = () => [page('medical-cctv', (a) => a.module, <DashboardPage />)];
+export const cctvRoutes = () => [
+  page('medical-cctv', (a) => a.module, <DashboardPage />),
+  page('medical-cctv/premises', (a) => a.module, <PremisesPage />),
+];
