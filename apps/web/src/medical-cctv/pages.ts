@@ -1,3 +1,4 @@
 /** DSM-335's pages: one chunk, fetched when the first of them is opened (routes.tsx). */
 export { CctvDashboardPage } from './dashboard/DashboardPage.tsx';
 export { PremisesPage } from './premises/PremisesPage.tsx';
+export { CamerasPage } from './cameras/CamerasPage.tsx';

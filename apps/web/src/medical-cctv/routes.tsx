@@ -6,6 +6,7 @@ import { cctvAccess, type CctvAccess } from './access.ts';
 const pages = () => import('./pages.ts');
 const DashboardPage = lazyPage(() => pages().then((p) => p.CctvDashboardPage));
 const PremisesPage = lazyPage(() => pages().then((p) => p.PremisesPage));
+const CamerasPage = lazyPage(() => pages().then((p) => p.CamerasPage));
 
 const page = (path: string, allow: (a: CctvAccess) => boolean, element: ReactNode) => ({
   path,
@@ -16,4 +17,5 @@ const page = (path: string, allow: (a: CctvAccess) => boolean, element: ReactNod
 export const cctvRoutes = () => [
   page('medical-cctv', (a) => a.module, <DashboardPage />),
   page('medical-cctv/premises', (a) => a.module, <PremisesPage />),
+  page('medical-cctv/cameras', (a) => a.module, <CamerasPage />),
 ];
