@@ -2,3 +2,4 @@
 export { CctvDashboardPage } from './dashboard/DashboardPage.tsx';
 export { PremisesPage } from './premises/PremisesPage.tsx';
 export { CamerasPage } from './cameras/CamerasPage.tsx';
+export { ConsentsPage } from './consents/ConsentsPage.tsx';

@@ -7,6 +7,7 @@ const pages = () => import('./pages.ts');
 const DashboardPage = lazyPage(() => pages().then((p) => p.CctvDashboardPage));
 const PremisesPage = lazyPage(() => pages().then((p) => p.PremisesPage));
 const CamerasPage = lazyPage(() => pages().then((p) => p.CamerasPage));
+const ConsentsPage = lazyPage(() => pages().then((p) => p.ConsentsPage));
 
 const page = (path: string, allow: (a: CctvAccess) => boolean, element: ReactNode) => ({
   path,
@@ -18,4 +19,5 @@ export const cctvRoutes = () => [
   page('medical-cctv', (a) => a.module, <DashboardPage />),
   page('medical-cctv/premises', (a) => a.module, <PremisesPage />),
   page('medical-cctv/cameras', (a) => a.module, <CamerasPage />),
+  page('medical-cctv/consents', (a) => a.module, <ConsentsPage />),
 ];
