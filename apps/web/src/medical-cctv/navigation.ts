@@ -9,6 +9,7 @@ const PAGES: NavItem[] = [
   { path: `${CCTV_HOME}/premises`, label: 'cctv.nav.premises', visible: (_a, o) => cctvAccess(o).module },
   { path: `${CCTV_HOME}/cameras`, label: 'cctv.nav.cameras', visible: (_a, o) => cctvAccess(o).module },
   { path: `${CCTV_HOME}/consents`, label: 'cctv.nav.consents', visible: (_a, o) => cctvAccess(o).module },
+  { path: `${CCTV_HOME}/requests`, label: 'cctv.nav.requests', visible: (_a, o) => cctvAccess(o).module },
 ];
 
 export const cctvNav: NavItem = {

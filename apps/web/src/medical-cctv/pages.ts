@@ -3,3 +3,5 @@ export { CctvDashboardPage } from './dashboard/DashboardPage.tsx';
 export { PremisesPage } from './premises/PremisesPage.tsx';
 export { CamerasPage } from './cameras/CamerasPage.tsx';
 export { ConsentsPage } from './consents/ConsentsPage.tsx';
+export { RequestsPage } from './requests/RequestsPage.tsx';
+export { RequestPage } from './requests/RequestPage.tsx';

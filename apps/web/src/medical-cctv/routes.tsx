@@ -8,6 +8,8 @@ const DashboardPage = lazyPage(() => pages().then((p) => p.CctvDashboardPage));
 const PremisesPage = lazyPage(() => pages().then((p) => p.PremisesPage));
 const CamerasPage = lazyPage(() => pages().then((p) => p.CamerasPage));
 const ConsentsPage = lazyPage(() => pages().then((p) => p.ConsentsPage));
+const RequestsPage = lazyPage(() => pages().then((p) => p.RequestsPage));
+const RequestPage = lazyPage(() => pages().then((p) => p.RequestPage));
 
 const page = (path: string, allow: (a: CctvAccess) => boolean, element: ReactNode) => ({
   path,
@@ -20,4 +22,6 @@ export const cctvRoutes = () => [
   page('medical-cctv/premises', (a) => a.module, <PremisesPage />),
   page('medical-cctv/cameras', (a) => a.module, <CamerasPage />),
   page('medical-cctv/consents', (a) => a.module, <ConsentsPage />),
+  page('medical-cctv/requests', (a) => a.module, <RequestsPage />),
+  page('medical-cctv/requests/:requestId', (a) => a.module, <RequestPage />),
 ];
