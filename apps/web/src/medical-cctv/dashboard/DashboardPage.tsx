@@ -8,7 +8,7 @@ import { formatCalendarDate } from '../../kernel/format/datetime.ts';
 import { useSession } from '../../kernel/shell/SessionContext.tsx';
 import { useCctvAccess } from '../access.ts';
 import { CCTV_HOME } from '../navigation.ts';
-import { planUrl, usePlaces } from '../premises/premises.queries.ts';
+import { planUrl, usePlaces, usePlanVersions } from '../premises/premises.queries.ts';
 import type { ComplianceRow, Place } from '../shared/cctv.types.ts';
 import { floorOf, placeIndex, placePath } from '../shared/placeTree.ts';
 import { CctvNotices } from './CctvNotices.tsx';
@@ -52,6 +52,7 @@ export function CctvDashboardPage() {
   const report = useCompliance(orgId);
   const places = usePlaces(orgId);
   const pin = usePinCamera(orgId);
+  const versions = usePlanVersions(orgId);
   const r = report.data;
   const floors = useMemo(() => (r && places.data ? floorsWithCameras(places.data, r.cameras) : []), [r, places.data]);
 
@@ -122,7 +123,7 @@ export function CctvDashboardPage() {
                 <FloorPlan
                   floorId={floor.id}
                   title={title}
-                  planSrc={planUrl(orgId, floor.id, places.dataUpdatedAt)}
+                  planSrc={planUrl(orgId, floor.id, versions?.[floor.id])}
                   rows={rows}
                   editable={access.keeper}
                   onPin={(id, p) => pin.mutateAsync({ id, ...p })}

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CareType, PlaceKind, RoomType } from '@baqylau/contracts';
 import { useApi } from '../../kernel/api/ApiContext.tsx';
 import { cctvBase, cctvKey, useInvalidateCctv } from '../shared/cctv.api.ts';
@@ -67,14 +67,30 @@ export function useClosePlace(orgId: string) {
   });
 }
 
+/** When this browser last replaced each floor's plan: its address changes then, and only then, so the image is fetched anew. */
+const planVersionsKey = (orgId: string) => ['organisations', orgId, 'cctv-plan-versions'] as const;
+
+export function usePlanVersions(orgId: string) {
+  return useQuery({
+    queryKey: planVersionsKey(orgId),
+    queryFn: () => ({}) as Record<string, number>,
+    staleTime: Infinity,
+    gcTime: Infinity,
+  }).data;
+}
+
 /** A floor's plan (SVG, PNG or JPEG) as the raw body. */
 export function useUploadPlan(orgId: string) {
   const api = useApi();
+  const qc = useQueryClient();
   const invalidate = useInvalidateCctv(orgId);
   return useMutation({
     mutationFn: ({ id, file, type }: { id: string; file: File; type: string }) =>
       api.upload<Place>(`${cctvBase(orgId)}/places/${id}/plan`, file, type, undefined, 'PUT'),
-    onSuccess: invalidate,
+    onSuccess: (place) => {
+      qc.setQueryData<Record<string, number>>(planVersionsKey(orgId), (v) => ({ ...v, [place.id]: Date.now() }));
+      invalidate();
+    },
   });
 }
 
@@ -89,6 +105,6 @@ export function useImportRooms(orgId: string) {
   });
 }
 
-/** The plan's address; `version` changes when a new plan is uploaded, so the browser fetches it again. */
-export const planUrl = (orgId: string, placeId: string, version: number | string) =>
-  `${cctvBase(orgId)}/places/${placeId}/plan?v=${encodeURIComponent(String(version))}`;
+/** The plan's address; `version` changes when a new plan is uploaded here, so the browser fetches it again. */
+export const planUrl = (orgId: string, placeId: string, version = 0) =>
+  version ? `${cctvBase(orgId)}/places/${placeId}/plan?v=${version}` : `${cctvBase(orgId)}/places/${placeId}/plan`;
