@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTranslator } from '../../src/platform/i18n/i18n.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 import { seedClinic } from './cctv-world.ts';
 
@@ -124,6 +125,30 @@ describe('R335-4 R335-5 R335-7 R335-12 the camera register judges every placemen
     expect(move.json().error.code).toBe('cctv.placement_prohibited');
     const still = (await w.head.get(`${w.base}/cameras`)).json().items.find((c: { id: string }) => c.id === cam.id);
     expect(still.placeId).toBe(corridor);
+  });
+
+  it('R335-12 the refusal to re-type a room holding a camera names the point, in the user’s language', async () => {
+    const post = await w.place('room', 'Пост', floor, 'inpatient_post');
+    await w.camera('К-31', post);
+    w.officer.lang = 'kk';
+    const kk = await w.officer.request('PATCH', `${w.base}/places/${post}`, { roomType: 'shower' });
+    w.officer.lang = 'ru';
+    const ru = await w.officer.request('PATCH', `${w.base}/places/${post}`, { roomType: 'procedure' });
+    w.officer.lang = 'en';
+    expect(kk.json().error).toMatchObject({ code: 'cctv.placement_prohibited', details: { cite: '12' } });
+    expect(kk.json().error.message).toContain('(Қағидалардың 12-тармағы)');
+    expect(ru.json().error.message).toMatch(/п\. 12 Правил/);
+    expect(kk.json().error.message + ru.json().error.message).not.toContain('{{');
+  });
+
+  it('R335-7 a schema refusal names the field in the user’s language, not by its code', async () => {
+    const hall = (await w.head.get(`${w.base}/places`)).json().items.find((p: { name: string }) => p.name === 'Күту залы').id;
+    w.officer.lang = 'kk';
+    const res = await w.camera('К-32', hall, { coverage: 'ой' });
+    w.officer.lang = 'en';
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().error.details.fields as { field: string; message: string }[];
+    expect(fields.find((f) => f.field === 'coverage')?.message).toBe('«бақыланатын аумақты қамтуы»: кемінде 3 таңба');
   });
 
   it('R335-6 the sign: missing until recorded; a photo upload marks it installed; a fake JPEG is refused', async () => {
@@ -302,6 +327,24 @@ describe('R335-3 an application for a deceased patient’s recordings', () => {
     const letter = await w.head.get(`${w.base}/requests/${r.id}/decision.pdf?lang=ru`);
     expect(letter.statusCode).toBe(200);
     expect(letter.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('R335-3 the notice of a new application is worded in the reader’s language: the period and the places, no English instruction', async () => {
+    const hall = (await w.head.get(`${w.base}/places`)).json().items.find((p: { name: string }) => p.name === 'Күту залы').id;
+    const r = (await w.officer.post(`${w.base}/requests`, body({ placeIds: [hall] }))).json();
+    const notices = (await w.head.get(`/api/v1/organisations/${w.clinic}/notifications`)).json() as {
+      kind: string;
+      payload: Record<string, string>;
+    }[];
+    const notice = notices.find((n) => n.kind === 'cctv.request_received' && n.payload.number === r.number)!;
+    expect(notice.payload).toMatchObject({ from: '24.02.2026 13:00', to: '24.02.2026 19:00', places: 'Күту залы' });
+    const { forLocale } = await createTranslator();
+    expect(forLocale('kk')('common:notice.cctv.request_received.body', notice.payload)).toBe(
+      '24.02.2026 13:00 – 24.02.2026 19:00 кезеңіндегі жазбалардың сақталуын дереу қамтамасыз етіңіз: Күту залы (Қағидалардың 3-тармағы).',
+    );
+    expect(forLocale('ru')('common:notice.cctv.request_received.body', notice.payload)).toBe(
+      'Обеспечьте сохранение записей за период 24.02.2026 13:00 – 24.02.2026 19:00: Күту залы (пункт 3 Правил).',
+    );
   });
 
   it('R335-3 only a child or the surviving spouse can be granted: another applicant is registered and can only be refused', async () => {

@@ -1,16 +1,19 @@
-import { namespaces } from '../kernel/i18n/catalogParts.ts';
-import { comingSoon } from '../kernel/shell/comingSoon.tsx';
+import type { RuleSet } from '../kernel/shell/ruleSet.ts';
+import { cctvAccess, servesCctv, type CctvAccess } from './access.ts';
+import { cctvWords } from './catalog.ts';
+import { cctvNav } from './navigation.ts';
+import { cctvRoutes } from './routes.tsx';
 
-const words = {
-  kk: () => namespaces({ web: import('@baqylau/i18n/locales/medical-cctv/kk/web.json') }),
-  ru: () => namespaces({ web: import('@baqylau/i18n/locales/medical-cctv/ru/web.json') }),
-  en: () => namespaces({ web: import('@baqylau/i18n/locales/medical-cctv/en/web.json') }),
-};
-
-/** Order ҚР ДСМ-335/2020: CCTV in medical organisations. Announced, not built yet. */
-export const medicalCctv = comingSoon({
+/**
+ * Order ҚР ДСМ-335/2020: CCTV in medical organisations (the compliance picture on the floor plans, the
+ * premises and camera registers judged by the placement rules, signs, consents of point 8-1 and the
+ * applications of point 3).
+ */
+export const medicalCctv: RuleSet<CctvAccess> = {
   id: 'medical-cctv',
-  nav: { path: '/app/medical-cctv', label: 'nav.medicalCctv', tag: 'ДСМ-335' },
-  serves: (org) => org?.type === 'medical_organisation',
-  catalog: (lang) => words[lang](),
-});
+  serves: servesCctv,
+  access: cctvAccess,
+  nav: cctvNav,
+  routes: cctvRoutes(),
+  catalog: cctvWords,
+};

@@ -12,7 +12,7 @@ import enValidation from '../../locales/medical-cctv/en/validation.json';
 import enWeb from '../../locales/medical-cctv/en/web.json';
 import type { CatalogPart } from '../options.ts';
 
-/** Order ҚР ДСМ-335/2020 (CCTV in medical organisations): its pages, terms, field names, PDFs, notices, ledger actions and error codes. */
+/** Order ҚР ДСМ-335/2020 (CCTV in medical organisations): its pages, terms, PDFs, notices, ledger actions, error codes and field names. */
 export const medicalCctv = {
   kk: { common: kkCommon, errors: kkErrors, validation: kkValidation, web: kkWeb },
   ru: { common: ruCommon, errors: ruErrors, validation: ruValidation, web: ruWeb },

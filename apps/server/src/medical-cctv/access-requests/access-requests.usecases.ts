@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ENTITLED_RELATIONSHIPS, isValidIin, type ApplicantRelationship } from '@baqylau/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { formatDateTime } from '../../platform/format.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import { dateInZone } from '../../platform/time.ts';
 import { notifyRoles } from '../../kernel/notifications/notify.ts';
@@ -85,7 +86,21 @@ export async function receiveAccessRequest(deps: AppDeps, actor: Actor, organisa
       subjectId: row.id,
       payload: { ...row, createdAt: undefined },
     });
-    await notifyRoles(tx, organisationId, ['head', 'cctv_officer'], 'cctv.request_received', { number, holdInstruction }, deps.now());
+    // The notice is worded in each reader's language from these parts (the stored instruction is the record).
+    await notifyRoles(
+      tx,
+      organisationId,
+      ['head', 'cctv_officer'],
+      'cctv.request_received',
+      {
+        number,
+        from: formatDateTime(input.periodFrom),
+        to: formatDateTime(input.periodTo),
+        places: places.map((p) => p.name).join('; '),
+        holdInstruction,
+      },
+      deps.now(),
+    );
     return row;
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CareType, PlaceKind, RoomType } from '@baqylau/contracts';
+import { citeShort, type CareType, type PlaceKind, type RoomType } from '@baqylau/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
@@ -113,6 +113,7 @@ export async function changePlace(
         throw new AppError(j.verdict === 'prohibited' ? 'cctv.placement_prohibited' : 'cctv.placement_not_provided', {
           camera: cameras[0]!.number,
           place: place.name,
+          cite: j.cites.map(citeShort).join(', '),
           cites: j.cites,
         });
     }

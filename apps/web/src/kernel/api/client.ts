@@ -8,8 +8,8 @@ export interface ApiClient {
   put<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
-  /** POSTs a file as the raw body with its own Content-Type (e.g. a PDF material), metadata in the query. */
-  upload<T>(path: string, file: Blob, contentType: string, query?: Query): Promise<T>;
+  /** POSTs (or PUTs) a file as the raw body with its own Content-Type (e.g. a PDF material), metadata in the query. */
+  upload<T>(path: string, file: Blob, contentType: string, query?: Query, method?: 'POST' | 'PUT'): Promise<T>;
   /** The per-session token the server wants in `x-csrf-token` on every non-GET request. */
   setCsrfToken(token: string | null): void;
 }
@@ -57,7 +57,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     put: (path, body) => request('PUT', path, body ?? {}),
     patch: (path, body) => request('PATCH', path, body ?? {}),
     delete: (path) => request('DELETE', path),
-    upload: (path, file, type, query) => request('POST', path, undefined, query, { file, type }),
+    upload: (path, file, type, query, method = 'POST') => request(method, path, undefined, query, { file, type }),
     setCsrfToken: (token) => {
       csrfToken = token;
     },
