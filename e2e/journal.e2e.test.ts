@@ -148,7 +148,8 @@ describe('Order 444 journal at the counter (responsible person)', () => {
     await dialog().getByTestId('return-done').filter({ hasText: '№ 4 жазба' }).waitFor();
     await expect.poll(focusedPlaceholder).toBe(SCAN_PLACEHOLDER);
     await dialog().getByRole('button', { name: 'Жабу' }).click();
-    await expect(journalRow(4).innerText()).resolves.toContain('қабылдаған: Сәрсенбаева Ә. Қ.');
+    // The table refetches after the return: wait for the row to show it, as a person would.
+    await expect.poll(() => journalRow(4).innerText()).toContain('қабылдаған: Сәрсенбаева Ә. Қ.');
   });
 
   it('R444-9 entry № 4 is struck with a reason and corrected to 90%; both rows stay, the struck one crossed out', async () => {

@@ -49,4 +49,5 @@ export const MEDICAL_CCTV_ERRORS = {
   'cctv.request_no_clips': 409,
   'cctv.package_clip_changed': 409,
   'cctv.package_not_found': 404,
+  'cctv.package_build_conflict': 409,
 } as const;

@@ -98,7 +98,11 @@ export async function buildDisclosurePackage(
     verifyHtmlSize: sealed.verifyHtml.size,
   };
   await deps.db.transaction(async (tx) => {
-    await insertDisclosurePackage(tx, built);
+    // Two builds of one application at once took the same number: the later one is told to build again.
+    await insertDisclosurePackage(tx, built).catch((e: { code?: string; cause?: { code?: string } }) => {
+      if ((e.code ?? e.cause?.code) === '23505') throw new AppError('cctv.package_build_conflict', { number: r.number });
+      throw e;
+    });
     await recordCctvEvent(tx, deps, {
       organisationId,
       actor,
