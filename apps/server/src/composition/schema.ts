@@ -20,3 +20,6 @@ export * from '../medical-cctv/premises/premises.table.ts';
 export * from '../medical-cctv/cameras/cameras.table.ts';
 export * from '../medical-cctv/consents/consents.table.ts';
 export * from '../medical-cctv/access-requests/access-requests.table.ts';
+export * from '../ohs-competition/member-organisations/member-organisations.table.ts';
+export * from '../ohs-competition/years/years.table.ts';
+export * from '../ohs-competition/applications/applications.table.ts';

@@ -5,7 +5,7 @@ import { ruleOf } from './scoreApplication.ts';
 
 /** Why a count cannot be scored. */
 export type CountProblem =
-  'not_whole' | 'one_off_at_most_one' | 'positive_exceeds_count' | 'positive_not_applicable' | 'exceeds_item' | 'unknown_indicator';
+  'not_whole' | 'held_once' | 'positive_exceeds_count' | 'positive_not_applicable' | 'exceeds_item' | 'unknown_indicator';
 
 /**
  * The first count the table cannot score, if any: a negative or fractional count, a certificate
@@ -21,7 +21,7 @@ export function checkCounts(table: PointsTable, counts: IndicatorCounts): { indi
     const positive = c.positive ?? 0;
     if (!Number.isInteger(c.count) || c.count < 0 || !Number.isInteger(positive) || positive < 0)
       return { indicator: id, problem: 'not_whole' };
-    if (rule.kind === 'one_off' && c.count > 1) return { indicator: id, problem: 'one_off_at_most_one' };
+    if (rule.kind === 'one_off' && c.count > 1) return { indicator: id, problem: 'held_once' };
     if (positive && rule.kind !== 'per_participation') return { indicator: id, problem: 'positive_not_applicable' };
     if (positive > c.count) return { indicator: id, problem: 'positive_exceeds_count' };
     if (ind.rowOf && table.readings.jointInspections === 'in_addition' && c.count > (counts[ind.rowOf]?.count ?? 0))

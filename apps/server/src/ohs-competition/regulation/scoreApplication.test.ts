@@ -132,7 +132,7 @@ describe('RC-A1 readings of the table are settings of its version, and they chan
   it('RC-A1 item 13 read as "once": 2 points for having a protocol, however many', () => {
     const once = { ...table, readings: { ...table.readings, ppeProtocols: 'once' as const } };
     expect(scoreApplication(once, { m13: { count: 1 } }).indicators.find((i) => i.id === 'm13')!.points).toBe(2);
-    expect(checkCounts(once, { m13: { count: 2 } })).toEqual({ indicator: 'm13', problem: 'one_off_at_most_one' });
+    expect(checkCounts(once, { m13: { count: 2 } })).toEqual({ indicator: 'm13', problem: 'held_once' });
     expect(pointsOf('m13', 3)).toBe(6);
   });
 
@@ -147,7 +147,7 @@ describe('RC-A1 counts the table cannot score are refused, naming the indicator'
   it.each([
     [{ m2: { count: -1 } }, 'm2', 'not_whole'],
     [{ m2: { count: 1.5 } }, 'm2', 'not_whole'],
-    [{ m11: { count: 2 } }, 'm11', 'one_off_at_most_one'],
+    [{ m11: { count: 2 } }, 'm11', 'held_once'],
     [{ m8: { count: 1, positive: 2 } }, 'm8', 'positive_exceeds_count'],
     [{ m7: { count: 2, positive: 1 } }, 'm7', 'positive_not_applicable'],
     [{ zz: { count: 1 } }, 'zz', 'unknown_indicator'],
