@@ -16,6 +16,8 @@ export const organisers = rule.org(ORGANISERS);
 export const preparers = rule.org([...ORGANISERS, 'member_coordinator']);
 export const readers = rule.org([...ORGANISERS, 'member_coordinator', 'commission_member', 'auditor']);
 export const judges = rule.org(['commission_member']);
+/** What the commission works on before publication (reviews, ranking, protocol): not the member organisations' to read. */
+export const judgingReaders = rule.org([...ORGANISERS, 'commission_member', 'auditor']);
 
 export const When = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
 export const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);

@@ -29,7 +29,7 @@ type Counts = Partial<Record<IndicatorId, { count: number; positive?: number }>>
 export async function seedUnion(ctx: TestContext) {
   const world = await seedWorld(ctx);
   const union = world.orgIds.get('union')!;
-  const signIn = async () => ({
+  const signInAll = async () => ({
     head: await world.as('union'),
     secretary: await world.as('secretary'),
     coordinator1: await world.as('coordinator1'),
@@ -38,7 +38,9 @@ export async function seedUnion(ctx: TestContext) {
     judge2: await world.as('judge2'),
     judge3: await world.as('judge3'),
   });
-  const people = await signIn();
+  const people = await signInAll();
+  /** Signs everyone in again (after the clock moved past the session lifetime); the helpers use the new sessions. */
+  const signIn = async () => Object.assign(people, await signInAll());
   const base = `/api/v1/organisations/${union}/competition`;
   const items = (await people.secretary.get(`${base}/member-organisations`)).json().items as { id: string; nameRu: string }[];
   const member = (city: string) => items.find((m) => m.nameRu.includes(city))!.id;
@@ -85,5 +87,42 @@ export async function seedUnion(ctx: TestContext) {
     return id;
   }
 
-  return { world, union, base, members, ...people, people, signIn, openYear, upload, completeDraft };
+  /** The republican commission: judge1 chairs (Central Committee), judge2 comes from Karaganda, judge3 from Astana. */
+  async function formRepublican(yearId: string) {
+    const res = await people.head.post(`${base}/years/${yearId}/commissions`, {
+      level: 'republican',
+      formedBy: 'Кәсіподақ төрағасының 2026 жылғы 2 наурыздағы № 12 өкімі',
+    });
+    if (res.statusCode !== 201) throw new Error(`commission: ${res.body}`);
+    const id = res.json().id as string;
+    const add = async (login: string, memberOrganisationId?: string, chair?: boolean) => {
+      const r = await people.secretary.post(`${base}/commissions/${id}/members`, {
+        userId: world.userIds.get(login),
+        memberOrganisationId,
+        chair,
+      });
+      if (r.statusCode !== 201) throw new Error(`member ${login}: ${r.body}`);
+    };
+    await add('judge1', undefined, true);
+    await add('judge2', members.karaganda);
+    await add('judge3', members.astana);
+    return id;
+  }
+
+  /** Drafts, documents and submits: an application sent to stage II. */
+  async function submitted(
+    c: ApiClient,
+    yearId: string,
+    memberOrganisationId: string,
+    name: string,
+    type: EducationOrganisationType,
+    counts: Counts,
+  ) {
+    const id = await completeDraft(c, yearId, memberOrganisationId, name, type, counts);
+    const res = await c.post(`${base}/applications/${id}/submit`);
+    if (res.statusCode !== 200) throw new Error(`submit ${name}: ${res.body}`);
+    return id;
+  }
+
+  return { world, union, base, members, ...people, people, signIn, openYear, upload, completeDraft, formRepublican, submitted };
 }

@@ -49,6 +49,7 @@ const CCTV_DECIDE: ActorName[] = ['clinicHead'];
 const COMP_READ: ActorName[] = ['unionHead', 'secretary', 'coordinator', 'judge'];
 const COMP_ORGANISE: ActorName[] = ['unionHead', 'secretary'];
 const COMP_PREPARE: ActorName[] = ['unionHead', 'secretary', 'coordinator'];
+const COMP_JUDGING_READ: ActorName[] = ['unionHead', 'secretary', 'judge'];
 const EVERYONE: ActorName[] = [...ACTORS];
 
 const TABLE: Record<string, ActorName[]> = {
@@ -190,6 +191,19 @@ const TABLE: Record<string, ActorName[]> = {
   'POST /api/v1/organisations/{orgId}/competition/applications/{applicationId}/documents': COMP_PREPARE,
   'POST /api/v1/organisations/{orgId}/competition/applications/{applicationId}/documents/{documentId}/detach': COMP_PREPARE,
   'GET /api/v1/organisations/{orgId}/competition/applications/{applicationId}/documents/{documentId}': COMP_READ,
+  'GET /api/v1/organisations/{orgId}/competition/years/{yearId}/commissions': COMP_READ,
+  'POST /api/v1/organisations/{orgId}/competition/years/{yearId}/commissions': COMP_ORGANISE,
+  'POST /api/v1/organisations/{orgId}/competition/commissions/{commissionId}/members': COMP_ORGANISE,
+  'POST /api/v1/organisations/{orgId}/competition/applications/{applicationId}/reviews': ['judge'],
+  'GET /api/v1/organisations/{orgId}/competition/applications/{applicationId}/reviews': COMP_JUDGING_READ,
+  'GET /api/v1/organisations/{orgId}/competition/years/{yearId}/results': COMP_JUDGING_READ,
+  'POST /api/v1/organisations/{orgId}/competition/years/{yearId}/ties': ['judge'],
+  'POST /api/v1/organisations/{orgId}/competition/years/{yearId}/protocol/signatures': ['judge'],
+  'GET /api/v1/organisations/{orgId}/competition/years/{yearId}/protocol.pdf': COMP_JUDGING_READ,
+  'POST /api/v1/organisations/{orgId}/competition/years/{yearId}/publish': COMP_ORGANISE,
+  'GET /api/v1/organisations/{orgId}/competition/published': EVERYONE,
+  'GET /api/v1/organisations/{orgId}/competition/published/{reportingYear}': EVERYONE,
+  'GET /api/v1/organisations/{orgId}/competition/published/{reportingYear}/materials/{documentId}': EVERYONE,
   'GET /api/v1/platform/ledger': ['admin'],
   'POST /api/v1/platform/ledger/verify': ['admin'],
 };
