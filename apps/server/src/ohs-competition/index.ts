@@ -1,6 +1,7 @@
 import type { RuleSet } from '../kernel/rule-set.ts';
 import { DEMO_ORGANISATION, DEMO_USERS } from './demo/demo-data.ts';
 import { prepareCompetitionDemo } from './demo/prepareCompetitionDemo.ts';
+import { seedCompetitionDemo } from './demo/seedCompetitionDemo.ts';
 import { ohsCompetitionRecords } from './ohs-competition.records.ts';
 import { ohsCompetitionRoutes } from './ohs-competition.routes.ts';
 
@@ -11,5 +12,5 @@ export const ohsCompetition: RuleSet = {
   organisationType: 'trade_union',
   routes: ohsCompetitionRoutes,
   records: ohsCompetitionRecords,
-  demo: { organisations: [DEMO_ORGANISATION], users: DEMO_USERS, prepare: prepareCompetitionDemo },
+  demo: { organisations: [DEMO_ORGANISATION], users: DEMO_USERS, prepare: prepareCompetitionDemo, seedRecords: seedCompetitionDemo },
 };
