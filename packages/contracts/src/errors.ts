@@ -1,4 +1,5 @@
 import { MEDICAL_CCTV_ERRORS } from './errors.medical-cctv.ts';
+import { OHS_COMPETITION_ERRORS } from './errors.ohs-competition.ts';
 
 /**
  * Every error the API returns, with its HTTP status. Clients translate the code;
@@ -107,6 +108,7 @@ export const ERROR_CODES = {
   'server.internal': 500,
   'server.busy': 503,
   ...MEDICAL_CCTV_ERRORS,
+  ...OHS_COMPETITION_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -2,3 +2,4 @@ export * from './roles.ts';
 export * from './iin.ts';
 export * from './errors.ts';
 export * from './medical-cctv.ts';
+export * from './ohs-competition.ts';

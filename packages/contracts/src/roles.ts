@@ -17,7 +17,12 @@ export const RULE_SET_ROLES = {
   'production-control': { granted: [], appointed: [] },
   /** DSM-335: the person in charge of CCTV keeps the register, the consents and the access requests. */
   'medical-cctv': { granted: ['cctv_officer'], appointed: [] },
-  'ohs-competition': { granted: [], appointed: [] },
+  /**
+   * The union competition: the competition secretary of the Central Committee runs the years and the
+   * commissions; a member organisation's coordinator prepares and submits its candidates; commission
+   * members review and judge (which commission, and their own member organisation, are records).
+   */
+  'ohs-competition': { granted: ['competition_secretary', 'member_coordinator', 'commission_member'], appointed: [] },
 } as const;
 
 type Declared = typeof KERNEL_HEAD | typeof KERNEL_AUDITOR | (typeof RULE_SET_ROLES)[keyof typeof RULE_SET_ROLES];

@@ -21,3 +21,8 @@ export * from '../medical-cctv/cameras/cameras.table.ts';
 export * from '../medical-cctv/consents/consents.table.ts';
 export * from '../medical-cctv/access-requests/access-requests.table.ts';
 export * from '../medical-cctv/disclosure-packages/disclosure-packages.table.ts';
+export * from '../ohs-competition/member-organisations/member-organisations.table.ts';
+export * from '../ohs-competition/years/years.table.ts';
+export * from '../ohs-competition/applications/applications.table.ts';
+export * from '../ohs-competition/judging/judging.table.ts';
+export * from '../ohs-competition/results/results.table.ts';

@@ -13,3 +13,30 @@ export function dateInZone(now: Date, zone = DEFAULT_TIME_ZONE): string {
   }
   return f.format(now);
 }
+
+/** How far `zone`'s wall clock is ahead of UTC at `at`, in milliseconds. */
+function zoneOffsetMs(at: Date, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(at);
+  const n = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return wall - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** The instant a calendar day (yyyy-mm-dd) begins in `zone`: 2026-03-21 in Asia/Almaty is 2026-03-20T19:00Z. */
+export function startOfDayInZone(day: string, zone = DEFAULT_TIME_ZONE): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d);
+  let t = wall - zoneOffsetMs(new Date(wall), zone);
+  // Once more with the offset at the guess, in case a clock change falls between.
+  t = wall - zoneOffsetMs(new Date(t), zone);
+  return new Date(t);
+}

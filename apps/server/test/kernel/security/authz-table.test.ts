@@ -20,14 +20,36 @@ const ACTORS = [
   'foreignDock',
   'clinicHead',
   'cctvOfficer',
+  'unionHead',
+  'secretary',
+  'coordinator',
+  'judge',
 ] as const;
 type ActorName = (typeof ACTORS)[number];
 
-const SESSIONS: ActorName[] = ['admin', 'head', 'responsible', 'inspector', 'auditor', 'foreignHead', 'clinicHead', 'cctvOfficer'];
+const SESSIONS: ActorName[] = [
+  'admin',
+  'head',
+  'responsible',
+  'inspector',
+  'auditor',
+  'foreignHead',
+  'clinicHead',
+  'cctvOfficer',
+  'unionHead',
+  'secretary',
+  'coordinator',
+  'judge',
+];
 /** DSM-335 routes are called on the demo clinic; the subdivision's people are a foreign organisation there. */
 const CCTV_READ: ActorName[] = ['clinicHead', 'cctvOfficer'];
 const CCTV_KEEP: ActorName[] = ['clinicHead', 'cctvOfficer'];
 const CCTV_DECIDE: ActorName[] = ['clinicHead'];
+/** Union competition routes are called on the demo union: its head and secretary organise, a coordinator prepares, a commission member judges. */
+const COMP_READ: ActorName[] = ['unionHead', 'secretary', 'coordinator', 'judge'];
+const COMP_ORGANISE: ActorName[] = ['unionHead', 'secretary'];
+const COMP_PREPARE: ActorName[] = ['unionHead', 'secretary', 'coordinator'];
+const COMP_JUDGING_READ: ActorName[] = ['unionHead', 'secretary', 'judge'];
 const EVERYONE: ActorName[] = [...ACTORS];
 
 const TABLE: Record<string, ActorName[]> = {
@@ -156,6 +178,34 @@ const TABLE: Record<string, ActorName[]> = {
   'GET /api/v1/organisations/{orgId}/cctv/requests/{requestId}/decision.pdf': CCTV_READ,
   'POST /api/v1/organisations/{orgId}/cctv/requests/{requestId}/packages': CCTV_KEEP,
   'GET /api/v1/organisations/{orgId}/cctv/requests/{requestId}/packages/{packageId}/download': CCTV_KEEP,
+  'GET /api/v1/organisations/{orgId}/competition/member-organisations': COMP_READ,
+  'POST /api/v1/organisations/{orgId}/competition/member-organisations': COMP_ORGANISE,
+  'POST /api/v1/organisations/{orgId}/competition/member-organisations/{memberOrganisationId}/coordinators': COMP_ORGANISE,
+  'GET /api/v1/organisations/{orgId}/competition/years': COMP_READ,
+  'POST /api/v1/organisations/{orgId}/competition/years': COMP_ORGANISE,
+  'GET /api/v1/organisations/{orgId}/competition/years/{yearId}': COMP_READ,
+  'GET /api/v1/organisations/{orgId}/competition/years/{yearId}/applications': COMP_READ,
+  'POST /api/v1/organisations/{orgId}/competition/years/{yearId}/applications': COMP_PREPARE,
+  'GET /api/v1/organisations/{orgId}/competition/applications/{applicationId}': COMP_READ,
+  'PATCH /api/v1/organisations/{orgId}/competition/applications/{applicationId}': COMP_PREPARE,
+  'POST /api/v1/organisations/{orgId}/competition/applications/{applicationId}/submit': COMP_PREPARE,
+  'POST /api/v1/organisations/{orgId}/competition/applications/{applicationId}/fatal-accident': COMP_PREPARE,
+  'POST /api/v1/organisations/{orgId}/competition/applications/{applicationId}/documents': COMP_PREPARE,
+  'POST /api/v1/organisations/{orgId}/competition/applications/{applicationId}/documents/{documentId}/detach': COMP_PREPARE,
+  'GET /api/v1/organisations/{orgId}/competition/applications/{applicationId}/documents/{documentId}': COMP_READ,
+  'GET /api/v1/organisations/{orgId}/competition/years/{yearId}/commissions': COMP_READ,
+  'POST /api/v1/organisations/{orgId}/competition/years/{yearId}/commissions': COMP_ORGANISE,
+  'POST /api/v1/organisations/{orgId}/competition/commissions/{commissionId}/members': COMP_ORGANISE,
+  'POST /api/v1/organisations/{orgId}/competition/applications/{applicationId}/reviews': ['judge'],
+  'GET /api/v1/organisations/{orgId}/competition/applications/{applicationId}/reviews': COMP_JUDGING_READ,
+  'GET /api/v1/organisations/{orgId}/competition/years/{yearId}/results': COMP_JUDGING_READ,
+  'POST /api/v1/organisations/{orgId}/competition/years/{yearId}/ties': ['judge'],
+  'POST /api/v1/organisations/{orgId}/competition/years/{yearId}/protocol/signatures': ['judge'],
+  'GET /api/v1/organisations/{orgId}/competition/years/{yearId}/protocol.pdf': COMP_JUDGING_READ,
+  'POST /api/v1/organisations/{orgId}/competition/years/{yearId}/publish': COMP_ORGANISE,
+  'GET /api/v1/organisations/{orgId}/competition/published': EVERYONE,
+  'GET /api/v1/organisations/{orgId}/competition/published/{reportingYear}': EVERYONE,
+  'GET /api/v1/organisations/{orgId}/competition/published/{reportingYear}/materials/{documentId}': EVERYONE,
   'GET /api/v1/platform/ledger': ['admin'],
   'POST /api/v1/platform/ledger/verify': ['admin'],
 };
@@ -180,8 +230,17 @@ async function clientFor(actor: ActorName): Promise<ApiClient> {
     c.request = (m, u, b, h = {}) => request(m, u, b, { authorization: `Bearer ${t.secret}`, ...h });
   } else
     c = await world.as(
-      ({ foreignHead: 'operator', inspector: 'inspector1', clinicHead: 'clinic', cctvOfficer: 'cctv' } as Record<string, string>)[actor] ??
-        actor,
+      (
+        {
+          foreignHead: 'operator',
+          inspector: 'inspector1',
+          clinicHead: 'clinic',
+          cctvOfficer: 'cctv',
+          unionHead: 'union',
+          coordinator: 'coordinator1',
+          judge: 'judge1',
+        } as Record<string, string>
+      )[actor] ?? actor,
     );
   clients.set(actor, c);
   return c;
@@ -189,7 +248,14 @@ async function clientFor(actor: ActorName): Promise<ApiClient> {
 
 function concrete(path: string) {
   return path
-    .replace('{orgId}', path.includes('/cctv/') ? world.orgIds.get('clinic')! : world.subdivision)
+    .replace(
+      '{orgId}',
+      path.includes('/cctv/')
+        ? world.orgIds.get('clinic')!
+        : path.includes('/competition/')
+          ? world.orgIds.get('union')!
+          : world.subdivision,
+    )
     .replace('{role}', 'inspector')
     .replace(/\{[a-zA-Z]+\}/g, '00000000-0000-4000-8000-000000000001');
 }

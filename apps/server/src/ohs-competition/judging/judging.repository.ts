@@ -1,0 +1,66 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database.ts';
+import { users } from '../../kernel/users/users.table.ts';
+import { competitionCommissionMembers, competitionCommissions, competitionReviews } from './judging.table.ts';
+
+export type CommissionRow = typeof competitionCommissions.$inferSelect;
+export type CommissionMemberRow = typeof competitionCommissionMembers.$inferSelect;
+export type ReviewRow = typeof competitionReviews.$inferSelect;
+
+export const insertCommission = (db: DbOrTx, row: CommissionRow) => db.insert(competitionCommissions).values(row);
+
+export const listCommissions = (db: DbOrTx, yearId: string) =>
+  db.select().from(competitionCommissions).where(eq(competitionCommissions.yearId, yearId)).orderBy(asc(competitionCommissions.createdAt));
+
+export async function findCommission(db: DbOrTx, organisationId: string, id: string) {
+  const [r] = await db
+    .select()
+    .from(competitionCommissions)
+    .where(and(eq(competitionCommissions.organisationId, organisationId), eq(competitionCommissions.id, id)));
+  return r;
+}
+
+/** The stage II commission of a year, if formed. */
+export async function republicanCommission(db: DbOrTx, yearId: string) {
+  const [r] = await db
+    .select()
+    .from(competitionCommissions)
+    .where(and(eq(competitionCommissions.yearId, yearId), eq(competitionCommissions.level, 'republican')));
+  return r;
+}
+
+export const insertCommissionMember = (db: DbOrTx, row: CommissionMemberRow) => db.insert(competitionCommissionMembers).values(row);
+
+/** Members of commissions with their names, chair first. */
+export const membersOf = (db: DbOrTx, commissionIds: string[]) =>
+  commissionIds.length
+    ? db
+        .select({ member: competitionCommissionMembers, fullName: users.fullName })
+        .from(competitionCommissionMembers)
+        .innerJoin(users, eq(users.id, competitionCommissionMembers.userId))
+        .where(inArray(competitionCommissionMembers.commissionId, commissionIds))
+        .orderBy(asc(competitionCommissionMembers.addedAt))
+        .then((rows) => rows.map((r) => ({ ...r.member, fullName: r.fullName })).sort((a, b) => Number(b.chair) - Number(a.chair)))
+    : Promise.resolve([]);
+
+export async function findCommissionMember(db: DbOrTx, commissionId: string, userId: string) {
+  const [r] = await db
+    .select()
+    .from(competitionCommissionMembers)
+    .where(and(eq(competitionCommissionMembers.commissionId, commissionId), eq(competitionCommissionMembers.userId, userId)));
+  return r;
+}
+
+export const insertReview = (db: DbOrTx, row: Omit<ReviewRow, 'seq'>) => db.insert(competitionReviews).values(row);
+
+/** Reviews of applications, oldest first, with the member's name. */
+export const reviewsOf = (db: DbOrTx, applicationIds: string[]) =>
+  applicationIds.length
+    ? db
+        .select({ review: competitionReviews, memberName: users.fullName })
+        .from(competitionReviews)
+        .innerJoin(users, eq(users.id, competitionReviews.memberId))
+        .where(inArray(competitionReviews.applicationId, applicationIds))
+        .orderBy(asc(competitionReviews.seq))
+        .then((rows) => rows.map((r) => ({ ...r.review, memberName: r.memberName })))
+    : Promise.resolve([]);

@@ -1,0 +1,100 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { COMMISSION_LEVELS, INDICATOR_IDS } from '@baqylau/contracts';
+import { organisations } from '../../kernel/organisations/organisations.table.ts';
+import { users } from '../../kernel/users/users.table.ts';
+import { competitionApplications } from '../applications/applications.table.ts';
+import { competitionMemberOrganisations } from '../member-organisations/member-organisations.table.ts';
+import { competitionYears } from '../years/years.table.ts';
+
+/**
+ * RC-12 (points 12–15): a year's competition commissions — a member organisation's (regional, stage I)
+ * and the republican one (stage II), each formed by a decision of the body point 13 or 14 names.
+ */
+export const competitionCommissions = pgTable(
+  'competition_commissions',
+  {
+    id: uuid('id').primaryKey(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    yearId: uuid('year_id')
+      .notNull()
+      .references(() => competitionYears.id),
+    level: text('level', { enum: COMMISSION_LEVELS }).notNull(),
+    /** Regional commissions: whose. */
+    memberOrganisationId: uuid('member_organisation_id').references(() => competitionMemberOrganisations.id),
+    /** The decision forming it (number and date), as written. */
+    formedBy: text('formed_by').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('competition_commissions_republican')
+      .on(t.yearId)
+      .where(sql`level = 'republican'`),
+    uniqueIndex('competition_commissions_regional')
+      .on(t.yearId, t.memberOrganisationId)
+      .where(sql`level = 'regional'`),
+  ],
+);
+
+/** A commission's members; one chairs. A member's own member organisation is kept for recusal. */
+export const competitionCommissionMembers = pgTable(
+  'competition_commission_members',
+  {
+    commissionId: uuid('commission_id')
+      .notNull()
+      .references(() => competitionCommissions.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The member organisation the member comes from, if any: its candidates are not theirs to review. */
+    memberOrganisationId: uuid('member_organisation_id').references(() => competitionMemberOrganisations.id),
+    chair: boolean('chair').notNull(),
+    addedBy: uuid('added_by')
+      .notNull()
+      .references(() => users.id),
+    addedAt: timestamp('added_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.commissionId, t.userId] }),
+    uniqueIndex('competition_commission_members_chair')
+      .on(t.commissionId)
+      .where(sql`chair`),
+  ],
+);
+
+/**
+ * RC-19: a member's review of one indicator of one application — the count accepted and, when it is
+ * lower than claimed, the written reason. Append-only: a member revising adds a review.
+ */
+export const competitionReviews = pgTable(
+  'competition_reviews',
+  {
+    id: uuid('id').primaryKey(),
+    /** The order reviews were made in (a member's later review replaces their earlier one), even within one millisecond. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => competitionApplications.id),
+    commissionId: uuid('commission_id')
+      .notNull()
+      .references(() => competitionCommissions.id),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => users.id),
+    indicatorId: text('indicator_id', { enum: INDICATOR_IDS }).notNull(),
+    claimedCount: integer('claimed_count').notNull(),
+    acceptedCount: integer('accepted_count').notNull(),
+    acceptedPositive: integer('accepted_positive').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('competition_reviews_application').on(t.applicationId)],
+);
