@@ -18,7 +18,7 @@ export function planSvg(title: string, rooms: PlanRoom[]): Buffer {
     .map(
       (r) =>
         `<rect x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}" fill="#fafafa" stroke="#333" stroke-width="4"/>` +
-        `<text x="${r.x + r.w / 2}" y="${r.y + r.h / 2}" font-size="18" text-anchor="middle" font-family="DejaVu Sans, sans-serif">${esc(r.label)}</text>`,
+        `<text x="${r.x + r.w / 2}" y="${r.y + r.h / 2}" font-size="15" text-anchor="middle" font-family="DejaVu Sans, sans-serif">${esc(r.label)}</text>`,
     )
     .join('');
   return Buffer.from(
