@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { launchBrowser, screenshot, type Browser } from './support/browser.ts';
@@ -7,7 +11,7 @@ import { signIn, signOutQuietly } from './support/demo.ts';
 import { pageApi } from './support/evidence.ts';
 import { pdfText } from './support/pdf-text.ts';
 import { almatyDate } from './support/retention.ts';
-import { startDemoServer, type DemoServer } from './support/server.ts';
+import { SERVER_BIN, startDemoServer, type DemoServer } from './support/server.ts';
 
 let server: DemoServer;
 let browser: Browser;
@@ -273,7 +277,7 @@ describe('Order ҚР ДСМ-335/2020 in the browser: the CCTV officer of the dem
     await screenshot(page, 'cctv-request-received-kk');
   });
 
-  it('R335-3 the head grants it with reasons; the clip is added, the hand-over recorded, and the disclosure is in the ledger', async () => {
+  it('R335-3 the head grants it with reasons; the clip is added, the hand-over recorded, the evidence package passes baqylau verify, and the disclosure is in the ledger', async () => {
     await signOutQuietly(page);
     await signIn(page, server.url, 'clinic');
     await page.goto(requestUrl);
@@ -302,6 +306,19 @@ describe('Order ҚР ДСМ-335/2020 in the browser: the CCTV officer of the dem
     ]);
     expect((await pdfOf(letter)).text).toContain('Жазбаларға қол жеткізу беріледі.');
     await screenshot(page, 'cctv-request-provided-kk');
+
+    // The clips go to the family as an evidence package they check offline: built here, downloaded, verified.
+    await page.getByRole('button', { name: 'Пакетті жасау' }).click();
+    const packages = page.getByTestId('disclosure-packages');
+    await packages.getByRole('link', { name: 'Жүктеп алу (ZIP)' }).waitFor();
+    const [zip] = await Promise.all([page.waitForEvent('download'), packages.getByRole('link', { name: 'Жүктеп алу (ZIP)' }).click()]);
+    const zipFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-cctv-zip-')), 'package.zip');
+    await zip.saveAs(zipFile);
+    const verified = await promisify(execFile)('node', [SERVER_BIN, 'verify', zipFile]).then(
+      (r) => ({ code: 0, out: r.stdout }),
+      (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+    );
+    expect(verified.code, verified.out).toBe(0);
 
     const api = await pageApi(page);
     const entries = await api.get<{ action: string; payload: { recipient: { name: string; relationship: string }; clips: unknown[] } }[]>(

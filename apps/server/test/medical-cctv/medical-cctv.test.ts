@@ -259,6 +259,12 @@ describe('R335-8-1 the blood-draw room: consents of the patient and the medical 
     });
     const notices = (await w.head.get(`/api/v1/organisations/${w.clinic}/notifications`)).json();
     expect(notices.items ?? notices).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'cctv.consent_basis_lost' })]));
+    // The person in charge of CCTV reads the same notice (the notices route serves every role of the organisation).
+    const officerNotices = await w.officer.get(`/api/v1/organisations/${w.clinic}/notifications`);
+    expect(officerNotices.statusCode).toBe(200);
+    expect(officerNotices.json().items ?? officerNotices.json()).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'cctv.consent_basis_lost' })]),
+    );
     const again = await w.officer.post(`${w.base}/consents/${patientConsent}/withdraw`, { withdrawnOn: '2026-03-01', note: 'тағы' });
     expect(again.json().error.code).toBe('cctv.consent_already_withdrawn');
   });

@@ -1,3 +1,4 @@
+import { ORG_ROLES } from '@baqylau/contracts';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../platform/deps.ts';
 import { rule } from '../../platform/http/authz.ts';
@@ -9,7 +10,8 @@ const When = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
 
 export function notificationRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const members = rule.org(['head', 'responsible', 'inspector', 'auditor']);
+    // Anyone with a role in the organisation reads their own notices, whatever rule set gave them the role.
+    const members = rule.org(ORG_ROLES);
     app.get(
       '/api/v1/organisations/:orgId/notifications',
       {

@@ -11,6 +11,7 @@ import { CCTV_HOME } from '../navigation.ts';
 import { usePlaces } from '../premises/premises.queries.ts';
 import type { AccessRequest } from '../shared/cctv.types.ts';
 import { placeIndex, placePath } from '../shared/placeTree.ts';
+import { PackagesStep } from './PackagesStep.tsx';
 import { RequestFiles } from './RequestFiles.tsx';
 import { RequestStateBadge } from './RequestStateBadge.tsx';
 import { DecisionStep, HandOverStep, HoldStep } from './RequestSteps.tsx';
@@ -141,6 +142,12 @@ export function RequestPage() {
                       </Title>
                     </Group>
                     <HandOverStep orgId={orgId} request={r} keeper={access.keeper} />
+                  </Paper>
+                  <Paper withBorder radius="md" p="md">
+                    <Title order={2} size="h4" mb="sm">
+                      {t('cctv.package.title')}
+                    </Title>
+                    <PackagesStep orgId={orgId} request={r} keeper={access.keeper} />
                   </Paper>
                 </Stack>
               </Grid.Col>

@@ -115,4 +115,15 @@ export interface AccessRequest {
   decidedAt: string | null;
   providedAt: string | null;
   files: RequestFile[];
+  /** Evidence packages built for the family (R335-3). */
+  packages: DisclosurePackage[];
+}
+
+export interface DisclosurePackage {
+  id: string;
+  number: string;
+  clips: number;
+  createdAt: string;
+  manifestSha256: string;
+  downloadUrl: string;
 }
