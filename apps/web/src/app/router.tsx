@@ -25,6 +25,10 @@ export function createRouter() {
     { path: '/app/login', element: <AuthGate step="login">{() => <LoginPage />}</AuthGate> },
     { path: '/app/login/totp', element: <AuthGate step="totp">{() => <SecondFactorPage />}</AuthGate> },
     { path: '/app/login/enrol', element: <AuthGate step="enrol">{() => <EnrolmentPage />}</AuthGate> },
+    // Pages for anyone, signed in or not: no session gate, only the rule set's words.
+    ...RULE_SETS.flatMap((r) =>
+      r.publicRoutes ? [{ path: '/app/public', element: <RuleSetPages ruleSet={r} />, children: r.publicRoutes }] : [],
+    ),
     {
       path: '/app',
       element: (

@@ -1,16 +1,19 @@
-import { namespaces } from '../kernel/i18n/catalogParts.ts';
-import { comingSoon } from '../kernel/shell/comingSoon.tsx';
+import type { RuleSet } from '../kernel/shell/ruleSet.ts';
+import { competitionAccess, servesCompetition, type CompetitionAccess } from './access.ts';
+import { competitionWords } from './catalog.ts';
+import { competitionNav } from './navigation.ts';
+import { competitionPublicRoutes, competitionRoutes } from './routes.tsx';
 
-const words = {
-  kk: () => namespaces({ web: import('@baqylau/i18n/locales/ohs-competition/kk/web.json') }),
-  ru: () => namespaces({ web: import('@baqylau/i18n/locales/ohs-competition/ru/web.json') }),
-  en: () => namespaces({ web: import('@baqylau/i18n/locales/ohs-competition/en/web.json') }),
-};
-
-/** The trade union's "best technical inspector for labour protection" competition. Announced, not built yet. */
-export const ohsCompetition = comingSoon({
+/**
+ * The trade union's "best technical inspector for labour protection" competition: years,
+ * applications with their evidence, the commission's review, results and their public page.
+ */
+export const ohsCompetition: RuleSet<CompetitionAccess> = {
   id: 'ohs-competition',
-  nav: { path: '/app/competition', label: 'nav.competition' },
-  serves: (org) => org?.type === 'trade_union',
-  catalog: (lang) => words[lang](),
-});
+  serves: servesCompetition,
+  access: competitionAccess,
+  nav: competitionNav,
+  routes: competitionRoutes(),
+  publicRoutes: competitionPublicRoutes(),
+  catalog: competitionWords,
+};

@@ -19,6 +19,8 @@ export interface RuleSet<RuleSetAccess = unknown> {
   nav: NavItem;
   /** Its pages under /app, each fetched when first opened. */
   routes: RouteObject[];
+  /** Pages anyone may open without signing in, under /app/public (e.g. published results). */
+  publicRoutes?: RouteObject[];
   /** Its words in one language (not in the first load): fetched when its entry or a page of it is shown. */
   catalog: CatalogLoader;
 }
