@@ -1,61 +1,24 @@
-import { Readable } from 'node:stream';
 import type { AppDeps } from '../platform/deps.ts';
-import { AppError } from '../platform/errors.ts';
-import { safeFileName } from '../platform/safe-file-name.ts';
+import { checkedUploadType, storeCheckedUpload, type UploadRefusals, type UploadType } from '../platform/storage/checked-upload.ts';
 
-/** What a DSM-335 upload may be, recognised by its first bytes (the declared type must agree). */
-const KINDS = {
-  'application/pdf': (h: Buffer) => h.subarray(0, 5).toString('latin1') === '%PDF-',
-  'image/png': (h: Buffer) => h.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'image/jpeg': (h: Buffer) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff,
-  'image/svg+xml': (h: Buffer) =>
-    /^(\uFEFF)?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(h.toString('utf8')),
-  // ISO base media (MP4, MOV): a box whose type is "ftyp" at offset 4.
-  'video/mp4': (h: Buffer) => h.subarray(4, 8).toString('latin1') === 'ftyp',
-} as const;
-export type UploadType = keyof typeof KINDS;
+export type { UploadType };
 
 export const PLAN_TYPES: UploadType[] = ['image/svg+xml', 'image/png', 'image/jpeg'];
 export const PHOTO_TYPES: UploadType[] = ['image/jpeg', 'image/png'];
 export const DOCUMENT_TYPES: UploadType[] = ['application/pdf', 'image/jpeg', 'image/png'];
 export const CLIP_TYPES: UploadType[] = ['video/mp4'];
-const HEAD = 512;
-
-/** The media type of a request body, if it is one of `allowed`; otherwise a coded refusal naming what is allowed. */
-export function uploadType(contentType: string | undefined, allowed: UploadType[]): UploadType {
-  const t = contentType?.split(';')[0]?.trim().toLowerCase() as UploadType | undefined;
-  if (!t || !allowed.includes(t)) throw new AppError('cctv.file_type_invalid', { allowed: allowed.join(', ') });
-  return t;
-}
-
-async function* checked(body: AsyncIterable<Buffer>, type: UploadType, maxBytes: number) {
-  let head = Buffer.alloc(0);
-  let size = 0;
-  let judged = false;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > maxBytes) throw new AppError('cctv.file_too_large', { maxMb: Number((maxBytes / 2 ** 20).toFixed(1)) });
-    if (judged) {
-      yield chunk;
-      continue;
-    }
-    head = Buffer.concat([head, chunk]);
-    if (head.length < HEAD) continue;
-    if (!KINDS[type](head)) throw new AppError('cctv.file_content_mismatch', { type });
-    judged = true;
-    yield head;
-  }
-  if (!judged) {
-    if (!head.length) throw new AppError('cctv.file_empty');
-    if (!KINDS[type](head)) throw new AppError('cctv.file_content_mismatch', { type });
-    yield head;
-  }
-}
-
-/** Streams an upload into the write-once store, checking its size and that its bytes are what it claims. */
-export async function storeUpload(deps: AppDeps, body: AsyncIterable<Buffer>, type: UploadType, maxBytes: number, rawName: string) {
-  const stored = await deps.store.put(Readable.from(checked(body, type, maxBytes)));
-  return { ...stored, mime: type, fileName: safeFileName(rawName, 'file') };
-}
-
 export const MB = 2 ** 20;
+
+const REFUSALS: UploadRefusals = {
+  typeInvalid: 'cctv.file_type_invalid',
+  tooLarge: 'cctv.file_too_large',
+  mismatch: 'cctv.file_content_mismatch',
+  empty: 'cctv.file_empty',
+};
+
+/** The media type of a DSM-335 upload, if it is one of `allowed`. */
+export const uploadType = (contentType: string | undefined, allowed: UploadType[]) => checkedUploadType(contentType, allowed, REFUSALS);
+
+/** A DSM-335 upload into the write-once store (plans, sign photos, consent scans, proof documents, clips). */
+export const storeUpload = (deps: AppDeps, body: AsyncIterable<Buffer>, type: UploadType, maxBytes: number, rawName: string) =>
+  storeCheckedUpload(deps.store, body, { type, maxBytes, rawName, fallbackName: 'file', refusals: REFUSALS });
