@@ -1,5 +1,5 @@
+export { acceptRawUploads } from '../platform/storage/checked-upload.ts';
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
 import type { OrgRole } from '@baqylau/contracts';
 import { rule } from '../platform/http/authz.ts';
 import { Uuid } from '../platform/http/schemas.ts';
@@ -19,11 +19,6 @@ export const CameraParams = Type.Object({ orgId: Uuid, cameraId: Uuid });
 export const ConsentParams = Type.Object({ orgId: Uuid, consentId: Uuid });
 export const RequestParams = Type.Object({ orgId: Uuid, requestId: Uuid });
 export const BASE = '/api/v1/organisations/:orgId/cctv';
-
-/** Uploads stay streams: checked and hashed on their way into the store, never buffered here. */
-export function acceptRawUploads(app: FastifyInstance, types: string[]) {
-  for (const t of types) if (!app.hasContentTypeParser(t)) app.addContentTypeParser(t, (_req, payload, done) => done(null, payload));
-}
 
 /** The declared size, when the client sent one (checked again while streaming). */
 export const declaredLength = (h: string | undefined) => (h && Number.isFinite(Number(h)) ? Number(h) : undefined);

@@ -1,5 +1,6 @@
+export { acceptRawUploads } from '../platform/storage/checked-upload.ts';
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { OrgRole } from '@baqylau/contracts';
 import { rule } from '../platform/http/authz.ts';
 import { Uuid } from '../platform/http/schemas.ts';
@@ -31,9 +32,4 @@ export function viewerOf(req: FastifyRequest & { params: { orgId: string } }): V
   const p = req.principal;
   if (p?.kind !== 'session') throw new Error('viewerOf on a request without a session');
   return { userId: p.userId, roles: p.roles.get(req.params.orgId) ?? new Set() };
-}
-
-/** Uploads stay streams: checked and hashed on their way into the store, never buffered here. */
-export function acceptRawUploads(app: FastifyInstance, types: string[]) {
-  for (const t of types) if (!app.hasContentTypeParser(t)) app.addContentTypeParser(t, (_req, payload, done) => done(null, payload));
 }

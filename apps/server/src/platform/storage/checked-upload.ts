@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
 import type { ErrorCode } from '@baqylau/contracts';
 import { AppError } from '../errors.ts';
 import { safeFileName } from '../safe-file-name.ts';
@@ -65,4 +66,9 @@ export async function storeCheckedUpload(
 ) {
   const stored = await store.put(Readable.from(checked(body, o.type, o.maxBytes, o.refusals)));
   return { ...stored, mime: o.type, fileName: safeFileName(o.rawName, o.fallbackName) };
+}
+
+/** Uploads stay streams: checked and hashed on their way into the store, never buffered by a body parser. */
+export function acceptRawUploads(app: FastifyInstance, types: readonly string[]) {
+  for (const t of types) if (!app.hasContentTypeParser(t)) app.addContentTypeParser(t, (_req, payload, done) => done(null, payload));
 }
