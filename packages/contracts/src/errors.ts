@@ -1,5 +1,6 @@
 import { MEDICAL_CCTV_ERRORS } from './errors.medical-cctv.ts';
 import { OHS_COMPETITION_ERRORS } from './errors.ohs-competition.ts';
+import { PRODUCTION_CONTROL_ERRORS } from './errors.production-control.ts';
 
 /**
  * Every error the API returns, with its HTTP status. Clients translate the code;
@@ -109,6 +110,7 @@ export const ERROR_CODES = {
   'server.busy': 503,
   ...MEDICAL_CCTV_ERRORS,
   ...OHS_COMPETITION_ERRORS,
+  ...PRODUCTION_CONTROL_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -3,3 +3,4 @@ export * from './iin.ts';
 export * from './errors.ts';
 export * from './medical-cctv.ts';
 export * from './ohs-competition.ts';
+export * from './production-control.ts';

@@ -14,7 +14,12 @@ const KERNEL_AUDITOR = { granted: ['auditor'], appointed: [] } as const;
 export const RULE_SET_ROLES = {
   /** Order 444: the inspector holds recorders; the responsible person is appointed by the head (R444-6). */
   'video-evidence': { granted: ['inspector'], appointed: ['responsible'] },
-  'production-control': { granted: [], appointed: [] },
+  /**
+   * Order 315: the head of the production-control service and its officials (each also appointed by
+   * the head's order with a scope, R315-3, checked when they inspect), unit heads who receive acts and
+   * instructions, and performers of measures.
+   */
+  'production-control': { granted: ['pc_service_head', 'pc_official', 'unit_head', 'performer'], appointed: [] },
   /** DSM-335: the person in charge of CCTV keeps the register, the consents and the access requests. */
   'medical-cctv': { granted: ['cctv_officer'], appointed: [] },
   /**

@@ -1,10 +1,12 @@
 import type { RuleSet } from '../kernel/rule-set.ts';
 import { DEMO_ORGANISATION, DEMO_USERS } from './demo/demo-data.ts';
+import { productionControlRoutes } from './production-control.routes.ts';
 
-/** Order 315 — production control at hazardous production facilities: not built yet (README.md here); its demo organisation and head exist. */
+/** Order 315 — production control at hazardous production facilities (README.md here). */
 export const productionControl: RuleSet = {
   id: 'production-control',
   act: 'order-315',
   organisationType: 'hpf_operator',
+  routes: productionControlRoutes,
   demo: { organisations: [DEMO_ORGANISATION], users: DEMO_USERS },
 };

@@ -1,16 +1,18 @@
-import { namespaces } from '../kernel/i18n/catalogParts.ts';
-import { comingSoon } from '../kernel/shell/comingSoon.tsx';
+import type { RuleSet } from '../kernel/shell/ruleSet.ts';
+import { pcAccess, servesPc, type PcAccess } from './access.ts';
+import { pcWords } from './catalog.ts';
+import { pcNav } from './navigation.ts';
+import { pcRoutes } from './routes.tsx';
 
-const words = {
-  kk: () => namespaces({ web: import('@baqylau/i18n/locales/production-control/kk/web.json') }),
-  ru: () => namespaces({ web: import('@baqylau/i18n/locales/production-control/ru/web.json') }),
-  en: () => namespaces({ web: import('@baqylau/i18n/locales/production-control/en/web.json') }),
-};
-
-/** Order 315: production control at hazardous production facilities. Announced, not built yet. */
-export const productionControl = comingSoon({
+/**
+ * Order 315: production control at hazardous production facilities (facilities and officials,
+ * versioned checklists, the schedule, inspections, acts and instructions, closure, the journal).
+ */
+export const productionControl: RuleSet<PcAccess> = {
   id: 'production-control',
-  nav: { path: '/app/production-control', label: 'nav.productionControl', tag: '№ 315' },
-  serves: (org) => org?.type === 'hpf_operator',
-  catalog: (lang) => words[lang](),
-});
+  serves: servesPc,
+  access: pcAccess,
+  nav: pcNav,
+  routes: pcRoutes(),
+  catalog: pcWords,
+};
