@@ -20,6 +20,7 @@ export const PRODUCTION_CONTROL_ERRORS = {
   'pc.checklist_nothing_published': 409,
   'pc.checklist_question_invalid': 400,
   'pc.checklist_import_unreadable': 400,
+  'pc.checklist_title_required': 400,
   'pc.programme_needs_first_head': 403,
   'pc.schedule_not_found': 404,
   'pc.schedule_exists': 409,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../platform/deps.ts';
+import { checklistsRoutes } from './checklists/checklists.routes.ts';
 import { facilitiesRoutes } from './facilities/facilities.routes.ts';
 import { officialsRoutes } from './officials/officials.routes.ts';
 
@@ -9,5 +10,6 @@ export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
     // Setup: facilities and units, officials, checklists, the schedule, printed forms.
     await app.register(facilitiesRoutes(deps));
     await app.register(officialsRoutes(deps));
+    await app.register(checklistsRoutes(deps));
   };
 }

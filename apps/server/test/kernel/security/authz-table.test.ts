@@ -77,6 +77,15 @@ const PC_ROLE_TABLE: Record<string, OrgRole[]> = {
   'GET /api/v1/organisations/{orgId}/production-control/appointments': PC_READ,
   'POST /api/v1/organisations/{orgId}/production-control/appointments': PC_FIRST_HEAD,
   'POST /api/v1/organisations/{orgId}/production-control/appointments/{appointmentId}/end': PC_FIRST_HEAD,
+  'GET /api/v1/organisations/{orgId}/production-control/checklists': PC_READ,
+  'POST /api/v1/organisations/{orgId}/production-control/checklists': PC_ORGANISE,
+  'POST /api/v1/organisations/{orgId}/production-control/checklists/import': PC_ORGANISE,
+  'GET /api/v1/organisations/{orgId}/production-control/checklists/{checklistId}': PC_READ,
+  'POST /api/v1/organisations/{orgId}/production-control/checklists/{checklistId}/versions': PC_ORGANISE,
+  'GET /api/v1/organisations/{orgId}/production-control/checklists/{checklistId}/versions/{version}': PC_READ,
+  'PUT /api/v1/organisations/{orgId}/production-control/checklists/{checklistId}/versions/{version}': PC_ORGANISE,
+  'POST /api/v1/organisations/{orgId}/production-control/checklists/{checklistId}/versions/{version}/publish': PC_ORGANISE,
+  'GET /api/v1/organisations/{orgId}/production-control/checklists/{checklistId}/versions/{version}/export': PC_READ,
 };
 const PC_ROLES: OrgRole[] = ['head', 'pc_service_head', 'pc_official', 'unit_head', 'performer', 'auditor'];
 const pcRows = Object.fromEntries(
