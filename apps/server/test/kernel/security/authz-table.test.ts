@@ -86,6 +86,20 @@ const PC_ROLE_TABLE: Record<string, OrgRole[]> = {
   'PUT /api/v1/organisations/{orgId}/production-control/checklists/{checklistId}/versions/{version}': PC_ORGANISE,
   'POST /api/v1/organisations/{orgId}/production-control/checklists/{checklistId}/versions/{version}/publish': PC_ORGANISE,
   'GET /api/v1/organisations/{orgId}/production-control/checklists/{checklistId}/versions/{version}/export': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/dashboard': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/schedule/overdue': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/schedules': PC_READ,
+  'POST /api/v1/organisations/{orgId}/production-control/schedules': PC_ORGANISE,
+  'GET /api/v1/organisations/{orgId}/production-control/schedules/{scheduleId}': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/schedules/{scheduleId}/calendar': PC_READ,
+  'POST /api/v1/organisations/{orgId}/production-control/schedules/{scheduleId}/items': PC_ORGANISE,
+  'PATCH /api/v1/organisations/{orgId}/production-control/schedules/{scheduleId}/items/{itemId}': PC_ORGANISE,
+  'DELETE /api/v1/organisations/{orgId}/production-control/schedules/{scheduleId}/items/{itemId}': PC_ORGANISE,
+  'POST /api/v1/organisations/{orgId}/production-control/schedules/{scheduleId}/approve': PC_FIRST_HEAD,
+  'POST /api/v1/organisations/{orgId}/production-control/schedules/{scheduleId}/revisions': PC_ORGANISE,
+  'GET /api/v1/organisations/{orgId}/production-control/schedules/{scheduleId}/print.pdf': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/forms/{form}': PC_ORGANISE,
+  'PUT /api/v1/organisations/{orgId}/production-control/forms/{form}': PC_ORGANISE,
 };
 const PC_ROLES: OrgRole[] = ['head', 'pc_service_head', 'pc_official', 'unit_head', 'performer', 'auditor'];
 const pcRows = Object.fromEntries(
