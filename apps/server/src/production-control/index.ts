@@ -1,5 +1,6 @@
 import type { RuleSet } from '../kernel/rule-set.ts';
 import { DEMO_ORGANISATION, DEMO_USERS } from './demo/demo-data.ts';
+import { productionControlJobs } from './production-control.jobs.ts';
 import { productionControlRoutes } from './production-control.routes.ts';
 
 /** Order 315 — production control at hazardous production facilities (README.md here). */
@@ -8,5 +9,6 @@ export const productionControl: RuleSet = {
   act: 'order-315',
   organisationType: 'hpf_operator',
   routes: productionControlRoutes,
+  jobs: productionControlJobs,
   demo: { organisations: [DEMO_ORGANISATION], users: DEMO_USERS },
 };

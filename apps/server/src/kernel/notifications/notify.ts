@@ -31,7 +31,8 @@ export async function notifyRoles(
   return notifyUsers(tx, organisationId, await holdersOfRoles(tx, organisationId, roles), kind, payload, now);
 }
 
-async function notifyUsers(
+/** Notifies the given people (a rule set's addressee, e.g. the official responsible for a planned inspection). */
+export async function notifyUsers(
   tx: DbOrTx,
   organisationId: string,
   userIds: string[],

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrgRole } from '@baqylau/contracts';
+import { DEMO_PASSWORD } from '../../../src/composition/demo.ts';
 import { createApiToken } from '../../../src/kernel/tokens/tokens.usecases.ts';
+import { createUser } from '../../../src/kernel/users/users.usecases.ts';
+import { SYSTEM_ACTOR } from '../../../src/platform/ledger/ledger.types.ts';
 import { createTestContext, type TestContext } from '../../support/test-app.ts';
 import { ApiClient, seedWorld } from '../../support/world.ts';
 
@@ -51,6 +55,57 @@ const COMP_ORGANISE: ActorName[] = ['unionHead', 'secretary'];
 const COMP_PREPARE: ActorName[] = ['unionHead', 'secretary', 'coordinator'];
 const COMP_JUDGING_READ: ActorName[] = ['unionHead', 'secretary', 'judge'];
 const EVERYONE: ActorName[] = [...ACTORS];
+
+// ---- Order 315 setup (pc-setup): facilities, officials, checklists, schedule, forms ----
+/**
+ * Order 315 routes are called on the demo HPF operator, whose first head is the demo login `operator`
+ * (the actor named foreignHead above: foreign to the subdivision, at home here); every other actor is
+ * of another organisation. Which Order 315 roles pass is checked role by role in the test below.
+ */
+const PC_READ: OrgRole[] = ['head', 'pc_service_head', 'pc_official', 'unit_head', 'auditor'];
+const PC_ORGANISE: OrgRole[] = ['head', 'pc_service_head'];
+const PC_FIRST_HEAD: OrgRole[] = ['head'];
+const PC_ROLE_TABLE: Record<string, OrgRole[]> = {
+  'GET /api/v1/organisations/{orgId}/production-control/facilities': PC_READ,
+  'POST /api/v1/organisations/{orgId}/production-control/facilities': PC_ORGANISE,
+  'GET /api/v1/organisations/{orgId}/production-control/facilities/{facilityId}': PC_READ,
+  'PATCH /api/v1/organisations/{orgId}/production-control/facilities/{facilityId}': PC_ORGANISE,
+  'POST /api/v1/organisations/{orgId}/production-control/facilities/{facilityId}/decommission': PC_ORGANISE,
+  'POST /api/v1/organisations/{orgId}/production-control/facilities/{facilityId}/units': PC_ORGANISE,
+  'PATCH /api/v1/organisations/{orgId}/production-control/units/{unitId}': PC_ORGANISE,
+  'GET /api/v1/organisations/{orgId}/production-control/people': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/appointments': PC_READ,
+  'POST /api/v1/organisations/{orgId}/production-control/appointments': PC_FIRST_HEAD,
+  'POST /api/v1/organisations/{orgId}/production-control/appointments/{appointmentId}/end': PC_FIRST_HEAD,
+  'GET /api/v1/organisations/{orgId}/production-control/checklists': PC_READ,
+  'POST /api/v1/organisations/{orgId}/production-control/checklists': PC_ORGANISE,
+  'POST /api/v1/organisations/{orgId}/production-control/checklists/import': PC_ORGANISE,
+  'GET /api/v1/organisations/{orgId}/production-control/checklists/{checklistId}': PC_READ,
+  'POST /api/v1/organisations/{orgId}/production-control/checklists/{checklistId}/versions': PC_ORGANISE,
+  'GET /api/v1/organisations/{orgId}/production-control/checklists/{checklistId}/versions/{version}': PC_READ,
+  'PUT /api/v1/organisations/{orgId}/production-control/checklists/{checklistId}/versions/{version}': PC_ORGANISE,
+  'POST /api/v1/organisations/{orgId}/production-control/checklists/{checklistId}/versions/{version}/publish': PC_ORGANISE,
+  'GET /api/v1/organisations/{orgId}/production-control/checklists/{checklistId}/versions/{version}/export': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/dashboard': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/schedule/overdue': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/schedules': PC_READ,
+  'POST /api/v1/organisations/{orgId}/production-control/schedules': PC_ORGANISE,
+  'GET /api/v1/organisations/{orgId}/production-control/schedules/{scheduleId}': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/schedules/{scheduleId}/calendar': PC_READ,
+  'POST /api/v1/organisations/{orgId}/production-control/schedules/{scheduleId}/items': PC_ORGANISE,
+  'PATCH /api/v1/organisations/{orgId}/production-control/schedules/{scheduleId}/items/{itemId}': PC_ORGANISE,
+  'DELETE /api/v1/organisations/{orgId}/production-control/schedules/{scheduleId}/items/{itemId}': PC_ORGANISE,
+  'POST /api/v1/organisations/{orgId}/production-control/schedules/{scheduleId}/approve': PC_FIRST_HEAD,
+  'POST /api/v1/organisations/{orgId}/production-control/schedules/{scheduleId}/revisions': PC_ORGANISE,
+  'GET /api/v1/organisations/{orgId}/production-control/schedules/{scheduleId}/print.pdf': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/forms/{form}': PC_ORGANISE,
+  'PUT /api/v1/organisations/{orgId}/production-control/forms/{form}': PC_ORGANISE,
+};
+const PC_ROLES: OrgRole[] = ['head', 'pc_service_head', 'pc_official', 'unit_head', 'performer', 'auditor'];
+const pcRows = Object.fromEntries(
+  Object.entries(PC_ROLE_TABLE).map(([route, roles]) => [route, roles.includes('head') ? (['foreignHead'] as ActorName[]) : []]),
+);
+// ---- end of Order 315 setup rows ----
 
 const TABLE: Record<string, ActorName[]> = {
   'GET /healthz': EVERYONE,
@@ -208,6 +263,7 @@ const TABLE: Record<string, ActorName[]> = {
   'GET /api/v1/organisations/{orgId}/competition/published/{reportingYear}/materials/{documentId}': EVERYONE,
   'GET /api/v1/platform/ledger': ['admin'],
   'POST /api/v1/platform/ledger/verify': ['admin'],
+  ...pcRows,
 };
 
 const DESTRUCTIVE_FOR_SESSION = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/logout-everywhere']);
@@ -254,7 +310,9 @@ function concrete(path: string) {
         ? world.orgIds.get('clinic')!
         : path.includes('/competition/')
           ? world.orgIds.get('union')!
-          : world.subdivision,
+          : path.includes('/production-control/')
+            ? world.orgIds.get('operator')!
+            : world.subdivision,
     )
     .replace('{role}', 'inspector')
     .replace(/\{[a-zA-Z]+\}/g, '00000000-0000-4000-8000-000000000001');
@@ -292,4 +350,26 @@ describe('R444-13 R444-6 R335-3 authorisation: every route × every role × a fo
     expect(mismatches).toEqual([]);
     // ~1,500 requests (every route × 11 actors): more than the default 30 s on a loaded 2-core machine.
   }, 180_000);
+
+  it('R315-3 R315-7 R315-11 Order 315 setup routes: each role of the operator is allowed exactly where the table says', async () => {
+    const operator = world.orgIds.get('operator')!;
+    const byRole = new Map<OrgRole, ApiClient>([['head', await clientFor('foreignHead')]]);
+    for (const role of PC_ROLES.filter((r) => r !== 'head')) {
+      const login = `authz-${role}`;
+      await createUser(ctx.deps, SYSTEM_ACTOR, { login, fullName: login, password: DEMO_PASSWORD, organisationId: operator, role });
+      const c = new ApiClient(ctx);
+      await c.login(login);
+      byRole.set(role, c);
+    }
+    const mismatches: string[] = [];
+    for (const [key, allowed] of Object.entries(PC_ROLE_TABLE)) {
+      const [method, path] = key.split(' ') as [string, string];
+      for (const [role, c] of byRole) {
+        const res = await c.request(method, concrete(path), method === 'GET' ? undefined : {});
+        const refused = res.statusCode === 401 || res.statusCode === 403;
+        if (refused === allowed.includes(role)) mismatches.push(`${key} as ${role}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  }, 120_000);
 });
