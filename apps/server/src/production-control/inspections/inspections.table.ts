@@ -45,6 +45,8 @@ export const pcInspections = pgTable(
   (t) => [
     index('pc_inspections_org_facility_started').on(t.organisationId, t.facilityId, t.startedAt),
     index('pc_inspections_org_unit').on(t.organisationId, t.unitId),
+    // A unit's previous inspections, newest first, for the brief (R315-9).
+    index('pc_inspections_org_unit_started').on(t.organisationId, t.unitId, t.startedAt),
   ],
 );
 
