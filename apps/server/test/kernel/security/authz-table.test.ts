@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../../src/composition/demo.ts';
 import { createApiToken } from '../../../src/kernel/tokens/tokens.usecases.ts';
+import { createUser } from '../../../src/kernel/users/users.usecases.ts';
+import { SYSTEM_ACTOR } from '../../../src/platform/ledger/ledger.types.ts';
 import { createTestContext, type TestContext } from '../../support/test-app.ts';
 import { ApiClient, seedWorld } from '../../support/world.ts';
 
@@ -24,6 +27,11 @@ const ACTORS = [
   'secretary',
   'coordinator',
   'judge',
+  // Order 315 (production control) people of the demo operator, created in beforeAll.
+  'pcServiceHead',
+  'pcOfficial',
+  'unitHead',
+  'performer',
 ] as const;
 type ActorName = (typeof ACTORS)[number];
 
@@ -40,6 +48,10 @@ const SESSIONS: ActorName[] = [
   'secretary',
   'coordinator',
   'judge',
+  'pcServiceHead',
+  'pcOfficial',
+  'unitHead',
+  'performer',
 ];
 /** DSM-335 routes are called on the demo clinic; the subdivision's people are a foreign organisation there. */
 const CCTV_READ: ActorName[] = ['clinicHead', 'cctvOfficer'];
@@ -50,6 +62,10 @@ const COMP_READ: ActorName[] = ['unionHead', 'secretary', 'coordinator', 'judge'
 const COMP_ORGANISE: ActorName[] = ['unionHead', 'secretary'];
 const COMP_PREPARE: ActorName[] = ['unionHead', 'secretary', 'coordinator'];
 const COMP_JUDGING_READ: ActorName[] = ['unionHead', 'secretary', 'judge'];
+/** Order 315 routes are called on the demo operator, whose first head is `foreignHead` (the kernel `head`). */
+const PC_READ: ActorName[] = ['foreignHead', 'pcServiceHead', 'pcOfficial', 'unitHead'];
+const PC_SERVICE: ActorName[] = ['foreignHead', 'pcServiceHead', 'pcOfficial'];
+const PC_FIRST_HEAD: ActorName[] = ['foreignHead'];
 const EVERYONE: ActorName[] = [...ACTORS];
 
 const TABLE: Record<string, ActorName[]> = {
@@ -206,11 +222,40 @@ const TABLE: Record<string, ActorName[]> = {
   'GET /api/v1/organisations/{orgId}/competition/published': EVERYONE,
   'GET /api/v1/organisations/{orgId}/competition/published/{reportingYear}': EVERYONE,
   'GET /api/v1/organisations/{orgId}/competition/published/{reportingYear}/materials/{documentId}': EVERYONE,
+  // ── Order 315: inspections, brief, findings, proposals, journal (branch pc-inspect) ──
+  'GET /api/v1/organisations/{orgId}/production-control/inspections': PC_READ,
+  'POST /api/v1/organisations/{orgId}/production-control/inspections': PC_SERVICE,
+  'GET /api/v1/organisations/{orgId}/production-control/inspections/brief': PC_SERVICE,
+  'POST /api/v1/organisations/{orgId}/production-control/inspections/extraordinary': PC_FIRST_HEAD,
+  'GET /api/v1/organisations/{orgId}/production-control/inspections/{inspectionId}': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/inspections/{inspectionId}/brief': PC_SERVICE,
+  'POST /api/v1/organisations/{orgId}/production-control/inspections/{inspectionId}/items/{itemId}/answer': PC_SERVICE,
+  'POST /api/v1/organisations/{orgId}/production-control/inspections/{inspectionId}/complete': PC_SERVICE,
+  'GET /api/v1/organisations/{orgId}/production-control/violations': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/violations/{violationId}': PC_READ,
+  'POST /api/v1/organisations/{orgId}/production-control/violations/{violationId}/attachments': PC_SERVICE,
+  'GET /api/v1/organisations/{orgId}/production-control/violations/{violationId}/attachments/{attachmentId}': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/proposals': PC_READ,
+  'POST /api/v1/organisations/{orgId}/production-control/proposals': PC_SERVICE,
+  'POST /api/v1/organisations/{orgId}/production-control/proposals/{proposalId}/decision': PC_FIRST_HEAD,
+  'POST /api/v1/organisations/{orgId}/production-control/proposals/{proposalId}/close': PC_FIRST_HEAD,
+  'GET /api/v1/organisations/{orgId}/production-control/journal': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/journal.pdf': PC_READ,
+  // ── end of Order 315 (pc-inspect) ──
   'GET /api/v1/platform/ledger': ['admin'],
   'POST /api/v1/platform/ledger/verify': ['admin'],
 };
 
 const DESTRUCTIVE_FOR_SESSION = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/logout-everywhere']);
+
+/** Order 315 people of the demo operator (created here until the rule set's demo has them). */
+const PC_LOGINS = {
+  pcServiceHead: 'authz-pc-service',
+  pcOfficial: 'authz-pc-official',
+  unitHead: 'authz-pc-unit',
+  performer: 'authz-pc-performer',
+};
+const PC_ROLES = { pcServiceHead: 'pc_service_head', pcOfficial: 'pc_official', unitHead: 'unit_head', performer: 'performer' } as const;
 
 let ctx: TestContext;
 let world: Awaited<ReturnType<typeof seedWorld>>;
@@ -239,6 +284,7 @@ async function clientFor(actor: ActorName): Promise<ApiClient> {
           unionHead: 'union',
           coordinator: 'coordinator1',
           judge: 'judge1',
+          ...PC_LOGINS,
         } as Record<string, string>
       )[actor] ?? actor,
     );
@@ -254,7 +300,9 @@ function concrete(path: string) {
         ? world.orgIds.get('clinic')!
         : path.includes('/competition/')
           ? world.orgIds.get('union')!
-          : world.subdivision,
+          : path.includes('/production-control/')
+            ? world.foreign
+            : world.subdivision,
     )
     .replace('{role}', 'inspector')
     .replace(/\{[a-zA-Z]+\}/g, '00000000-0000-4000-8000-000000000001');
@@ -264,6 +312,14 @@ describe('R444-13 R444-6 R335-3 authorisation: every route × every role × a fo
   beforeAll(async () => {
     ctx = await createTestContext();
     world = await seedWorld(ctx);
+    for (const [actor, login] of Object.entries(PC_LOGINS))
+      await createUser(ctx.deps, SYSTEM_ACTOR, {
+        login,
+        fullName: `Authz ${actor}`,
+        password: DEMO_PASSWORD,
+        organisationId: world.foreign,
+        role: PC_ROLES[actor as keyof typeof PC_ROLES],
+      });
     const doc = (await ctx.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })));
   });
