@@ -54,6 +54,17 @@ describe('R315-3 R315-7 R315-11 starting an inspection', () => {
     await w.version(nothing, 1, QUESTIONS, 'draft');
     const unpublished = await start(await w.scheduleItem(approved, { facilityId: mine, checklistId: nothing }));
     expect(unpublished.json().error).toMatchObject({ code: 'pc.checklist_not_published', details: { checklist: 'Жарияланбаған' } });
+    const item = await w.scheduleItem(approved, { facilityId: mine, checklistId: checklist });
+    expect((await start(item)).statusCode).toBe(201);
+    expect((await start(item)).json().error.code).toBe('pc.schedule_item_already_started');
+    await expect(
+      ctx.sql(
+        `INSERT INTO pc_inspections SELECT (md5(random()::text))::uuid, organisation_id, facility_id, unit_id, kind, schedule_item_id,
+                 checklist_version_id, official_id, order_number, order_date, basis, basis_description, status, brief_seen_at, started_at,
+                 completed_at, conclusion FROM pc_inspections WHERE schedule_item_id = $1`,
+        [item],
+      ),
+    ).rejects.toThrow(/pc_inspections_schedule_item/);
   });
 
   it('R315-11 a comprehensive inspection needs a published comprehensive programme', async () => {
