@@ -1,9 +1,18 @@
 import type { ReactNode } from 'react';
 import { ComingSoonPage } from '../kernel/shell/ComingSoonPage.tsx';
 import { Guarded } from '../kernel/shell/Guarded.tsx';
+import { lazyPage } from '../kernel/shell/lazyPage.ts';
 import { pcAccess, type PcAccess } from './access.ts';
 
-// Pages are lazy: const pages = () => import('./pages.ts'); const XPage = lazyPage(() => pages().then((p) => p.XPage));
+const pages = () => import('./pages.ts');
+const InspectionsPage = lazyPage(() => pages().then((p) => p.InspectionsPage));
+const StartInspectionPage = lazyPage(() => pages().then((p) => p.StartInspectionPage));
+const BriefPage = lazyPage(() => pages().then((p) => p.BriefPage));
+const ConductPage = lazyPage(() => pages().then((p) => p.ConductPage));
+const ViolationsPage = lazyPage(() => pages().then((p) => p.ViolationsPage));
+const ViolationPage = lazyPage(() => pages().then((p) => p.ViolationPage));
+const ProposalsPage = lazyPage(() => pages().then((p) => p.ProposalsPage));
+const JournalPage = lazyPage(() => pages().then((p) => p.JournalPage));
 
 const page = (path: string, allow: (a: PcAccess) => boolean, element: ReactNode) => ({
   path,
@@ -11,4 +20,16 @@ const page = (path: string, allow: (a: PcAccess) => boolean, element: ReactNode)
 });
 
 /** Order 315 (HPF operator): each feature adds its pages here. The home page is the dashboard (to come). */
-export const pcRoutes = () => [page('production-control', (a) => a.module, <ComingSoonPage label="nav.productionControl" />)];
+export const pcRoutes = () => [
+  page('production-control', (a) => a.module, <ComingSoonPage label="nav.productionControl" />),
+  // Inspections, the brief, findings, proposals, journal (R315-8, -9, -11, -12, -14, -27).
+  page('production-control/inspections', (a) => a.read, <InspectionsPage />),
+  page('production-control/inspections/start', (a) => a.inspect, <StartInspectionPage />),
+  page('production-control/inspections/brief', (a) => a.inspect, <BriefPage />),
+  page('production-control/inspections/:inspectionId', (a) => a.read, <ConductPage />),
+  page('production-control/inspections/:inspectionId/brief', (a) => a.inspect, <BriefPage />),
+  page('production-control/violations', (a) => a.read, <ViolationsPage />),
+  page('production-control/violations/:violationId', (a) => a.read, <ViolationPage />),
+  page('production-control/proposals', (a) => a.read, <ProposalsPage />),
+  page('production-control/journal', (a) => a.read, <JournalPage />),
+];

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { INSPECTION_KINDS, ITEM_OUTCOMES, SEVERITIES, type NormativeReference } from '@baqylau/contracts';
 import { organisations } from '../../kernel/organisations/organisations.table.ts';
@@ -45,6 +46,12 @@ export const pcInspections = pgTable(
   (t) => [
     index('pc_inspections_org_facility_started').on(t.organisationId, t.facilityId, t.startedAt),
     index('pc_inspections_org_unit').on(t.organisationId, t.unitId),
+    // A unit's previous inspections, newest first, for the brief (R315-9).
+    index('pc_inspections_org_unit_started').on(t.organisationId, t.unitId, t.startedAt),
+    // A planned inspection is conducted once (R315-7).
+    uniqueIndex('pc_inspections_schedule_item')
+      .on(t.scheduleItemId)
+      .where(sql`schedule_item_id IS NOT NULL`),
   ],
 );
 

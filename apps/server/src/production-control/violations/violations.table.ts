@@ -47,6 +47,9 @@ export const pcViolations = pgTable(
     index('pc_violations_org_status').on(t.organisationId, t.status),
     index('pc_violations_org_facility_status').on(t.organisationId, t.facilityId, t.status),
     index('pc_violations_inspection').on(t.inspectionId),
+    // The filtered list's keyset order (newest first) and the unit's brief (R315-9).
+    index('pc_violations_org_found').on(t.organisationId, t.foundAt.desc(), t.id.desc()),
+    index('pc_violations_org_unit_status').on(t.organisationId, t.unitId, t.status),
   ],
 );
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrgRole } from '@baqylau/contracts';
 import { DEMO_PASSWORD } from '../../../src/composition/demo.ts';
 import { createApiToken } from '../../../src/kernel/tokens/tokens.usecases.ts';
 import { createUser } from '../../../src/kernel/users/users.usecases.ts';
@@ -28,6 +27,11 @@ const ACTORS = [
   'secretary',
   'coordinator',
   'judge',
+  // Order 315 (production control) people of the demo operator, created in beforeAll.
+  'pcServiceHead',
+  'pcOfficial',
+  'unitHead',
+  'performer',
 ] as const;
 type ActorName = (typeof ACTORS)[number];
 
@@ -44,6 +48,10 @@ const SESSIONS: ActorName[] = [
   'secretary',
   'coordinator',
   'judge',
+  'pcServiceHead',
+  'pcOfficial',
+  'unitHead',
+  'performer',
 ];
 /** DSM-335 routes are called on the demo clinic; the subdivision's people are a foreign organisation there. */
 const CCTV_READ: ActorName[] = ['clinicHead', 'cctvOfficer'];
@@ -54,18 +62,15 @@ const COMP_READ: ActorName[] = ['unionHead', 'secretary', 'coordinator', 'judge'
 const COMP_ORGANISE: ActorName[] = ['unionHead', 'secretary'];
 const COMP_PREPARE: ActorName[] = ['unionHead', 'secretary', 'coordinator'];
 const COMP_JUDGING_READ: ActorName[] = ['unionHead', 'secretary', 'judge'];
+/** Order 315 routes are called on the demo operator, whose first head is `foreignHead` (the kernel `head`). */
+const PC_READ: ActorName[] = ['foreignHead', 'pcServiceHead', 'pcOfficial', 'unitHead'];
+const PC_SERVICE: ActorName[] = ['foreignHead', 'pcServiceHead', 'pcOfficial'];
+const PC_FIRST_HEAD: ActorName[] = ['foreignHead'];
 const EVERYONE: ActorName[] = [...ACTORS];
 
-// ---- Order 315 setup (pc-setup): facilities, officials, checklists, schedule, forms ----
-/**
- * Order 315 routes are called on the demo HPF operator, whose first head is the demo login `operator`
- * (the actor named foreignHead above: foreign to the subdivision, at home here); every other actor is
- * of another organisation. Which Order 315 roles pass is checked role by role in the test below.
- */
-const PC_READ: OrgRole[] = ['head', 'pc_service_head', 'pc_official', 'unit_head', 'auditor'];
-const PC_ORGANISE: OrgRole[] = ['head', 'pc_service_head'];
-const PC_FIRST_HEAD: OrgRole[] = ['head'];
-const PC_ROLE_TABLE: Record<string, OrgRole[]> = {
+// ---- Order 315 set-up: facilities, officials, checklists, schedule, forms (R315-3, R315-7, R315-11) ----
+const PC_ORGANISE: ActorName[] = ['foreignHead', 'pcServiceHead'];
+const PC_SETUP_ROWS: Record<string, ActorName[]> = {
   'GET /api/v1/organisations/{orgId}/production-control/facilities': PC_READ,
   'POST /api/v1/organisations/{orgId}/production-control/facilities': PC_ORGANISE,
   'GET /api/v1/organisations/{orgId}/production-control/facilities/{facilityId}': PC_READ,
@@ -101,11 +106,6 @@ const PC_ROLE_TABLE: Record<string, OrgRole[]> = {
   'GET /api/v1/organisations/{orgId}/production-control/forms/{form}': PC_ORGANISE,
   'PUT /api/v1/organisations/{orgId}/production-control/forms/{form}': PC_ORGANISE,
 };
-const PC_ROLES: OrgRole[] = ['head', 'pc_service_head', 'pc_official', 'unit_head', 'performer', 'auditor'];
-const pcRows = Object.fromEntries(
-  Object.entries(PC_ROLE_TABLE).map(([route, roles]) => [route, roles.includes('head') ? (['foreignHead'] as ActorName[]) : []]),
-);
-// ---- end of Order 315 setup rows ----
 
 const TABLE: Record<string, ActorName[]> = {
   'GET /healthz': EVERYONE,
@@ -261,12 +261,41 @@ const TABLE: Record<string, ActorName[]> = {
   'GET /api/v1/organisations/{orgId}/competition/published': EVERYONE,
   'GET /api/v1/organisations/{orgId}/competition/published/{reportingYear}': EVERYONE,
   'GET /api/v1/organisations/{orgId}/competition/published/{reportingYear}/materials/{documentId}': EVERYONE,
+  // ── Order 315: inspections, brief, findings, proposals, journal (branch pc-inspect) ──
+  'GET /api/v1/organisations/{orgId}/production-control/inspections': PC_READ,
+  'POST /api/v1/organisations/{orgId}/production-control/inspections': PC_SERVICE,
+  'GET /api/v1/organisations/{orgId}/production-control/inspections/brief': PC_SERVICE,
+  'POST /api/v1/organisations/{orgId}/production-control/inspections/extraordinary': PC_FIRST_HEAD,
+  'GET /api/v1/organisations/{orgId}/production-control/inspections/{inspectionId}': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/inspections/{inspectionId}/brief': PC_SERVICE,
+  'POST /api/v1/organisations/{orgId}/production-control/inspections/{inspectionId}/items/{itemId}/answer': PC_SERVICE,
+  'POST /api/v1/organisations/{orgId}/production-control/inspections/{inspectionId}/complete': PC_SERVICE,
+  'GET /api/v1/organisations/{orgId}/production-control/violations': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/violations/{violationId}': PC_READ,
+  'POST /api/v1/organisations/{orgId}/production-control/violations/{violationId}/attachments': PC_SERVICE,
+  'GET /api/v1/organisations/{orgId}/production-control/violations/{violationId}/attachments/{attachmentId}': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/proposals': PC_READ,
+  'POST /api/v1/organisations/{orgId}/production-control/proposals': PC_SERVICE,
+  'POST /api/v1/organisations/{orgId}/production-control/proposals/{proposalId}/decision': PC_FIRST_HEAD,
+  'POST /api/v1/organisations/{orgId}/production-control/proposals/{proposalId}/close': PC_FIRST_HEAD,
+  'GET /api/v1/organisations/{orgId}/production-control/journal': PC_READ,
+  'GET /api/v1/organisations/{orgId}/production-control/journal.pdf': PC_READ,
+  // ── end of Order 315 (pc-inspect) ──
   'GET /api/v1/platform/ledger': ['admin'],
   'POST /api/v1/platform/ledger/verify': ['admin'],
-  ...pcRows,
+  ...PC_SETUP_ROWS,
 };
 
 const DESTRUCTIVE_FOR_SESSION = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/logout-everywhere']);
+
+/** Order 315 people of the demo operator (created here until the rule set's demo has them). */
+const PC_LOGINS = {
+  pcServiceHead: 'authz-pc-service',
+  pcOfficial: 'authz-pc-official',
+  unitHead: 'authz-pc-unit',
+  performer: 'authz-pc-performer',
+};
+const PC_ROLES = { pcServiceHead: 'pc_service_head', pcOfficial: 'pc_official', unitHead: 'unit_head', performer: 'performer' } as const;
 
 let ctx: TestContext;
 let world: Awaited<ReturnType<typeof seedWorld>>;
@@ -295,6 +324,7 @@ async function clientFor(actor: ActorName): Promise<ApiClient> {
           unionHead: 'union',
           coordinator: 'coordinator1',
           judge: 'judge1',
+          ...PC_LOGINS,
         } as Record<string, string>
       )[actor] ?? actor,
     );
@@ -311,7 +341,7 @@ function concrete(path: string) {
         : path.includes('/competition/')
           ? world.orgIds.get('union')!
           : path.includes('/production-control/')
-            ? world.orgIds.get('operator')!
+            ? world.foreign
             : world.subdivision,
     )
     .replace('{role}', 'inspector')
@@ -322,6 +352,14 @@ describe('R444-13 R444-6 R335-3 authorisation: every route × every role × a fo
   beforeAll(async () => {
     ctx = await createTestContext();
     world = await seedWorld(ctx);
+    for (const [actor, login] of Object.entries(PC_LOGINS))
+      await createUser(ctx.deps, SYSTEM_ACTOR, {
+        login,
+        fullName: `Authz ${actor}`,
+        password: DEMO_PASSWORD,
+        organisationId: world.foreign,
+        role: PC_ROLES[actor as keyof typeof PC_ROLES],
+      });
     const doc = (await ctx.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })));
   });
@@ -350,26 +388,4 @@ describe('R444-13 R444-6 R335-3 authorisation: every route × every role × a fo
     expect(mismatches).toEqual([]);
     // ~1,500 requests (every route × 11 actors): more than the default 30 s on a loaded 2-core machine.
   }, 180_000);
-
-  it('R315-3 R315-7 R315-11 Order 315 setup routes: each role of the operator is allowed exactly where the table says', async () => {
-    const operator = world.orgIds.get('operator')!;
-    const byRole = new Map<OrgRole, ApiClient>([['head', await clientFor('foreignHead')]]);
-    for (const role of PC_ROLES.filter((r) => r !== 'head')) {
-      const login = `authz-${role}`;
-      await createUser(ctx.deps, SYSTEM_ACTOR, { login, fullName: login, password: DEMO_PASSWORD, organisationId: operator, role });
-      const c = new ApiClient(ctx);
-      await c.login(login);
-      byRole.set(role, c);
-    }
-    const mismatches: string[] = [];
-    for (const [key, allowed] of Object.entries(PC_ROLE_TABLE)) {
-      const [method, path] = key.split(' ') as [string, string];
-      for (const [role, c] of byRole) {
-        const res = await c.request(method, concrete(path), method === 'GET' ? undefined : {});
-        const refused = res.statusCode === 401 || res.statusCode === 403;
-        if (refused === allowed.includes(role)) mismatches.push(`${key} as ${role}: ${res.statusCode} ${res.body.slice(0, 120)}`);
-      }
-    }
-    expect(mismatches).toEqual([]);
-  }, 120_000);
 });

@@ -1,0 +1,139 @@
+import type {
+  HazardFeature,
+  InspectionKind,
+  ItemOutcome,
+  NormativeReference,
+  Severity,
+  ViolationEvent,
+  ViolationStatus,
+} from '@baqylau/contracts';
+
+/** The server's shapes (production-control/*.schemas.ts), as the pages read them. */
+export interface InspectionItem {
+  id: string;
+  position: number;
+  source: 'checklist' | 'recheck';
+  questionId: string | null;
+  text: string;
+  reference: NormativeReference;
+  severity: Severity;
+  recheckViolationId: string | null;
+  outcome: ItemOutcome | null;
+  note: string | null;
+  answeredAt: string | null;
+  hasViolation: boolean;
+}
+
+export interface Inspection {
+  id: string;
+  kind: InspectionKind;
+  facilityId: string;
+  facilityName: string;
+  unitId: string | null;
+  unitName: string | null;
+  officialId: string;
+  officialName: string;
+  scheduleItemId: string | null;
+  orderNumber: string | null;
+  orderDate: string | null;
+  basis: 'accident' | 'injury' | null;
+  basisDescription: string | null;
+  status: 'in_progress' | 'completed';
+  briefSeenAt: string | null;
+  startedAt: string;
+  completedAt: string | null;
+  conclusion: string | null;
+  items?: InspectionItem[];
+}
+
+export interface BriefViolation {
+  id: string;
+  description: string;
+  reference: NormativeReference;
+  severity: Severity;
+  dangerous: boolean;
+  eliminatedOnSpot: boolean;
+  status: ViolationStatus;
+  foundAt: string;
+  dueOn: string | null;
+  verifiedAt: string | null;
+  overdue: boolean;
+}
+
+export interface Brief {
+  facility: {
+    id: string;
+    name: string;
+    registrationNumber: string;
+    address: string;
+    hazardFeatures: HazardFeature[];
+    safeOperationConditions: string;
+  };
+  unit: { id: string; name: string } | null;
+  previous: {
+    id: string;
+    kind: InspectionKind;
+    official: string;
+    startedAt: string;
+    completedAt: string | null;
+    conclusion: string | null;
+    items: number;
+    violations: number;
+    dangerous: number;
+  }[];
+  openViolations: BriefViolation[];
+  eliminatedSince: BriefViolation[];
+  briefSeenAt?: string | null;
+}
+
+export interface Violation extends BriefViolation {
+  inspectionId: string;
+  facilityId: string;
+  facilityName: string;
+  unitId: string | null;
+  unitName: string | null;
+  recheckedAt: string | null;
+}
+
+export interface ViolationDetail extends Violation {
+  events: { id: string; kind: ViolationEvent; at: string; actorName: string; note: string | null; inspectionId: string | null }[];
+  attachments: { id: string; purpose: 'finding' | 'measure_report'; fileName: string; mime: string; size: number; uploadedAt: string }[];
+}
+
+export interface Proposal {
+  id: string;
+  kind: 'suspend_work' | 'remove_staff';
+  inspectionId: string | null;
+  violationId: string | null;
+  facilityName: string;
+  unitName: string | null;
+  description: string;
+  staffMember: string | null;
+  proposedByName: string;
+  proposedAt: string;
+  status: 'pending' | 'accepted' | 'rejected';
+  decidedAt: string | null;
+  decisionNote: string | null;
+  decisionOrderNumber: string | null;
+  closedAt: string | null;
+  closingNote: string | null;
+}
+
+export interface JournalLine {
+  seq: number;
+  inspectionId: string;
+  kind: InspectionKind;
+  facility: string;
+  unit: string | null;
+  official: string;
+  startedAt: string;
+  completedAt: string;
+  items: number;
+  violations: number;
+  dangerous: number;
+  recheckedConfirmed: number;
+  reopened: number;
+  conclusion: string;
+  actNumber: string | null;
+  instructionNumber: string | null;
+}
