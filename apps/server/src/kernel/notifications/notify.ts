@@ -31,7 +31,8 @@ export async function notifyRoles(
   return notifyUsers(tx, organisationId, await holdersOfRoles(tx, organisationId, roles), kind, payload, now);
 }
 
-async function notifyUsers(
+/** Notifies the given members (in the app, and by e-mail when configured). */
+export async function notifyUsers(
   tx: DbOrTx,
   organisationId: string,
   userIds: string[],
