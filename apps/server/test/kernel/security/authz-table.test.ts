@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../../src/composition/demo.ts';
 import { createApiToken } from '../../../src/kernel/tokens/tokens.usecases.ts';
+import { createUser } from '../../../src/kernel/users/users.usecases.ts';
+import { SYSTEM_ACTOR } from '../../../src/platform/ledger/ledger.types.ts';
 import { createTestContext, type TestContext } from '../../support/test-app.ts';
 import { ApiClient, seedWorld } from '../../support/world.ts';
 
@@ -24,6 +27,11 @@ const ACTORS = [
   'secretary',
   'coordinator',
   'judge',
+  // Order 315: the people of the demo operator (its first head is `foreignHead`, the operator's head).
+  'pcServiceHead',
+  'pcOfficial',
+  'unitHead',
+  'performer',
 ] as const;
 type ActorName = (typeof ACTORS)[number];
 
@@ -40,6 +48,10 @@ const SESSIONS: ActorName[] = [
   'secretary',
   'coordinator',
   'judge',
+  'pcServiceHead',
+  'pcOfficial',
+  'unitHead',
+  'performer',
 ];
 /** DSM-335 routes are called on the demo clinic; the subdivision's people are a foreign organisation there. */
 const CCTV_READ: ActorName[] = ['clinicHead', 'cctvOfficer'];
@@ -51,6 +63,18 @@ const COMP_ORGANISE: ActorName[] = ['unionHead', 'secretary'];
 const COMP_PREPARE: ActorName[] = ['unionHead', 'secretary', 'coordinator'];
 const COMP_JUDGING_READ: ActorName[] = ['unionHead', 'secretary', 'judge'];
 const EVERYONE: ActorName[] = [...ACTORS];
+/**
+ * Order 315 after the inspection (acts, instructions, orders, measures, the monthly check), called on
+ * the demo operator: its head (`foreignHead` to the subdivision) is the first head.
+ */
+const PC_READ: ActorName[] = ['foreignHead', 'pcServiceHead', 'pcOfficial', 'unitHead'];
+const PC_PARTICIPANTS: ActorName[] = [...PC_READ, 'performer'];
+const PC_OFFICIALS: ActorName[] = ['pcServiceHead', 'pcOfficial'];
+const PC_SERVICE: ActorName[] = ['foreignHead', 'pcServiceHead', 'pcOfficial'];
+const PC_PERFORM: ActorName[] = ['unitHead', 'performer'];
+const PC_FIRST_HEAD: ActorName[] = ['foreignHead'];
+const PC = '/api/v1/organisations/{orgId}/production-control';
+const PC_ITEM = `${PC}/instructions/{instructionId}/items/{itemId}`;
 
 const TABLE: Record<string, ActorName[]> = {
   'GET /healthz': EVERYONE,
@@ -206,6 +230,23 @@ const TABLE: Record<string, ActorName[]> = {
   'GET /api/v1/organisations/{orgId}/competition/published': EVERYONE,
   'GET /api/v1/organisations/{orgId}/competition/published/{reportingYear}': EVERYONE,
   'GET /api/v1/organisations/{orgId}/competition/published/{reportingYear}/materials/{documentId}': EVERYONE,
+  // — Order 315 after the inspection (branch pc-instruct) —
+  [`POST ${PC}/inspections/{inspectionId}/act`]: PC_OFFICIALS,
+  [`GET ${PC}/instructions`]: PC_READ,
+  [`GET ${PC}/instructions/{instructionId}`]: PC_READ,
+  [`GET ${PC}/instructions/{instructionId}/instruction.pdf`]: PC_READ,
+  [`GET ${PC}/acts/{actId}/act.pdf`]: PC_READ,
+  [`POST ${PC_ITEM}/agreement`]: ['unitHead'],
+  [`POST ${PC_ITEM}/settlement`]: PC_FIRST_HEAD,
+  [`POST ${PC_ITEM}/report`]: PC_PERFORM,
+  [`POST ${PC_ITEM}/verification`]: PC_OFFICIALS,
+  [`POST ${PC_ITEM}/evidence`]: PC_PERFORM,
+  [`GET ${PC_ITEM}/evidence/{attachmentId}`]: PC_PARTICIPANTS,
+  [`GET ${PC}/measures/mine`]: PC_PERFORM,
+  [`POST ${PC}/instructions/{instructionId}/performers-order`]: PC_FIRST_HEAD,
+  [`POST ${PC}/instructions/{instructionId}/cancel`]: PC_FIRST_HEAD,
+  [`POST ${PC}/instructions/{instructionId}/close`]: PC_SERVICE,
+  [`GET ${PC}/orders/{orderId}/order.pdf`]: PC_READ,
   'GET /api/v1/platform/ledger': ['admin'],
   'POST /api/v1/platform/ledger/verify': ['admin'],
 };
@@ -239,6 +280,10 @@ async function clientFor(actor: ActorName): Promise<ApiClient> {
           unionHead: 'union',
           coordinator: 'coordinator1',
           judge: 'judge1',
+          pcServiceHead: 'pcservice',
+          pcOfficial: 'pcofficial',
+          unitHead: 'unithead',
+          performer: 'performer',
         } as Record<string, string>
       )[actor] ?? actor,
     );
@@ -254,7 +299,9 @@ function concrete(path: string) {
         ? world.orgIds.get('clinic')!
         : path.includes('/competition/')
           ? world.orgIds.get('union')!
-          : world.subdivision,
+          : path.includes('/production-control/')
+            ? world.orgIds.get('operator')!
+            : world.subdivision,
     )
     .replace('{role}', 'inspector')
     .replace(/\{[a-zA-Z]+\}/g, '00000000-0000-4000-8000-000000000001');
@@ -264,6 +311,20 @@ describe('R444-13 R444-6 R335-3 authorisation: every route × every role × a fo
   beforeAll(async () => {
     ctx = await createTestContext();
     world = await seedWorld(ctx);
+    // Order 315's people in the demo operator (the first head is its demo head).
+    for (const [login, role] of [
+      ['pcservice', 'pc_service_head'],
+      ['pcofficial', 'pc_official'],
+      ['unithead', 'unit_head'],
+      ['performer', 'performer'],
+    ] as const)
+      await createUser(ctx.deps, SYSTEM_ACTOR, {
+        login,
+        fullName: `Order 315 ${role}`,
+        password: DEMO_PASSWORD,
+        organisationId: world.orgIds.get('operator')!,
+        role,
+      });
     const doc = (await ctx.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })));
   });
