@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../platform/deps.ts';
+import { followUpRoutes } from './follow-up/follow-up.routes.ts';
 import { instructionRoutes } from './instructions/instructions.routes.ts';
 import { instructionItemRoutes } from './instructions/items.routes.ts';
 import { instructionOrderRoutes } from './instructions/orders.routes.ts';
@@ -11,5 +12,6 @@ export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
     await app.register(instructionRoutes(deps));
     await app.register(instructionItemRoutes(deps));
     await app.register(instructionOrderRoutes(deps));
+    await app.register(followUpRoutes(deps));
   };
 }

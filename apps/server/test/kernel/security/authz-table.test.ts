@@ -247,6 +247,9 @@ const TABLE: Record<string, ActorName[]> = {
   [`POST ${PC}/instructions/{instructionId}/cancel`]: PC_FIRST_HEAD,
   [`POST ${PC}/instructions/{instructionId}/close`]: PC_SERVICE,
   [`GET ${PC}/orders/{orderId}/order.pdf`]: PC_READ,
+  [`GET ${PC}/monthly-checks/draft`]: PC_OFFICIALS,
+  [`POST ${PC}/monthly-checks`]: PC_OFFICIALS,
+  [`GET ${PC}/monthly-checks`]: PC_SERVICE,
   'GET /api/v1/platform/ledger': ['admin'],
   'POST /api/v1/platform/ledger/verify': ['admin'],
 };
