@@ -7,6 +7,7 @@ import {
   itemsWithViolations,
   listInstructions,
   namesOf,
+  reportAttachmentsOf,
   type InstructionRow,
 } from './instructions.repository.ts';
 
@@ -55,21 +56,24 @@ export async function instructionList(
 
 /** "My measures": items the user performs, or answers for as the unit head, that are not yet verified. */
 export async function measuresOf(db: DbOrTx, organisationId: string, userId: string, today: string) {
-  const rows = await itemsOfPerson(db, organisationId, userId);
-  return rows
-    .filter((r) => !DONE.has(r.violation.status))
-    .map(({ item, violation: v, instruction }) => ({
-      instructionId: instruction.id,
-      instructionNumber: instruction.number,
-      itemId: item.id,
-      position: item.position,
-      description: v.description,
-      reference: v.reference,
-      measure: item.measure,
-      deadline: item.deadline,
-      status: v.status,
-      overdue: isOverdue(v.status, v.dueOn, today),
-      awaitingPerformersOrder: item.performerOutsideUnit && !item.performerOrderId,
-      mine: item.performerId === userId,
-    }));
+  const rows = (await itemsOfPerson(db, organisationId, userId)).filter((r) => !DONE.has(r.violation.status));
+  const files = await reportAttachmentsOf(
+    db,
+    rows.map((r) => r.violation.id),
+  );
+  return rows.map(({ item, violation: v, instruction }) => ({
+    instructionId: instruction.id,
+    instructionNumber: instruction.number,
+    itemId: item.id,
+    position: item.position,
+    description: v.description,
+    reference: v.reference,
+    measure: item.measure,
+    deadline: item.deadline,
+    status: v.status,
+    overdue: isOverdue(v.status, v.dueOn, today),
+    awaitingPerformersOrder: item.performerOutsideUnit && !item.performerOrderId,
+    mine: item.performerId === userId,
+    evidence: files.filter((f) => f.violationId === v.id).length,
+  }));
 }

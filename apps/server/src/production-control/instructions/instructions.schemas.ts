@@ -94,4 +94,6 @@ export const Measure = Type.Object({
   overdue: Type.Boolean(),
   awaitingPerformersOrder: Type.Boolean(),
   mine: Type.Boolean(),
+  /** Photos and documents attached so far. */
+  evidence: Type.Integer(),
 });

@@ -43,7 +43,7 @@ export function MyMeasuresPage() {
                       {t('pc.instr.awaitingOrder')}
                     </Text>
                   ) : m.status === 'open' ? (
-                    <ReportForm orgId={orgId} instructionId={m.instructionId} itemId={m.itemId} evidence={0} />
+                    <ReportForm orgId={orgId} instructionId={m.instructionId} itemId={m.itemId} evidence={m.evidence} />
                   ) : (
                     <Text size="sm" c="dimmed">
                       {t('pc.instr.awaitingVerification')}

@@ -95,6 +95,7 @@ export interface Measure {
   overdue: boolean;
   awaitingPerformersOrder: boolean;
   mine: boolean;
+  evidence: number;
 }
 export interface DraftLine {
   violationId: string;
