@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EscalationStep, MonthlyCheckLine, ViolationEvent } from '@baqylau/contracts';
 import type { DbOrTx } from '../../db/database.ts';
+import { lockOrganisation } from '../../kernel/organisations/organisations.repository.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
@@ -93,6 +94,7 @@ export async function recordMonthlyCheck(deps: AppDeps, actor: Actor & { id: str
   if (input.month !== currentMonth(deps))
     throw new AppError('pc.monthly_month_invalid', { month: input.month, current: currentMonth(deps) });
   return deps.db.transaction(async (tx) => {
+    await lockOrganisation(tx, organisationId); // one check per official and month, even when sent twice at once
     if (await findMonthlyCheck(tx, organisationId, input.month, actor.id))
       throw new AppError('pc.monthly_check_exists', { month: input.month });
     const draft = await monthlyCheckDraft(deps, tx, organisationId, actor.id);

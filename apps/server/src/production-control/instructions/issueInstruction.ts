@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { lockOrganisation } from '../../kernel/organisations/organisations.repository.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
@@ -56,6 +57,8 @@ export async function issueActAndInstruction(
   const today = dateInZone(deps.now());
   if (input.issuedOn > today) throw new AppError('pc.act_date_invalid', { field: 'issuedOn', value: input.issuedOn, rule: 'future' });
   return deps.db.transaction(async (tx) => {
+    // Numbers are per organisation and year: issues of one organisation take turns.
+    await lockOrganisation(tx, organisationId);
     const inspection = await findInspection(tx, organisationId, inspectionId);
     if (!inspection) throw new AppError('pc.inspection_not_found');
     if (inspection.status !== 'completed' || !inspection.completedAt)

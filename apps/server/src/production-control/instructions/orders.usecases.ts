@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../db/database.ts';
+import { lockOrganisation } from '../../kernel/organisations/organisations.repository.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
@@ -37,6 +38,7 @@ async function firstHeadOrder(
   o: OrderHead,
 ) {
   if (!(await rolesIn(tx, organisationId, actor.id)).has('head')) throw new AppError('pc.first_head_only');
+  await lockOrganisation(tx, organisationId); // order numbers are unique per organisation and kind
   const instruction = await findInstruction(tx, organisationId, id, true);
   if (!instruction) throw new AppError('pc.instruction_not_found');
   refuseUnlessIssued(instruction);
