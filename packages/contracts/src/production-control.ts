@@ -55,13 +55,17 @@ export const VIOLATION_EVENTS = [
   'verified',
   'recheck_confirmed',
   'reopened',
+  'escalated_performer',
   'escalated_unit_head',
   'escalated_first_head',
 ] as const;
 export type ViolationEvent = (typeof VIOLATION_EVENTS)[number];
 
-/** The deadline of an instruction item: agreed with the unit head, disputed, or settled by the first head (R315-16, R315-17). */
-export const DEADLINE_AGREEMENTS = ['agreed', 'disputed', 'settled'] as const;
+/**
+ * The deadline of an instruction item (R315-16, R315-17): awaiting the unit head (`pending`), agreed
+ * with the unit head, disputed (a proposed date and a reason), or settled by the first head.
+ */
+export const DEADLINE_AGREEMENTS = ['pending', 'agreed', 'disputed', 'settled'] as const;
 export type DeadlineAgreement = (typeof DEADLINE_AGREEMENTS)[number];
 
 /** The head's orders recorded by this rule set (R315-8, R315-17, R315-4, R315-11). */
@@ -77,14 +81,28 @@ export interface FormColumn {
   width: number;
 }
 
+/** The escalation ladder of the monthly check (R315-13): overdue < 30 days → performer, 30–60 → unit head, > 60 or escalated twice → first head. */
+export const ESCALATION_STEPS = ['performer', 'unit_head', 'first_head'] as const;
+export type EscalationStep = (typeof ESCALATION_STEPS)[number];
+
+/** What an instruction's list can be filtered by. */
+export const INSTRUCTION_STATUSES = ['issued', 'closed', 'cancelled'] as const;
+export type InstructionStatus = (typeof INSTRUCTION_STATUSES)[number];
+
 /** One open item seen at the monthly check (R315-13) and what was done about it. */
 export interface MonthlyCheckLine {
   violationId: string;
+  /** The instruction item it stands in, as printed (Н-2026/014 № 3). */
+  instructionId?: string;
+  instructionNumber?: string;
+  position?: number;
   status: ViolationStatus;
   dueOn: string | null;
   overdue: boolean;
-  /** Escalation step taken this month, if any. */
-  escalatedTo: 'performer' | 'unit_head' | 'first_head' | null;
+  daysOverdue?: number;
+  /** What the ladder suggested, and the step the official took this month, if any. */
+  suggested?: EscalationStep | null;
+  escalatedTo: EscalationStep | null;
   note: string;
 }
 

@@ -1,4 +1,5 @@
 import type { NavItem } from '../kernel/shell/navigation.ts';
+import { hasRole } from '../kernel/shell/access.ts';
 import { pcAccess, servesPc } from './access.ts';
 
 export const PC_HOME = '/app/production-control';
@@ -10,6 +11,14 @@ const PAGES: NavItem[] = [
   { path: `${PC_HOME}/violations`, label: 'pc.nav.violations', visible: (_a, o) => pcAccess(o).read },
   { path: `${PC_HOME}/proposals`, label: 'pc.nav.proposals', visible: (_a, o) => pcAccess(o).read },
   { path: `${PC_HOME}/journal`, label: 'pc.nav.journal', visible: (_a, o) => pcAccess(o).read },
+  // After the inspection (R315-13 … R315-17, R315-27).
+  {
+    path: `${PC_HOME}/instructions`,
+    label: 'pc.nav.instructions',
+    visible: (_a, o) => hasRole(o, ['head', 'pc_service_head', 'pc_official', 'unit_head', 'auditor']),
+  },
+  { path: `${PC_HOME}/measures`, label: 'pc.nav.myMeasures', visible: (_a, o) => pcAccess(o).perform },
+  { path: `${PC_HOME}/monthly-check`, label: 'pc.nav.monthlyCheck', visible: (_a, o) => hasRole(o, ['pc_service_head', 'pc_official']) },
 ];
 
 export const pcNav: NavItem = {

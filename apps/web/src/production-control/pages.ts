@@ -7,3 +7,7 @@ export { ViolationsPage } from './violations/ViolationsPage.tsx';
 export { ViolationPage } from './violations/ViolationPage.tsx';
 export { ProposalsPage } from './proposals/ProposalsPage.tsx';
 export { JournalPage } from './journal/JournalPage.tsx';
+export { InstructionsPage } from './instructions/InstructionsPage.tsx';
+export { InstructionPage } from './instructions/InstructionPage.tsx';
+export { MyMeasuresPage } from './instructions/MyMeasuresPage.tsx';
+export { MonthlyCheckPage } from './follow-up/MonthlyCheckPage.tsx';

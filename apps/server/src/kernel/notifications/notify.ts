@@ -31,7 +31,7 @@ export async function notifyRoles(
   return notifyUsers(tx, organisationId, await holdersOfRoles(tx, organisationId, roles), kind, payload, now);
 }
 
-/** Notifies the given people (a rule set's addressee, e.g. the official responsible for a planned inspection). */
+/** Notifies the given people (a rule set's addressee, e.g. the official responsible for a planned inspection), in the app and by e-mail when configured. */
 export async function notifyUsers(
   tx: DbOrTx,
   organisationId: string,

@@ -16,12 +16,14 @@ export const FONTS = {
 export type Pdf = PDFKit.PDFDocument;
 
 /** A document with the bundled fonts registered; pages are added explicitly by the caller. */
-export function createPdf(info: { title: string; layout?: 'portrait' | 'landscape' }): Pdf {
+/** bufferPages keeps pages open so page numbers ("n of N") can be written at the end. */
+export function createPdf(info: { title: string; layout?: 'portrait' | 'landscape'; bufferPages?: boolean }): Pdf {
   const doc = new PDFDocument({
     size: 'A4',
     layout: info.layout ?? 'portrait',
     margin: 40,
     autoFirstPage: false,
+    bufferPages: info.bufferPages ?? false,
     info: { Title: info.title, Producer: 'Baqylau' },
   });
   for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, file);

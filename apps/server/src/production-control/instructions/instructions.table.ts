@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { DEADLINE_AGREEMENTS, PC_ORDER_KINDS } from '@baqylau/contracts';
 import { organisations } from '../../kernel/organisations/organisations.table.ts';
 import { users } from '../../kernel/users/users.table.ts';
@@ -112,7 +112,11 @@ export const pcInstructionItems = pgTable(
     performerId: uuid('performer_id')
       .notNull()
       .references(() => users.id),
-    /** The performer works outside the unit: named by an organisation-wide order (R315-17). */
+    /**
+     * The performer works outside the unit (R315-17): the item waits for the first head's
+     * organisation-wide order naming them (performerOrderId); until then it cannot be reported done.
+     */
+    performerOutsideUnit: boolean('performer_outside_unit').notNull().default(false),
     performerOrderId: uuid('performer_order_id').references(() => pcOrders.id),
     deadline: date('deadline', { mode: 'string' }).notNull(),
     agreement: text('agreement', { enum: DEADLINE_AGREEMENTS }).notNull(),

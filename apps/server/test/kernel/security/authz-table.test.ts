@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../../src/composition/demo.ts';
 import { createApiToken } from '../../../src/kernel/tokens/tokens.usecases.ts';
-import { createUser } from '../../../src/kernel/users/users.usecases.ts';
-import { SYSTEM_ACTOR } from '../../../src/platform/ledger/ledger.types.ts';
 import { createTestContext, type TestContext } from '../../support/test-app.ts';
 import { ApiClient, seedWorld } from '../../support/world.ts';
 
@@ -27,7 +24,7 @@ const ACTORS = [
   'secretary',
   'coordinator',
   'judge',
-  // Order 315 (production control) people of the demo operator, created in beforeAll.
+  // Order 315: the people of the demo operator (its first head is `foreignHead`, the operator's head).
   'pcServiceHead',
   'pcOfficial',
   'unitHead',
@@ -67,6 +64,15 @@ const PC_READ: ActorName[] = ['foreignHead', 'pcServiceHead', 'pcOfficial', 'uni
 const PC_SERVICE: ActorName[] = ['foreignHead', 'pcServiceHead', 'pcOfficial'];
 const PC_FIRST_HEAD: ActorName[] = ['foreignHead'];
 const EVERYONE: ActorName[] = [...ACTORS];
+/**
+ * Order 315 after the inspection (acts, instructions, orders, measures, the monthly check), called on
+ * the demo operator: its head (`foreignHead` to the subdivision) is the first head.
+ */
+const PC_PARTICIPANTS: ActorName[] = [...PC_READ, 'performer'];
+const PC_OFFICIALS: ActorName[] = ['pcServiceHead', 'pcOfficial'];
+const PC_PERFORM: ActorName[] = ['unitHead', 'performer'];
+const PC = '/api/v1/organisations/{orgId}/production-control';
+const PC_ITEM = `${PC}/instructions/{instructionId}/items/{itemId}`;
 
 // ---- Order 315 set-up: facilities, officials, checklists, schedule, forms (R315-3, R315-7, R315-11) ----
 const PC_ORGANISE: ActorName[] = ['foreignHead', 'pcServiceHead'];
@@ -281,21 +287,32 @@ const TABLE: Record<string, ActorName[]> = {
   'GET /api/v1/organisations/{orgId}/production-control/journal': PC_READ,
   'GET /api/v1/organisations/{orgId}/production-control/journal.pdf': PC_READ,
   // ── end of Order 315 (pc-inspect) ──
+  // — Order 315 after the inspection (branch pc-instruct) —
+  [`POST ${PC}/inspections/{inspectionId}/act`]: PC_OFFICIALS,
+  [`GET ${PC}/instructions`]: PC_READ,
+  [`GET ${PC}/instructions/{instructionId}`]: PC_READ,
+  [`GET ${PC}/instructions/{instructionId}/instruction.pdf`]: PC_READ,
+  [`GET ${PC}/acts/{actId}/act.pdf`]: PC_READ,
+  [`POST ${PC_ITEM}/agreement`]: ['unitHead'],
+  [`POST ${PC_ITEM}/settlement`]: PC_FIRST_HEAD,
+  [`POST ${PC_ITEM}/report`]: PC_PERFORM,
+  [`POST ${PC_ITEM}/verification`]: PC_OFFICIALS,
+  [`POST ${PC_ITEM}/evidence`]: PC_PERFORM,
+  [`GET ${PC_ITEM}/evidence/{attachmentId}`]: PC_PARTICIPANTS,
+  [`GET ${PC}/measures/mine`]: PC_PERFORM,
+  [`POST ${PC}/instructions/{instructionId}/performers-order`]: PC_FIRST_HEAD,
+  [`POST ${PC}/instructions/{instructionId}/cancel`]: PC_FIRST_HEAD,
+  [`POST ${PC}/instructions/{instructionId}/close`]: PC_SERVICE,
+  [`GET ${PC}/orders/{orderId}/order.pdf`]: PC_READ,
+  [`GET ${PC}/monthly-checks/draft`]: PC_OFFICIALS,
+  [`POST ${PC}/monthly-checks`]: PC_OFFICIALS,
+  [`GET ${PC}/monthly-checks`]: PC_SERVICE,
   'GET /api/v1/platform/ledger': ['admin'],
   'POST /api/v1/platform/ledger/verify': ['admin'],
   ...PC_SETUP_ROWS,
 };
 
 const DESTRUCTIVE_FOR_SESSION = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/logout-everywhere']);
-
-/** Order 315 people of the demo operator (created here until the rule set's demo has them). */
-const PC_LOGINS = {
-  pcServiceHead: 'authz-pc-service',
-  pcOfficial: 'authz-pc-official',
-  unitHead: 'authz-pc-unit',
-  performer: 'authz-pc-performer',
-};
-const PC_ROLES = { pcServiceHead: 'pc_service_head', pcOfficial: 'pc_official', unitHead: 'unit_head', performer: 'performer' } as const;
 
 let ctx: TestContext;
 let world: Awaited<ReturnType<typeof seedWorld>>;
@@ -324,7 +341,10 @@ async function clientFor(actor: ActorName): Promise<ApiClient> {
           unionHead: 'union',
           coordinator: 'coordinator1',
           judge: 'judge1',
-          ...PC_LOGINS,
+          pcServiceHead: 'pcservice',
+          pcOfficial: 'pcofficial',
+          unitHead: 'unithead1',
+          performer: 'performer',
         } as Record<string, string>
       )[actor] ?? actor,
     );
@@ -352,14 +372,6 @@ describe('R444-13 R444-6 R335-3 authorisation: every route × every role × a fo
   beforeAll(async () => {
     ctx = await createTestContext();
     world = await seedWorld(ctx);
-    for (const [actor, login] of Object.entries(PC_LOGINS))
-      await createUser(ctx.deps, SYSTEM_ACTOR, {
-        login,
-        fullName: `Authz ${actor}`,
-        password: DEMO_PASSWORD,
-        organisationId: world.foreign,
-        role: PC_ROLES[actor as keyof typeof PC_ROLES],
-      });
     const doc = (await ctx.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })));
   });
