@@ -383,4 +383,19 @@ describe('R315-4 cancellation only by the first head, only with a written order'
     const head2 = (await (await w.as('unithead2')).get(`${w.base}/measures/mine`)).json().items;
     expect(head2).toEqual([expect.objectContaining({ instructionNumber: 'Н-2026/003', mine: false })]);
   });
+
+  it('R315-15 an inspection with nothing left open gets the act alone; a facility-wide one names the addressee unit', async () => {
+    const clean = await w.inspection({
+      unit: null,
+      completedAt: '2026-02-24T08:00:00Z',
+      violations: [{ description: 'Белгі жоқ', point: '5-тармақ', onSpot: true }],
+    });
+    const c = await w.as('pcservice');
+    const noUnit = await c.post(`${w.base}/inspections/${clean.id}/act`, { issuedOn: '2026-02-24', items: [] });
+    expect(noUnit.json().error).toMatchObject({ code: 'pc.act_unit_invalid', details: { field: 'unitId' } });
+    const res = await c.post(`${w.base}/inspections/${clean.id}/act`, { issuedOn: '2026-02-24', unitId: w.unitB, items: [] });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ act: { number: 'А-2026/004', unitHeadId: w.ids.unithead2 }, instruction: null });
+    expect(await notices(w.ids.unithead2!, 'pc.act_issued')).toEqual([{ act: 'А-2026/004' }]);
+  });
 });

@@ -1,4 +1,4 @@
-import { Group, Paper, SegmentedControl, Switch, Table, Text } from '@mantine/core';
+import { Group, Paper, SegmentedControl, Select, Switch, Table, Text } from '@mantine/core';
 import type { InstructionStatus } from '@baqylau/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,11 @@ export function InstructionsPage() {
   const [unitId, setUnitId] = useState<string | undefined>();
   const [overdue, setOverdue] = useState(false);
   const list = useInstructions(orgId, { status: status === 'all' ? undefined : status, unitId, overdue: overdue || undefined });
+  // The units that have instructions at all: the unit filter's choices.
+  const all = useInstructions(orgId, {});
+  const units = [
+    ...new Map((all.data ?? []).flatMap((r) => (r.unit ? [[r.unit.id, `${r.facility.name} · ${r.unit.name}`] as const] : []))).entries(),
+  ].map(([value, label]) => ({ value, label }));
   return (
     <>
       <PageHeader title={t('pc.instr.listTitle')} description={t('pc.instr.listDescription')} />
@@ -40,11 +45,17 @@ export function InstructionsPage() {
           onChange={(e) => setOverdue(e.currentTarget.checked)}
           data-testid="filter-overdue"
         />
-        {unitId && (
-          <Text size="sm" c="teal.8" style={{ cursor: 'pointer' }} onClick={() => setUnitId(undefined)}>
-            {t('pc.instr.filterUnitClear')}
-          </Text>
-        )}
+        <Select
+          aria-label={t('pc.instr.unit')}
+          placeholder={t('pc.instr.filterUnitClear')}
+          data={units}
+          value={unitId ?? null}
+          onChange={(v) => setUnitId(v ?? undefined)}
+          clearable
+          searchable
+          w={320}
+          data-testid="filter-unit"
+        />
       </Group>
       <Paper withBorder radius="md">
         <DataState query={list} empty={t('pc.instr.listEmpty')}>
@@ -78,7 +89,7 @@ export function InstructionsPage() {
                       </Table.Td>
                       <Table.Td>{formatCalendarDate(r.issuedOn)}</Table.Td>
                       <Table.Td>
-                        <Text size="sm" style={{ cursor: r.unit ? 'pointer' : undefined }} onClick={() => r.unit && setUnitId(r.unit.id)}>
+                        <Text size="sm">
                           {r.facility.name}
                           {r.unit ? ` · ${r.unit.name}` : ''}
                         </Text>
