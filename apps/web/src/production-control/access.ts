@@ -7,6 +7,8 @@ import { useSession } from '../kernel/shell/SessionContext.tsx';
 export interface PcAccess {
   /** Facilities, schedule, inspections, violations, instructions, journal: read. */
   module: boolean;
+  /** Reading the register, appointments, checklists and the schedule (the server's `readers`: not performers). */
+  read: boolean;
   /** Setting up facilities, units, appointments, checklists and the schedule. */
   organise: boolean;
   /** Conducting inspections, issuing acts and instructions, verifying, the monthly check. */
@@ -26,6 +28,7 @@ export function pcAccess(org: MyOrganisation | null): PcAccess {
   const here = servesPc(org) ? org : null;
   return {
     module: hasRole(here, ['head', 'pc_service_head', 'pc_official', 'unit_head', 'auditor', 'performer']),
+    read: hasRole(here, ['head', 'pc_service_head', 'pc_official', 'unit_head', 'auditor']),
     organise: hasRole(here, ['head', 'pc_service_head']),
     inspect: hasRole(here, ['head', 'pc_service_head', 'pc_official']),
     firstHead: hasRole(here, ['head']),
