@@ -6,6 +6,12 @@ export const PC_HOME = '/app/production-control';
 
 /** Order 315's pages; each feature adds its entry here. */
 const PAGES: NavItem[] = [
+  { path: PC_HOME, label: 'pc.nav.dashboard', exact: true, visible: (_a, o) => pcAccess(o).module },
+  // Set-up: the schedule, facilities and units, officials, checklists.
+  { path: `${PC_HOME}/schedule`, label: 'pc.nav.schedule', visible: (_a, o) => pcAccess(o).read },
+  { path: `${PC_HOME}/facilities`, label: 'pc.nav.facilities', visible: (_a, o) => pcAccess(o).read },
+  { path: `${PC_HOME}/officials`, label: 'pc.nav.officials', visible: (_a, o) => pcAccess(o).read },
+  { path: `${PC_HOME}/checklists`, label: 'pc.nav.checklists', visible: (_a, o) => pcAccess(o).read },
   // Inspections, violations, proposals to the first head, the journal (pc-inspect).
   { path: `${PC_HOME}/inspections`, label: 'pc.nav.inspections', visible: (_a, o) => pcAccess(o).read },
   { path: `${PC_HOME}/violations`, label: 'pc.nav.violations', visible: (_a, o) => pcAccess(o).read },

@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { ComingSoonPage } from '../kernel/shell/ComingSoonPage.tsx';
 import { Guarded } from '../kernel/shell/Guarded.tsx';
 import { hasRole } from '../kernel/shell/access.ts';
 import { lazyPage } from '../kernel/shell/lazyPage.ts';
@@ -18,6 +17,12 @@ const InstructionsPage = lazyPage(() => pages().then((p) => p.InstructionsPage))
 const InstructionPage = lazyPage(() => pages().then((p) => p.InstructionPage));
 const MyMeasuresPage = lazyPage(() => pages().then((p) => p.MyMeasuresPage));
 const MonthlyCheckPage = lazyPage(() => pages().then((p) => p.MonthlyCheckPage));
+const DashboardPage = lazyPage(() => pages().then((p) => p.PcDashboardPage));
+const FacilitiesPage = lazyPage(() => pages().then((p) => p.FacilitiesPage));
+const OfficialsPage = lazyPage(() => pages().then((p) => p.OfficialsPage));
+const ChecklistsPage = lazyPage(() => pages().then((p) => p.ChecklistsPage));
+const ChecklistPage = lazyPage(() => pages().then((p) => p.ChecklistPage));
+const SchedulePage = lazyPage(() => pages().then((p) => p.SchedulePage));
 
 const page = (path: string, allow: (a: PcAccess) => boolean, element: ReactNode) => ({
   path,
@@ -27,9 +32,15 @@ const page = (path: string, allow: (a: PcAccess) => boolean, element: ReactNode)
 /** A performer reads only their measures (the server's readers do not include them). */
 const onlyPerformer = (a: PcAccess) => a.perform && !a.unitHead && !a.inspect && !a.organise && !a.firstHead;
 
-/** Order 315 (HPF operator): each feature adds its pages here. The home page is the dashboard (to come). */
+/** Order 315 (HPF operator): the dashboard, set-up, inspections, and what follows them. */
 export const pcRoutes = () => [
-  page('production-control', (a) => a.module, <ComingSoonPage label="nav.productionControl" />),
+  page('production-control', (a) => a.module, <DashboardPage />),
+  // Setup (pc-setup): facilities and units, officials, checklists, the schedule.
+  page('production-control/facilities', (a) => a.read, <FacilitiesPage />),
+  page('production-control/officials', (a) => a.read, <OfficialsPage />),
+  page('production-control/checklists', (a) => a.read, <ChecklistsPage />),
+  page('production-control/checklists/:checklistId', (a) => a.read, <ChecklistPage />),
+  page('production-control/schedule', (a) => a.read, <SchedulePage />),
   // Inspections, the brief, findings, proposals, journal (R315-8, -9, -11, -12, -14, -27).
   page('production-control/inspections', (a) => a.read, <InspectionsPage />),
   page('production-control/inspections/start', (a) => a.inspect, <StartInspectionPage />),

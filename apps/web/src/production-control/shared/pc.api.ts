@@ -21,3 +21,5 @@ export function evidenceType(file: File): string | null {
   const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
   return (ext && EVIDENCE_FILES[ext]) || null;
 }
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
