@@ -29,7 +29,9 @@ export function ItemCard({
   const [note, setNote] = useState('');
   const [dangerous, setDangerous] = useState(false);
   const [onSpot, setOnSpot] = useState(false);
-  const [violationId, setViolationId] = useState<string | null>(null);
+  const [recorded, setViolationId] = useState<string | null>(null);
+  // A finding's photos can be added until the inspection is completed, also after the page is reloaded.
+  const violationId = recorded ?? (item.outcome === 'violation' ? item.violationId : null);
   const [photos, setPhotos] = useState<string[]>([]);
   const send = async (a: ItemAnswer) => {
     const r = await answer.mutateAsync({ itemId: item.id, note: note.trim() || undefined, ...a }).catch(() => null);
