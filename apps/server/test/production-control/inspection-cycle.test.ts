@@ -59,6 +59,10 @@ describe('R315-9 R315-27 findings at an inspection', () => {
     });
     const onSpot = await answer(first.id, itemOf('q3'), { outcome: 'violation', eliminatedOnSpot: true });
     found.q3 = onSpot.json().violationId;
+    // The item names its violation, so photos can be added after the page is reloaded.
+    const items = (await w.official.c.get(`${w.base}/inspections/${first.id}`)).json().items;
+    expect(items.find((i: { id: string }) => i.id === itemOf('q3')).violationId).toBe(found.q3);
+    expect(items.find((i: { id: string }) => i.id === itemOf('q2')).violationId).toBeNull();
     expect(await violation(found.q3!)).toMatchObject({
       status: 'verified',
       eliminatedOnSpot: true,

@@ -8,6 +8,7 @@ import { BASE, When, firstHead, readers, service } from '../pc-http.ts';
 import { answerItem } from './answer-item.usecases.ts';
 import { briefOfInspection, preInspectionBrief } from './brief.usecases.ts';
 import { completeInspection } from './complete-inspection.usecases.ts';
+import { violationsOfInspection } from '../violations/violations.repository.ts';
 import { itemsOf, listInspections } from './inspections.repository.ts';
 import {
   Brief,
@@ -30,7 +31,8 @@ export function inspectionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     const withItems = async (orgId: string, id: string) => {
       const [r] = await listInspections(deps.db, orgId, { id, limit: 1, offset: 0 });
       if (!r) throw new AppError('pc.inspection_not_found');
-      return { ...inspectionView(r.inspection, r), items: (await itemsOf(deps.db, id)).map(itemView) };
+      const found = new Map((await violationsOfInspection(deps.db, id)).map((v) => [v.itemId, v.id]));
+      return { ...inspectionView(r.inspection, r), items: (await itemsOf(deps.db, id)).map((x) => itemView(x, found)) };
     };
 
     app.get(
@@ -179,7 +181,8 @@ export function inspectionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         const r = await answerItem(deps, actorOf(req), req.params.orgId, req.params.inspectionId, req.params.itemId, req.body);
-        return { item: itemView(r.item), violationId: r.violation?.id ?? null };
+        const found = new Map(r.violation ? [[r.item.id, r.violation.id]] : []);
+        return { item: itemView(r.item, found), violationId: r.violation?.id ?? null };
       },
     );
 

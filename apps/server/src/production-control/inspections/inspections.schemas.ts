@@ -20,6 +20,8 @@ export const InspectionItem = Type.Object({
   note: Nullable(Type.String()),
   answeredAt: Nullable(When),
   hasViolation: Type.Boolean(),
+  /** The violation recorded by this item's answer, or the one it re-checks. */
+  violationId: Nullable(Uuid),
 });
 
 export const Inspection = Type.Object({
@@ -50,7 +52,13 @@ export const inspectionView = (i: InspectionRow, names: { facilityName: string; 
   ...i,
   ...names,
 });
-export const itemView = (x: InspectionItemRow) => ({ ...x, answeredBy: undefined, inspectionId: undefined, organisationId: undefined });
+export const itemView = (x: InspectionItemRow, found?: Map<string, string>) => ({
+  ...x,
+  violationId: x.recheckViolationId ?? found?.get(x.id) ?? null,
+  answeredBy: undefined,
+  inspectionId: undefined,
+  organisationId: undefined,
+});
 
 const BriefViolation = Type.Object({
   id: Uuid,

@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, FileButton, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Checkbox, FileButton, Group, Paper, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../kernel/components/ErrorAlert.tsx';
@@ -29,7 +29,9 @@ export function ItemCard({
   const [note, setNote] = useState('');
   const [dangerous, setDangerous] = useState(false);
   const [onSpot, setOnSpot] = useState(false);
-  const [violationId, setViolationId] = useState<string | null>(null);
+  const [recorded, setViolationId] = useState<string | null>(null);
+  // A finding's photos can be added until the inspection is completed, also after the page is reloaded.
+  const violationId = recorded ?? (item.outcome === 'violation' ? item.violationId : null);
   const [photos, setPhotos] = useState<string[]>([]);
   const send = async (a: ItemAnswer) => {
     const r = await answer.mutateAsync({ itemId: item.id, note: note.trim() || undefined, ...a }).catch(() => null);
@@ -70,14 +72,14 @@ export function ItemCard({
               maxLength={4000}
             />
             {recheck ? (
-              <Group grow>
+              <SimpleGrid cols={{ base: 1, xs: 2 }}>
                 <Button color="green" size="md" onClick={() => send({ outcome: 'eliminated_confirmed' })} loading={answer.isPending}>
                   {t('common:pc.outcome.eliminated_confirmed')}
                 </Button>
                 <Button color="red" size="md" onClick={() => send({ outcome: 'reopened' })} loading={answer.isPending}>
                   {t('common:pc.outcome.reopened')}
                 </Button>
-              </Group>
+              </SimpleGrid>
             ) : finding ? (
               <Stack gap="xs">
                 <Textarea
@@ -95,7 +97,7 @@ export function ItemCard({
                   data-testid="dangerous"
                 />
                 <Checkbox label={t('pc.item.eliminatedOnSpot')} checked={onSpot} onChange={(e) => setOnSpot(e.currentTarget.checked)} />
-                <Group grow>
+                <SimpleGrid cols={{ base: 1, xs: 2 }}>
                   <Button variant="default" onClick={() => setFinding(false)}>
                     {t('pc.item.back')}
                   </Button>
@@ -110,10 +112,11 @@ export function ItemCard({
                   >
                     {t('pc.item.recordViolation')}
                   </Button>
-                </Group>
+                </SimpleGrid>
               </Stack>
             ) : (
-              <Group grow>
+              // One button per line on a phone: the words stay whole and the targets large.
+              <SimpleGrid cols={{ base: 1, xs: 3 }}>
                 <Button
                   color="green"
                   size="md"
@@ -129,7 +132,7 @@ export function ItemCard({
                 <Button variant="default" size="md" onClick={() => send({ outcome: 'not_applicable' })} loading={answer.isPending}>
                   {t('common:pc.outcome.not_applicable')}
                 </Button>
-              </Group>
+              </SimpleGrid>
             )}
           </>
         )}

@@ -25,6 +25,7 @@ export interface InspectionItem {
   note: string | null;
   answeredAt: string | null;
   hasViolation: boolean;
+  violationId: string | null;
 }
 
 export interface Inspection {
