@@ -13,7 +13,7 @@ import { findRecorderByInventory } from '../recorders/recorders.repository.ts';
 import { LOCALE_HEADER } from './ingest/coded-tus-server.ts';
 import { tusProtocol } from './ingest/tus-protocol.ts';
 import { createTusServer, EXPOSED_HEADERS, ORG_HEADER, TOKEN_HEADER, UPLOADS_PATH } from './ingest/tus.server.ts';
-import { findRecordingByUpload, insertDocking } from './recordings.repository.ts';
+import { insertDocking, recordingOfUpload } from './recordings.repository.ts';
 
 const Receipt = Type.Object({
   uploadId: Type.String(),
@@ -24,7 +24,7 @@ const Receipt = Type.Object({
   journalEntryId: Type.Union([Type.String(), Type.Null()]),
 });
 
-type Recorded = NonNullable<Awaited<ReturnType<typeof findRecordingByUpload>>>;
+type Recorded = NonNullable<Awaited<ReturnType<typeof recordingOfUpload>>>;
 const receiptOf = (rec: Pick<Recorded, 'uploadId' | 'id' | 'sha256' | 'size' | 'state' | 'journalEntryId'>) => ({
   uploadId: rec.uploadId,
   recordingId: rec.id,
@@ -85,8 +85,25 @@ export function dockRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       // HEAD routes are left out of the OpenAPI document unless asked for; this one is a real endpoint.
       scope.head(
         `${UPLOADS_PATH}/:uploadId`,
-        { config: { authz: dock, swagger: { exposeHeadRoute: true } } as never, schema: tusSchema('tus: the offset to resume from', 200) },
-        handOver,
+        {
+          config: { authz: dock, swagger: { exposeHeadRoute: true } } as never,
+          schema: tusSchema('tus: the offset to resume from (an upload that became a recording: complete)', 200),
+        },
+        async (req, reply) => {
+          const p = req.principal as TokenPrincipal;
+          const rec = await tus.committedRecording(p.organisationId, (req.params as { uploadId: string }).uploadId);
+          if (!rec) return handOver(req, reply);
+          return reply
+            .status(200)
+            .headers({
+              'Cache-Control': 'no-store',
+              'Upload-Offset': String(rec.size),
+              'Upload-Length': String(rec.size),
+              'Baqylau-Sha256': rec.sha256,
+              'Baqylau-Recording-Id': rec.id,
+            })
+            .send(null);
+        },
       );
       scope.patch(
         `${UPLOADS_PATH}/:uploadId`,
@@ -127,9 +144,9 @@ export function dockRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         const p = req.principal as TokenPrincipal;
-        let rec = await findRecordingByUpload(deps.db, req.params.uploadId);
+        let rec = await recordingOfUpload(deps.db, p.organisationId, req.params.uploadId);
         if (!rec && (await tus.completeIfFinished(p.organisationId, p.tokenId, req.params.uploadId)))
-          rec = await findRecordingByUpload(deps.db, req.params.uploadId);
+          rec = await recordingOfUpload(deps.db, p.organisationId, req.params.uploadId);
         if (!rec || rec.organisationId !== p.organisationId) throw new AppError('recording.not_found');
         return receiptOf(rec);
       },

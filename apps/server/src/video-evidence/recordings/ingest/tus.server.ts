@@ -7,7 +7,7 @@ import type { AppDeps } from '../../../platform/deps.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { findRecorderByInventory } from '../../recorders/recorders.repository.ts';
 import { ingestRecording } from '../ingestRecording.ts';
-import { findRecordingByUpload } from '../recordings.repository.ts';
+import { recordingOfUpload } from '../recordings.repository.ts';
 import { uploadsInProgress } from '../recordings.table.ts';
 import { codedTusServer } from './coded-tus-server.ts';
 import { HashingFileStore } from './hashing-file-store.ts';
@@ -207,7 +207,7 @@ export function createTusServer(deps: AppDeps, logError: (err: unknown) => void 
    */
   async function completeIfFinished(organisationId: string, tokenId: string, uploadId: string) {
     return serialised(uploadId, async () => {
-      if (await findRecordingByUpload(deps.db, uploadId)) return true;
+      if (await recordingOfUpload(deps.db, organisationId, uploadId)) return true;
       const staged = await finishedUpload(organisationId, uploadId);
       const agentSha256 = staged?.complete ? readMetadata(staged.upload.metadata)?.sha256 : undefined;
       if (!staged || !agentSha256) return undefined;
@@ -229,7 +229,7 @@ export function createTusServer(deps: AppDeps, logError: (err: unknown) => void 
   async function confirm(organisationId: string, tokenId: string, uploadId: string, agentSha256: string) {
     if (!uploadId.startsWith(`${organisationId}.`)) throw new AppError('ingest.upload_not_found');
     return serialised(uploadId, async () => {
-      const done = await findRecordingByUpload(deps.db, uploadId);
+      const done = await recordingOfUpload(deps.db, organisationId, uploadId);
       if (done) {
         if (done.sha256 !== agentSha256) throw mismatchError(new ChecksumMismatch(done.sha256, agentSha256));
         return done;
@@ -262,11 +262,20 @@ export function createTusServer(deps: AppDeps, logError: (err: unknown) => void 
     if (!uploadId.startsWith(`${organisationId}.`)) throw new AppError('ingest.upload_not_found');
     await serialised(uploadId, async () => {
       // tus: a terminated upload answers 404 from then on; evidence is never terminated by its uploader.
-      if (await findRecordingByUpload(deps.db, uploadId)) throw new AppError('ingest.upload_committed');
+      if (await recordingOfUpload(deps.db, organisationId, uploadId)) throw new AppError('ingest.upload_committed');
       if (!(await datastore.getUpload(uploadId).catch(() => undefined))) throw new AppError('ingest.upload_not_found');
       await discard(uploadId);
     });
   }
 
-  return { server, datastore, completeIfFinished, confirm, abandon };
+  /**
+   * The recording a finished upload became, for a HEAD on its URL: a standard tus client holding
+   * that URL learns the upload is complete, instead of starting the file anew (a 404 would).
+   */
+  async function committedRecording(organisationId: string, uploadId: string) {
+    if (!uploadId.startsWith(`${organisationId}.`)) return undefined;
+    return recordingOfUpload(deps.db, organisationId, uploadId);
+  }
+
+  return { server, datastore, completeIfFinished, confirm, abandon, committedRecording };
 }
