@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { resources } from '../packages/i18n/src/index.ts';
-import { formatFingerprint } from '../apps/server/src/kernel/evidence-packages/verify/verify-core.js';
+import { decodeCodePage, formatFingerprint } from '../apps/server/src/kernel/evidence-packages/verify/verify-core.js';
 import { buildPackageFixture, flipByte } from '../apps/server/test/support/package-fixture.ts';
 import { launchBrowser, screenshot, type Browser } from './support/browser.ts';
 import { buildPackageThroughServer, type ServerPackage } from './support/court-package.ts';
@@ -136,6 +136,23 @@ describe('R444-14 verify.html checks a court package in the browser with no netw
       await screenshot(page, 'verify-too-large');
     } finally {
       big.cleanup();
+    }
+  });
+
+  it('R444-14 a package unzipped by a tool that read its UTF-8 names as CP437: the file is found under the garbled name, and the page says so', async () => {
+    const name = 'Тексеру актісі №12.pdf';
+    const own = await buildPackageFixture({ materialName: name });
+    try {
+      const garbled = decodeCodePage([...Buffer.from(name)], 'cp437');
+      fs.renameSync(path.join(own.folder, 'materials', name), path.join(own.folder, 'materials', garbled));
+      expect(await chooseFolder(own.folder)).toBe('ok');
+      await expect(row(`materials/${name}`).getAttribute('data-ok')).resolves.toBe('true');
+      const note = row(`materials/${name}`).locator('[data-found-as]');
+      await expect(note.getAttribute('data-found-as')).resolves.toBe(`materials/${garbled}`);
+      await expect(note.textContent()).resolves.toContain(`materials/${garbled}`);
+      expect(await page.locator('#files tbody tr[data-ok="false"]').count()).toBe(0);
+    } finally {
+      own.cleanup();
     }
   });
 

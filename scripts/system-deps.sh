@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs: chromium (browser tests), postgresql
-# (the PostgreSQL tier), ffmpeg (real clips for ingest tests, ffprobe), nginx (media offload tests), DejaVu fonts. Installs what is missing when
+# (the PostgreSQL tier), ffmpeg (real clips for ingest tests, ffprobe), nginx (media offload tests), DejaVu fonts,
+# zip (a court package zipped again as a recipient would, without UTF-8 name flags). Installs what is missing when
 # run as root (CI, dev VMs); otherwise says what to install.
 set -euo pipefail
 need=()
@@ -9,6 +10,7 @@ command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 command -v ffprobe >/dev/null 2>&1 || need+=(ffmpeg)
 command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+command -v zip >/dev/null 2>&1 || need+=(zip)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "Missing Debian packages: ${need[*]} — run: sudo apt-get install ${need[*]}" >&2

@@ -48,15 +48,20 @@ function printReport(r: NodeVerifyReport) {
   }
   const p = r.package;
   console.log(`Package ${p.number ?? '?'} of ${p.createdAt ?? '?'}, ${p.organisation ?? '?'} → ${p.recipient ?? '?'}`);
+  if (r.zipNames) console.log(`NOTE ${words[`verifyPage.zipNames.${r.zipNames}`]}`);
   for (const f of r.files) {
     const size = f.expected && Number.isFinite(f.expected.size) ? `, ${human(f.expected.size)}` : '';
-    if (f.ok) console.log(`OK   ${f.path}  (${f.kind}${size})`);
+    // Found under a name an unzip tool garbled: said exactly, never "missing" plus "extra".
+    const foundAs = f.foundAs
+      ? ` — ${(words['verifyPage.foundAs'] ?? '').replace('{{name}}', f.foundAs).replace('{{encoding}}', (f.nameEncoding ?? '').toUpperCase())}`
+      : '';
+    if (f.ok) console.log(`OK   ${f.path}  (${f.kind}${size})${foundAs}`);
     else {
       const detail =
         f.reason === 'hash_mismatch' || f.reason === 'size_mismatch'
           ? ` (expected ${f.expected?.size} bytes sha256 ${f.expected?.sha256}, found ${f.actual?.size} bytes sha256 ${f.actual?.sha256})`
           : '';
-      console.log(`FAIL ${f.path}  (${f.kind}) — ${reason(f.reason ?? '')}${detail}`);
+      console.log(`FAIL ${f.path}  (${f.kind}) — ${reason(f.reason ?? '')}${detail}${foundAs}`);
     }
   }
   console.log(r.signature.ok ? 'OK   signature of manifest.json' : `FAIL signature — ${reason(r.signature.reason ?? '')}`);

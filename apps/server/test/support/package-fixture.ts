@@ -49,6 +49,8 @@ export interface FixtureOptions {
    * name another action than the entry's (both signed as usual).
    */
   disclosedClip?: { recordedSha256?: string; action?: string };
+  /** The material's file name under materials/ (default 01-act.pdf): a Kazakh name tests how ZIP names are read. */
+  materialName?: string;
 }
 
 interface Entry {
@@ -92,7 +94,7 @@ export async function buildPackageFixture(opts: FixtureOptions = {}): Promise<Pa
     const originalName = `FILE000${i + 1}.MP4`;
     return { id: randomUUID(), originalName, ...write(`recordings/0${i + 1}-${originalName}`, randomBytes(size)) };
   });
-  const material = write('materials/01-act.pdf', MINIMAL_PDF('Тексеру актісі'));
+  const material = write(`materials/${opts.materialName ?? '01-act.pdf'}`, MINIMAL_PDF('Тексеру актісі'));
   const large = opts.largeExcerptBytes ? sparse('excerpts/01-large.mp4', opts.largeExcerptBytes) : undefined;
   const letters = ['kk', 'ru'].map((l) => write(`cover-letter-${l}.pdf`, MINIMAL_PDF(`cover letter ${l}`)));
 

@@ -20,7 +20,7 @@ export function apiRequest(
   server: string,
   token: string,
   path: string,
-  o: { method?: string; body?: unknown; idleMs?: number } = {},
+  o: { method?: string; body?: unknown; idleMs?: number; headers?: Record<string, string> } = {},
 ): Promise<ApiResponse> {
   const url = new URL(path, server);
   const body = o.body === undefined ? undefined : Buffer.from(JSON.stringify(o.body));
@@ -32,6 +32,7 @@ export function apiRequest(
         method: o.method ?? 'GET',
         headers: {
           authorization: `Bearer ${token}`,
+          ...o.headers,
           ...(body ? { 'content-type': 'application/json', 'content-length': body.length } : {}),
         },
         timeout: idleMs,

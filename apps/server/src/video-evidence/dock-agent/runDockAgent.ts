@@ -45,7 +45,8 @@ interface Receipt {
  */
 export async function runDockAgent(o: DockAgentOptions) {
   const state = new AgentState(o.stateFile);
-  const api = (p: string, init: { method?: string; body?: unknown } = {}) => apiRequest(o.server, o.token, p, init);
+  const api = (p: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
+    apiRequest(o.server, o.token, p, init);
   const docked = new Set<string>();
   const inFlight = new Set<string>();
   const emptyFiles = new Set<string>();
@@ -97,7 +98,10 @@ export async function runDockAgent(o: DockAgentOptions) {
   /** Discards an upload whose bytes are not the file's (best effort: the server's cleanup takes the rest). */
   async function abandon(uploadUrl: string) {
     const uploadId = uploadUrl.split('/').pop()!;
-    await api(`/api/v1/dock/uploads/${encodeURIComponent(uploadId)}`, { method: 'DELETE' }).catch(() => undefined);
+    // tus termination, so it names the protocol version like every tus request.
+    await api(`/api/v1/dock/uploads/${encodeURIComponent(uploadId)}`, { method: 'DELETE', headers: { 'Tus-Resumable': '1.0.0' } }).catch(
+      () => undefined,
+    );
   }
 
   /** Whether the file is still as listed: 'gone' (unplugged), 'changed' (written to since), or 'same'. */

@@ -1,6 +1,6 @@
 // `schema.hide` comes from @fastify/swagger's augmentation of FastifySchema.
 import type {} from '@fastify/swagger';
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type FastifyPluginAsyncTypebox, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -10,8 +10,10 @@ import type { TokenPrincipal } from '../../platform/http/principal.ts';
 import { responses } from '../../platform/http/schemas.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
 import { findRecorderByInventory } from '../recorders/recorders.repository.ts';
-import { createTusServer, ORG_HEADER, TOKEN_HEADER, UPLOADS_PATH } from './ingest/tus.server.ts';
-import { findRecordingByUpload, insertDocking } from './recordings.repository.ts';
+import { LOCALE_HEADER } from './ingest/coded-tus-server.ts';
+import { tusProtocol } from './ingest/tus-protocol.ts';
+import { createTusServer, EXPOSED_HEADERS, ORG_HEADER, TOKEN_HEADER, UPLOADS_PATH } from './ingest/tus.server.ts';
+import { insertDocking, recordingOfUpload } from './recordings.repository.ts';
 
 const Receipt = Type.Object({
   uploadId: Type.String(),
@@ -22,7 +24,7 @@ const Receipt = Type.Object({
   journalEntryId: Type.Union([Type.String(), Type.Null()]),
 });
 
-type Recorded = NonNullable<Awaited<ReturnType<typeof findRecordingByUpload>>>;
+type Recorded = NonNullable<Awaited<ReturnType<typeof recordingOfUpload>>>;
 const receiptOf = (rec: Pick<Recorded, 'uploadId' | 'id' | 'sha256' | 'size' | 'state' | 'journalEntryId'>) => ({
   uploadId: rec.uploadId,
   recordingId: rec.id,
@@ -49,61 +51,85 @@ function setTrustedHeaders(raw: import('node:http').IncomingMessage, values: Rec
 /** Dock agents: report a docking (clock offset, R444-17), upload by tus (R444-11), confirm the SHA-256 and fetch the receipt. */
 export function dockRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const tus = createTusServer(deps);
+    const tus = createTusServer(deps, (err) => app.log.error({ err }, 'dock upload failed'));
     const dock = rule.token('dock');
 
-    // tus bodies are raw bytes that the tus server reads itself.
-    app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
-    const handOver = (req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
-      // OPTIONS (tus discovery, a browser's CORS preflight) is public: it names no organisation.
-      const p = req.principal?.kind === 'token' ? req.principal : undefined;
-      setTrustedHeaders(req.raw, { [ORG_HEADER]: p?.organisationId ?? '', [TOKEN_HEADER]: p?.tokenId ?? '' });
-      reply.hijack();
-      return tus.server.handle(req.raw, reply.raw);
-    };
-    const tusSchema = (summary: string, status: 200 | 201 | 204) => ({
-      tags: ['dock'],
-      summary,
-      response: responses({ [status]: Type.Null() }),
-    });
-    app.post(
-      UPLOADS_PATH,
-      {
-        config: { authz: dock },
-        schema: tusSchema('tus: create an upload (metadata: filename, inventoryNumber, modifiedAt; sha256 optional, else confirm)', 201),
-      },
-      handOver,
-    );
-    // HEAD routes are left out of the OpenAPI document unless asked for; this one is a real endpoint.
-    app.head(
-      `${UPLOADS_PATH}/:uploadId`,
-      { config: { authz: dock, swagger: { exposeHeadRoute: true } } as never, schema: tusSchema('tus: the offset to resume from', 200) },
-      handOver,
-    );
-    app.patch(
-      `${UPLOADS_PATH}/:uploadId`,
-      { config: { authz: dock }, schema: tusSchema('tus: append bytes at the offset', 204) },
-      handOver,
-    );
-    app.options(UPLOADS_PATH, { config: { authz: rule.public }, schema: { hide: true } }, handOver);
-
-    app.delete(
-      `${UPLOADS_PATH}/:uploadId`,
-      {
-        config: { authz: dock },
-        schema: {
-          tags: ['dock'],
-          summary: 'tus termination: the staged upload is discarded (a committed recording stays)',
-          params: Type.Object({ uploadId: Type.String({ maxLength: 100 }) }),
-          response: responses({ 204: Type.Null() }),
+    // The tus endpoint in a scope of its own: no body parser, tus 1.0.0's rules on what Fastify answers.
+    await app.register(async (plain) => {
+      tusProtocol(plain, EXPOSED_HEADERS);
+      const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
+      const handOver = (req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
+        // OPTIONS (tus discovery, a browser's CORS preflight) is public: it names no organisation.
+        const p = req.principal?.kind === 'token' ? req.principal : undefined;
+        setTrustedHeaders(req.raw, {
+          [ORG_HEADER]: p?.organisationId ?? '',
+          [TOKEN_HEADER]: p?.tokenId ?? '',
+          [LOCALE_HEADER]: req.locale,
+        });
+        reply.hijack();
+        return tus.server.handle(req.raw, reply.raw);
+      };
+      const tusSchema = (summary: string, status: 200 | 201 | 204) => ({
+        tags: ['dock'],
+        summary,
+        response: responses({ [status]: Type.Null() }),
+      });
+      scope.post(
+        UPLOADS_PATH,
+        {
+          config: { authz: dock },
+          schema: tusSchema('tus: create an upload (metadata: filename, inventoryNumber, modifiedAt; sha256 optional, else confirm)', 201),
         },
-      },
-      async (req, reply) => {
-        const p = req.principal as TokenPrincipal;
-        await tus.abandon(p.organisationId, req.params.uploadId);
-        return reply.status(204).send(null);
-      },
-    );
+        handOver,
+      );
+      // HEAD routes are left out of the OpenAPI document unless asked for; this one is a real endpoint.
+      scope.head(
+        `${UPLOADS_PATH}/:uploadId`,
+        {
+          config: { authz: dock, swagger: { exposeHeadRoute: true } } as never,
+          schema: tusSchema('tus: the offset to resume from (an upload that became a recording: complete)', 200),
+        },
+        async (req, reply) => {
+          const p = req.principal as TokenPrincipal;
+          const rec = await tus.committedRecording(p.organisationId, (req.params as { uploadId: string }).uploadId);
+          if (!rec) return handOver(req, reply);
+          return reply
+            .status(200)
+            .headers({
+              'Cache-Control': 'no-store',
+              'Upload-Offset': String(rec.size),
+              'Upload-Length': String(rec.size),
+              'Baqylau-Sha256': rec.sha256,
+              'Baqylau-Recording-Id': rec.id,
+            })
+            .send(null);
+        },
+      );
+      scope.patch(
+        `${UPLOADS_PATH}/:uploadId`,
+        { config: { authz: dock }, schema: tusSchema('tus: append bytes at the offset', 204) },
+        handOver,
+      );
+      scope.options(UPLOADS_PATH, { config: { authz: rule.public }, schema: { hide: true } }, handOver);
+
+      scope.delete(
+        `${UPLOADS_PATH}/:uploadId`,
+        {
+          config: { authz: dock },
+          schema: {
+            tags: ['dock'],
+            summary: 'tus termination: the staged upload is discarded (a committed recording stays: 409); an upload already gone: 404',
+            params: Type.Object({ uploadId: Type.String({ maxLength: 100 }) }),
+            response: responses({ 204: Type.Null() }),
+          },
+        },
+        async (req, reply) => {
+          const p = req.principal as TokenPrincipal;
+          await tus.abandon(p.organisationId, req.params.uploadId);
+          return reply.status(204).send(null);
+        },
+      );
+    });
 
     app.get(
       '/api/v1/dock/receipts/:uploadId',
@@ -118,9 +144,9 @@ export function dockRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         const p = req.principal as TokenPrincipal;
-        let rec = await findRecordingByUpload(deps.db, req.params.uploadId);
+        let rec = await recordingOfUpload(deps.db, p.organisationId, req.params.uploadId);
         if (!rec && (await tus.completeIfFinished(p.organisationId, p.tokenId, req.params.uploadId)))
-          rec = await findRecordingByUpload(deps.db, req.params.uploadId);
+          rec = await recordingOfUpload(deps.db, p.organisationId, req.params.uploadId);
         if (!rec || rec.organisationId !== p.organisationId) throw new AppError('recording.not_found');
         return receiptOf(rec);
       },

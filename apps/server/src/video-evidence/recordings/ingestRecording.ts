@@ -9,7 +9,14 @@ import { withObjectLock } from '../../platform/storage/object-lock.ts';
 import { findRecorderByInventory } from '../recorders/recorders.repository.ts';
 import { fileSequenceOf } from './ingest/file-sequence.ts';
 import { retentionOfRecording } from '../retention/retentionOfRecording.ts';
-import { entryCovering, findRecordingByUpload, insertRecording, latestDocking } from './recordings.repository.ts';
+import {
+  entryCovering,
+  findRecordingByUpload,
+  findSameFile,
+  insertRecording,
+  latestDocking,
+  type RecordingRow,
+} from './recordings.repository.ts';
 import { uploadsInProgress } from './recordings.table.ts';
 import { eq } from 'drizzle-orm';
 
@@ -29,8 +36,10 @@ export interface FinishedUpload {
  * R444-11/13: turns a finished, hash-verified upload into evidence. The
  * original is committed to the write-once store first; only then is the row
  * written (with its ledger entry), so a crash leaves no visible recording or a
- * complete one. Idempotent per upload. The journal entry — and with it the
- * inspector and the activity — comes from the corrected capture time (R444-5).
+ * complete one. Idempotent per upload, and per file: the same file (recorder,
+ * name, size, SHA-256) docked again is no second recording — the one kept is
+ * answered, and the ledger notes the repeat with its upload. The journal entry —
+ * and with it the inspector and the activity — comes from the corrected capture time (R444-5).
  */
 export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUpload) {
   const existing = await findRecordingByUpload(deps.db, u.uploadId);
@@ -72,7 +81,33 @@ export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUp
     ...(entry ? await retentionOfRecording(deps.db, deps.config, entry.id, startedAt) : {}),
   };
   // The same bytes may already be stored (and about to be purged): link and row under the object's lock.
-  await withObjectLock(deps, u.sha256, async (db) => {
+  // Under it too, so that two dockings of one file at once cannot both find it new.
+  const kept = await withObjectLock(deps, u.sha256, async (db): Promise<RecordingRow | undefined> => {
+    const earlier = await findSameFile(db, { recorderId: recorder.id, originalName: u.originalName, size: u.size, sha256: u.sha256 });
+    if (earlier) {
+      await db.transaction(async (tx) => {
+        await tx.delete(uploadsInProgress).where(eq(uploadsInProgress.uploadId, u.uploadId));
+        await appendLedgerEntry(
+          tx,
+          {
+            organisationId: u.organisationId,
+            actor,
+            action: 'recording.redocked',
+            subjectType: 'recording',
+            subjectId: earlier.id,
+            payload: {
+              uploadId: u.uploadId,
+              inventoryNumber: recorder.inventoryNumber,
+              originalName: u.originalName,
+              size: u.size,
+              sha256: u.sha256,
+            },
+          },
+          now,
+        );
+      });
+      return earlier;
+    }
     await deps.store.commitStaged(u.stagedPath, { sha256: u.sha256, size: u.size });
     await db.transaction(async (tx) => {
       await insertRecording(tx, row);
@@ -115,6 +150,7 @@ export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUp
         );
       }
     });
+    return undefined;
   });
-  return { ...row };
+  return kept ?? { ...row };
 }

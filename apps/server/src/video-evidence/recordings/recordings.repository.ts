@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, isNull, lte, or, sql } from 'drizzle-orm';
 import { recorders } from '../recorders/recorders.table.ts';
 import type { DbOrTx } from '../../db/database.ts';
+import { ledgerEntries } from '../../platform/ledger/ledger.table.ts';
 import { journalEntries } from '../journal/journal.table.ts';
 import { dockings, recordings } from './recordings.table.ts';
 
@@ -8,6 +9,50 @@ export type RecordingRow = typeof recordings.$inferSelect;
 
 export async function findRecordingByUpload(db: DbOrTx, uploadId: string) {
   const [r] = await db.select().from(recordings).where(eq(recordings.uploadId, uploadId));
+  return r;
+}
+
+/** The recording of the same file from the same recorder (name, size and SHA-256 equal), if one is kept. */
+export async function findSameFile(db: DbOrTx, f: { recorderId: string; originalName: string; size: number; sha256: string }) {
+  const [r] = await db
+    .select()
+    .from(recordings)
+    .where(
+      and(
+        eq(recordings.sha256, f.sha256),
+        eq(recordings.recorderId, f.recorderId),
+        eq(recordings.originalName, f.originalName),
+        eq(recordings.size, f.size),
+      ),
+    )
+    .orderBy(asc(recordings.ingestedAt))
+    .limit(1);
+  return r;
+}
+
+/**
+ * The recording an upload became: its own, or for a file docked again, the recording it
+ * repeats (the ledger's `recording.redocked` entry names the upload; no row is made for it).
+ */
+export async function recordingOfUpload(db: DbOrTx, organisationId: string, uploadId: string) {
+  const own = await findRecordingByUpload(db, uploadId);
+  if (own) return own.organisationId === organisationId ? own : undefined;
+  const [redock] = await db
+    .select({ recordingId: ledgerEntries.subjectId })
+    .from(ledgerEntries)
+    .where(
+      and(
+        eq(ledgerEntries.organisationId, organisationId),
+        eq(ledgerEntries.action, 'recording.redocked'),
+        sql`(${ledgerEntries.payload})::jsonb ->> 'uploadId' = ${uploadId}`,
+      ),
+    )
+    .limit(1);
+  if (!redock?.recordingId) return undefined;
+  const [r] = await db
+    .select()
+    .from(recordings)
+    .where(and(eq(recordings.organisationId, organisationId), eq(recordings.id, redock.recordingId)));
   return r;
 }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { base64ToBytes, isSafePath } from './verify-core.js';
+import { base64ToBytes, decodeCodePage, decodeUtf8Strict, isSafePath } from './verify-core.js';
 import type { HashResult, VerifyHost } from './verify-core.js';
 
 /** The input is not a package we can open at all (exit code 2), as opposed to a package that fails. */
@@ -11,6 +11,26 @@ export class UnreadableInputError extends Error {}
 
 export interface PackageSource extends VerifyHost {
   close(): Promise<void>;
+  /**
+   * A ZIP whose non-ASCII names are not marked UTF-8 (re-zipped by a tool such as Debian's `zip`):
+   * 'utf8_unmarked' when their bytes are UTF-8 and were read so, 'not_utf8' when some are not
+   * and were read as CP437, the ZIP default (a name in another code page then matches nothing).
+   */
+  zipNames?: 'utf8_unmarked' | 'not_utf8';
+}
+
+/**
+ * A ZIP entry's name as unzip on Linux and macOS shows it: UTF-8 when marked so, or when its bytes
+ * are UTF-8 (Info-ZIP's zip on Unix stores them unmarked); else CP437. yauzl would read every
+ * unmarked name as CP437, so a re-zipped package's "Акт.pdf" became "╨Р╨║╤В.pdf": missing and extra.
+ */
+function entryName(e: yauzl.Entry): { name: string; unmarked?: 'utf8' | 'cp437' } {
+  const raw = e.fileName as unknown as Buffer;
+  if (e.generalPurposeBitFlag & 0x800) return { name: raw.toString('utf8') };
+  const bytes = [...raw];
+  if (bytes.every((b) => b < 0x80)) return { name: raw.toString('latin1') };
+  const utf8 = decodeUtf8Strict(bytes);
+  return utf8 !== null ? { name: utf8, unmarked: 'utf8' } : { name: decodeCodePage(bytes, 'cp437'), unmarked: 'cp437' };
 }
 
 const nfc = (p: string) => p.normalize('NFC');
@@ -102,28 +122,37 @@ export function openFolder(dir: string): PackageSource {
 
 export async function openZip(file: string): Promise<PackageSource> {
   let zip: yauzl.ZipFile;
-  const entries: yauzl.Entry[] = [];
+  const entries: (yauzl.Entry & { name: string })[] = [];
+  const unmarked = new Set<string>();
   try {
-    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
-    for await (const e of zip.eachEntry()) if (!e.fileName.endsWith('/')) entries.push(e);
+    // Names as bytes: decoded here as unzip tools do (entryName), not all as CP437.
+    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: false });
+    for await (const e of zip.eachEntry()) {
+      const n = entryName(e);
+      // The check yauzl makes of names it decodes itself: no absolute paths, no "..", no backslashes.
+      const bad = yauzl.validateFileName(n.name);
+      if (bad) throw new Error(bad);
+      if (n.unmarked) unmarked.add(n.unmarked);
+      if (!n.name.endsWith('/')) entries.push(Object.assign(e, { name: n.name }));
+    }
   } catch (e) {
     throw new UnreadableInputError(`${file} is not a readable ZIP: ${(e as Error).message}`);
   }
   // The package folder is where the shallowest manifest.json sits ("<number>/" by the format).
-  const manifests = entries.filter((e) => e.fileName === 'manifest.json' || e.fileName.endsWith('/manifest.json'));
-  const top = manifests.sort((a, b) => a.fileName.split('/').length - b.fileName.split('/').length)[0];
+  const manifests = entries.filter((e) => e.name === 'manifest.json' || e.name.endsWith('/manifest.json'));
+  const top = manifests.sort((a, b) => a.name.split('/').length - b.name.split('/').length)[0];
   if (!top) {
     zip.close();
     throw new UnreadableInputError(`${file} holds no manifest.json: not a court package`);
   }
-  const prefix = top.fileName.slice(0, -'manifest.json'.length);
+  const prefix = top.name.slice(0, -'manifest.json'.length);
   const byPath = new Map<string, yauzl.Entry>();
   for (const e of entries) {
-    const key = nfc(e.fileName.startsWith(prefix) ? e.fileName.slice(prefix.length) : `../${e.fileName}`);
+    const key = nfc(e.name.startsWith(prefix) ? e.name.slice(prefix.length) : `../${e.name}`);
     // Two entries under one name: a verifier would check one and an unzip tool might show the other.
     if (byPath.has(key)) {
       zip.close();
-      throw new UnreadableInputError(`${file} holds two entries named ${e.fileName}: refused, a package names each file once`);
+      throw new UnreadableInputError(`${file} holds two entries named ${e.name}: refused, a package names each file once`);
     }
     byPath.set(key, e);
   }
@@ -135,7 +164,8 @@ export async function openZip(file: string): Promise<PackageSource> {
       return { stream: await zip.openReadStreamPromise(e), size: e.uncompressedSize };
     },
   );
-  return { ...host, close: async () => zip.close() };
+  const zipNames = unmarked.has('cp437') ? 'not_utf8' : unmarked.has('utf8') ? 'utf8_unmarked' : undefined;
+  return { ...host, close: async () => zip.close(), ...(zipNames ? { zipNames } : {}) };
 }
 
 export async function openPackage(input: string): Promise<PackageSource> {

@@ -40,6 +40,9 @@ export interface FileResult {
   reason?: FileReason;
   expected?: { sha256: string; size: number };
   actual?: { sha256: string | null; size: number };
+  /** The name the file was found under: its UTF-8 name read in `nameEncoding` by the tool that unzipped it. */
+  foundAs?: string;
+  nameEncoding?: 'cp437' | 'cp866';
 }
 
 export type SignatureReason = 'signature_missing' | 'signature_invalid' | 'public_key_invalid' | 'fingerprint_mismatch';
@@ -176,3 +179,7 @@ export function normaliseFingerprint(s: string): string;
 export function formatFingerprint(hex: string): string;
 export function isSafePath(p: string): boolean;
 export function base64ToBytes(b64: string): Uint8Array | null;
+
+export function decodeUtf8Strict(bytes: number[]): string | null;
+export function utf8NamesMisreadAs(name: string): { name: string; encoding: 'cp437' | 'cp866' }[];
+export function decodeCodePage(bytes: number[], encoding: 'cp437' | 'cp866'): string;

@@ -34,6 +34,67 @@ const str = (v) => (typeof v === 'string' ? v : null);
 /** @param {string} p */
 const nfc = (p) => p.normalize('NFC');
 
+/**
+ * The upper halves (bytes 0x80–0xFF) of the code pages unzip tools read a ZIP name in when the
+ * name is not marked UTF-8: CP437 (the ZIP default: yauzl, Python, Windows in most languages)
+ * and CP866 (Windows in Russian and Kazakh). A package re-zipped by a tool that does not mark
+ * its UTF-8 names (Debian's `zip`) and unzipped by one of those shows "Акт.pdf" as "╨Р╨║╤В.pdf".
+ */
+const CODE_PAGES = Object.freeze({
+  cp437:
+    'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0',
+  cp866:
+    'АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмноп░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀рстуфхцчшщъыьэюяЁёЄєЇїЎў°∙·√№¤■\u00a0',
+});
+
+/** Strict UTF-8 (no overlongs, surrogates or truncation) to a string; null when the bytes are not UTF-8. @param {number[]} b */
+export function decodeUtf8Strict(b) {
+  let out = '';
+  for (let i = 0; i < b.length;) {
+    const c = /** @type {number} */ (b[i]);
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0 || i + n > b.length - 1) return null;
+    let cp = n ? c & (0x3f >> n) : c;
+    for (let k = 1; k <= n; k++) {
+      const x = /** @type {number} */ (b[i + k]);
+      if ((x & 0xc0) !== 0x80) return null;
+      cp = (cp << 6) | (x & 0x3f);
+    }
+    if ((n === 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (n === 3 && (cp < 0x10000 || cp > 0x10ffff))) return null;
+    out += String.fromCodePoint(cp);
+    i += n + 1;
+  }
+  return out;
+}
+
+/** Bytes read in a code page (ASCII below 0x80), as an unzip tool shows a name not marked UTF-8. @param {number[]} b @param {'cp437' | 'cp866'} encoding */
+export function decodeCodePage(b, encoding) {
+  return b.map((x) => (x < 0x80 ? String.fromCharCode(x) : CODE_PAGES[encoding][x - 0x80])).join('');
+}
+
+/**
+ * The names a garbled name stood for: each code page in which its characters are the bytes of a
+ * UTF-8 name (a plain ASCII name, or one that is no such misreading, stands for nothing else).
+ * @param {string} name @returns {{ name: string, encoding: 'cp437' | 'cp866' }[]}
+ */
+export function utf8NamesMisreadAs(name) {
+  /** @type {{ name: string, encoding: 'cp437' | 'cp866' }[]} */
+  const found = [];
+  for (const [encoding, upper] of /** @type {['cp437' | 'cp866', string][]} */ (Object.entries(CODE_PAGES))) {
+    const bytes = [];
+    for (const ch of name) {
+      const code = /** @type {number} */ (ch.codePointAt(0));
+      const hi = upper.indexOf(ch);
+      if (code < 0x80) bytes.push(code);
+      else if (hi >= 0) bytes.push(0x80 + hi);
+      else break;
+    }
+    const utf8 = bytes.length === [...name].length ? decodeUtf8Strict(bytes) : null;
+    if (utf8 !== null && utf8 !== name) found.push({ name: utf8.normalize('NFC'), encoding });
+  }
+  return found;
+}
+
 /** A manifest path must stay inside the package folder: relative, forward slashes, no "." or ".." parts. */
 export function isSafePath(/** @type {unknown} */ p) {
   if (typeof p !== 'string' || p === '' || p.includes('\\') || p.includes('\0') || p.startsWith('/')) return false;
@@ -175,17 +236,30 @@ async function checkFiles(host, m, onProgress) {
     }
   }
 
+  // A listed file missing under its name may be there under the name an unzip tool garbled
+  // (UTF-8 read as CP437 or CP866): found so, it is checked and the report says how it was stored,
+  // rather than calling it missing and its garbled twin an extra file.
+  const listed = await host.listFiles();
+  const present = new Set(listed.map(nfc));
+  for (const r of toHash) {
+    if (present.has(nfc(r.path))) continue;
+    const twin = listed.find((n) => !seen.has(nfc(n)) && utf8NamesMisreadAs(n).some((m) => m.name === nfc(r.path)));
+    if (!twin) continue;
+    seen.add(nfc(twin));
+    Object.assign(r, { foundAs: twin, nameEncoding: utf8NamesMisreadAs(twin).find((m) => m.name === nfc(r.path))?.encoding });
+  }
+
   const bytesTotal = toHash.reduce((s, r) => s + (Number.isFinite(r.expected.size) ? r.expected.size : 0), 0);
   let before = 0;
   for (const [i, r] of toHash.entries()) {
     /** @param {number} done */
     const progress = (done) => onProgress?.({ path: r.path, index: i + 1, count: toHash.length, bytesDone: before + done, bytesTotal });
     progress(0);
-    Object.assign(r, await hashOne(host, r.path, r.expected, progress));
+    Object.assign(r, await hashOne(host, /** @type {{ foundAs?: string }} */ (r).foundAs ?? r.path, r.expected, progress));
     before += Number.isFinite(r.expected.size) ? r.expected.size : 0;
   }
 
-  for (const p of await host.listFiles()) {
+  for (const p of listed) {
     if (seen.has(nfc(p))) continue;
     if (OS_JUNK.test(p)) results.push({ path: p, kind: 'ignored', ok: true });
     else results.push({ path: p, kind: 'extra', ok: false, reason: 'not_in_manifest' });

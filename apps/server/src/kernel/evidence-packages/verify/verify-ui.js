@@ -221,6 +221,14 @@ function renderReport() {
   const rows = r.files.map((f) => {
     const detail =
       f.reason === 'hash_mismatch' || f.reason === 'size_mismatch' ? el('div', { class: 'detail' }, t('expectedFound', detailOf(f))) : null;
+    // Found under the name the unzip tool garbled (UTF-8 read as CP437/CP866): said, not "missing" and "extra".
+    const foundAs = f.foundAs
+      ? el(
+          'div',
+          { class: 'detail', 'data-found-as': f.foundAs },
+          t('foundAs', { name: f.foundAs, encoding: (f.nameEncoding ?? '').toUpperCase() }),
+        )
+      : null;
     const result =
       f.reason === 'too_large_for_browser'
         ? el('span', { class: 'warn', 'data-ok': 'false' }, `${t('notChecked')}: ${t('reason.too_large_for_browser')}`)
@@ -231,7 +239,7 @@ function renderReport() {
       el('td', { class: 'path' }, f.path),
       el('td', {}, STRINGS[lang]?.[`verifyPage.kind.${f.kind}`] ? t(`kind.${f.kind}`) : f.kind),
       el('td', { class: 'num', title: String(f.actual?.size ?? f.expected?.size ?? '') }, size(f.actual?.size ?? f.expected?.size ?? NaN)),
-      el('td', {}, result, detail),
+      el('td', {}, result, detail, foundAs),
     );
   });
   $('files').replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));

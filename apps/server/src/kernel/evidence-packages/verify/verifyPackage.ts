@@ -7,6 +7,8 @@ export { UnreadableInputError } from './node-hosts.ts';
 export interface NodeVerifyReport extends VerifyReport {
   /** Set when a fingerprint was pinned (--key): whether the package's key is that one. */
   keyPinned?: { expected: string; matches: boolean };
+  /** How the ZIP's names were read when not marked UTF-8 (see PackageSource.zipNames). */
+  zipNames?: 'utf8_unmarked' | 'not_utf8';
 }
 
 /**
@@ -20,6 +22,7 @@ export async function verifyPackageAt(
   const source = await openPackage(input);
   try {
     const report: NodeVerifyReport = await verifyWith(source, { onProgress: opts.onProgress });
+    if (source.zipNames) report.zipNames = source.zipNames;
     if (opts.key !== undefined) {
       const expected = normaliseFingerprint(opts.key);
       const matches = report.fingerprint !== null && report.fingerprint === expected;

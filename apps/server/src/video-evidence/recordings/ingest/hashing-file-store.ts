@@ -27,8 +27,10 @@ export class HashingFileStore extends FileStore {
   constructor(
     private readonly dir: string,
     private readonly writeOptions: StagedWriteOptions & { directIo?: boolean } = STAGED_WRITE_DEFAULTS,
+    /** How long after its creation an upload is kept (0: the store names no expiry). */
+    expirationPeriodInMilliseconds = 0,
   ) {
-    super({ directory: dir });
+    super({ directory: dir, expirationPeriodInMilliseconds });
     this.directIo = writeOptions.directIo ?? true;
   }
 

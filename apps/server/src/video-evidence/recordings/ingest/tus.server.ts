@@ -1,14 +1,15 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { Server, type ServerOptions } from '@tus/server';
+import type { ServerOptions } from '@tus/server';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { findRecorderByInventory } from '../../recorders/recorders.repository.ts';
 import { ingestRecording } from '../ingestRecording.ts';
-import { findRecordingByUpload } from '../recordings.repository.ts';
+import { recordingOfUpload } from '../recordings.repository.ts';
 import { uploadsInProgress } from '../recordings.table.ts';
+import { codedTusServer } from './coded-tus-server.ts';
 import { HashingFileStore } from './hashing-file-store.ts';
 import { useUncopiedBody } from './request-body.ts';
 
@@ -17,11 +18,8 @@ export const ORG_HEADER = 'x-baqylau-organisation';
 export const TOKEN_HEADER = 'x-baqylau-token-id';
 export const UPLOADS_PATH = '/api/v1/dock/uploads';
 
-type TusError = { status_code: number; body: string };
-const refuse = (status_code: number, code: string, message: string): TusError => ({
-  status_code,
-  body: JSON.stringify({ error: { code, message } }),
-});
+/** Headers of ours that a browser-based dock may read (CORS), beside the protocol's own. */
+export const EXPOSED_HEADERS = ['Baqylau-Sha256', 'Baqylau-Recording-Id', 'Upload-Expires'];
 
 export interface UploadMetadata {
   filename: string;
@@ -82,8 +80,10 @@ type StagedUpload = Awaited<ReturnType<HashingFileStore['getUpload']>>;
  * hashes while uploading sends it afterwards (`confirm`), and until then the
  * finished upload stays staged, with the server's digest noted, and is no recording.
  */
-export function createTusServer(deps: AppDeps) {
-  const datastore = new HashingFileStore(path.join(deps.store.stagingDir, 'tus'));
+export function createTusServer(deps: AppDeps, logError: (err: unknown) => void = () => undefined) {
+  // `expiration` is advertised, so creations and unfinished PATCHes say when the upload goes
+  // (Upload-Expires); the cleanup job removes it then (its metadata file is not touched again).
+  const datastore = new HashingFileStore(path.join(deps.store.stagingDir, 'tus'), undefined, deps.config.uploadExpiryHours * 3_600_000);
   const orgOf = (req: { headers: Headers }) => req.headers.get(ORG_HEADER) ?? '';
 
   // One finish, confirmation or receipt at a time per upload: two would both ingest it.
@@ -154,42 +154,44 @@ export function createTusServer(deps: AppDeps) {
         const rec = await ingestChecked(orgOf(req), req.headers.get(TOKEN_HEADER), upload, sha256, meta.sha256);
         return { headers: { 'Baqylau-Recording-Id': rec.id, 'Baqylau-Sha256': sha256 } };
       } catch (e) {
-        if (e instanceof ChecksumMismatch) throw refuse(460, 'ingest.checksum_mismatch', e.message);
+        // 409 as `confirm` answers: 460 belongs to the checksum extension, which this server does not offer.
+        if (e instanceof ChecksumMismatch) throw mismatchError(e);
         throw e;
       }
     });
 
-  const server = new Server({
-    path: UPLOADS_PATH,
-    datastore,
-    relativeLocation: true,
-    maxSize: deps.config.ingestMaxBytes,
-    namingFunction: (req) => `${orgOf(req)}.${randomUUID()}`,
-    async onIncomingRequest(req, uploadId) {
-      if (req.method === 'OPTIONS') return;
-      if (!uploadId.startsWith(`${orgOf(req)}.`)) throw refuse(403, 'auth.forbidden', 'upload of another organisation');
-      useUncopiedBody(req); // a PATCH body without Node 20's per-chunk copy
+  const server = codedTusServer(
+    {
+      path: UPLOADS_PATH,
+      exposedHeaders: EXPOSED_HEADERS,
+      datastore,
+      relativeLocation: true,
+      maxSize: deps.config.ingestMaxBytes,
+      namingFunction: (req) => `${orgOf(req)}.${randomUUID()}`,
+      async onIncomingRequest(req, uploadId) {
+        if (req.method === 'OPTIONS') return;
+        if (!uploadId.startsWith(`${orgOf(req)}.`)) throw new AppError('auth.forbidden');
+        useUncopiedBody(req); // a PATCH body without Node 20's per-chunk copy
+      },
+      async onUploadCreate(req, upload) {
+        // An empty file is no recording: it stays on the device, and nothing is staged.
+        if (upload.size === 0) throw new AppError('ingest.file_empty');
+        // filename, inventoryNumber and modifiedAt (an ISO 8601 instant with a real date and time); sha256, if sent, is hex
+        const meta = readMetadata(upload.metadata);
+        if (!meta) throw new AppError('ingest.metadata_invalid');
+        const recorder = await findRecorderByInventory(deps.db, orgOf(req), meta.inventoryNumber);
+        if (!recorder) throw new AppError('recorder.not_found');
+        await deps.db
+          .insert(uploadsInProgress)
+          .values({ uploadId: upload.id, organisationId: orgOf(req), recorderId: recorder.id, createdAt: deps.now() })
+          .onConflictDoNothing();
+        return {};
+      },
+      onUploadFinish: finish,
     },
-    async onUploadCreate(req, upload) {
-      // An empty file is no recording: it stays on the device, and nothing is staged.
-      if (upload.size === 0) throw refuse(400, 'ingest.file_empty', 'the file is empty (0 bytes): nothing to keep as evidence');
-      const meta = readMetadata(upload.metadata);
-      if (!meta)
-        throw refuse(
-          400,
-          'ingest.metadata_invalid',
-          'filename, inventoryNumber and modifiedAt (an ISO 8601 instant with a real date and time) are required; sha256, if sent, is hex',
-        );
-      const recorder = await findRecorderByInventory(deps.db, orgOf(req), meta.inventoryNumber);
-      if (!recorder) throw refuse(400, 'recorder.not_found', `no recorder ${meta.inventoryNumber} in this subdivision`);
-      await deps.db
-        .insert(uploadsInProgress)
-        .values({ uploadId: upload.id, organisationId: orgOf(req), recorderId: recorder.id, createdAt: deps.now() })
-        .onConflictDoNothing();
-      return {};
-    },
-    onUploadFinish: finish,
-  });
+    deps.translator,
+    logError,
+  );
 
   /** The organisation's staged upload with every byte in place, else undefined. */
   async function finishedUpload(organisationId: string, uploadId: string) {
@@ -205,7 +207,7 @@ export function createTusServer(deps: AppDeps) {
    */
   async function completeIfFinished(organisationId: string, tokenId: string, uploadId: string) {
     return serialised(uploadId, async () => {
-      if (await findRecordingByUpload(deps.db, uploadId)) return true;
+      if (await recordingOfUpload(deps.db, organisationId, uploadId)) return true;
       const staged = await finishedUpload(organisationId, uploadId);
       const agentSha256 = staged?.complete ? readMetadata(staged.upload.metadata)?.sha256 : undefined;
       if (!staged || !agentSha256) return undefined;
@@ -227,7 +229,7 @@ export function createTusServer(deps: AppDeps) {
   async function confirm(organisationId: string, tokenId: string, uploadId: string, agentSha256: string) {
     if (!uploadId.startsWith(`${organisationId}.`)) throw new AppError('ingest.upload_not_found');
     return serialised(uploadId, async () => {
-      const done = await findRecordingByUpload(deps.db, uploadId);
+      const done = await recordingOfUpload(deps.db, organisationId, uploadId);
       if (done) {
         if (done.sha256 !== agentSha256) throw mismatchError(new ChecksumMismatch(done.sha256, agentSha256));
         return done;
@@ -254,14 +256,26 @@ export function createTusServer(deps: AppDeps) {
 
   /**
    * tus termination, for the agent that finds the file changed while it read it:
-   * the staged upload goes, never a committed recording.
+   * the staged upload goes, never a committed recording (409); an upload already gone is 404.
    */
   async function abandon(organisationId: string, uploadId: string) {
     if (!uploadId.startsWith(`${organisationId}.`)) throw new AppError('ingest.upload_not_found');
     await serialised(uploadId, async () => {
-      if (!(await findRecordingByUpload(deps.db, uploadId))) await discard(uploadId);
+      // tus: a terminated upload answers 404 from then on; evidence is never terminated by its uploader.
+      if (await recordingOfUpload(deps.db, organisationId, uploadId)) throw new AppError('ingest.upload_committed');
+      if (!(await datastore.getUpload(uploadId).catch(() => undefined))) throw new AppError('ingest.upload_not_found');
+      await discard(uploadId);
     });
   }
 
-  return { server, datastore, completeIfFinished, confirm, abandon };
+  /**
+   * The recording a finished upload became, for a HEAD on its URL: a standard tus client holding
+   * that URL learns the upload is complete, instead of starting the file anew (a 404 would).
+   */
+  async function committedRecording(organisationId: string, uploadId: string) {
+    if (!uploadId.startsWith(`${organisationId}.`)) return undefined;
+    return recordingOfUpload(deps.db, organisationId, uploadId);
+  }
+
+  return { server, datastore, completeIfFinished, confirm, abandon, committedRecording };
 }
