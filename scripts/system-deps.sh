@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs: chromium (browser tests), postgresql
-# (the PostgreSQL tier), ffmpeg (real clips for ingest tests, ffprobe), nginx (media offload tests), DejaVu fonts. Installs what is missing when
+# (the PostgreSQL tier), ffmpeg (real clips for ingest tests, ffprobe), nginx (media offload tests), Ceph RGW (S3 tier), DejaVu fonts. Installs what is missing when
 # run as root (CI, dev VMs); otherwise says what to install.
 set -euo pipefail
 need=()
@@ -8,6 +8,11 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 command -v ffprobe >/dev/null 2>&1 || need+=(ffmpeg)
 command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
+# Ceph (the S3 tier: one monitor, one memstore OSD and radosgw, started by scripts/with-ceph.mjs)
+command -v ceph-mon >/dev/null 2>&1 || need+=(ceph-mon)
+command -v ceph-osd >/dev/null 2>&1 || need+=(ceph-osd)
+command -v radosgw >/dev/null 2>&1 || need+=(radosgw)
+command -v ceph >/dev/null 2>&1 || need+=(ceph-common)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then

@@ -13,7 +13,7 @@ import { wrapPglite } from '../../src/db/pglite.ts';
 import type { AppDeps } from '../../src/platform/deps.ts';
 import { createTranslator } from '../../src/platform/i18n/i18n.ts';
 import { instanceKeyFrom } from '../../src/platform/keys/instance-key.ts';
-import { createFsBlobStore } from '../../src/platform/storage/fs-store.ts';
+import { openBlobStore } from '../../src/platform/storage/open-store.ts';
 import { withDatabase } from './global-setup.ts';
 import { ruleSetRecords } from '../../src/composition/rule-sets.ts';
 
@@ -73,12 +73,13 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     },
   };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-test-'));
+  const config = loadConfig({ ...env, DATA_DIR: dataDir });
   const deps: AppDeps = {
     db: database.db,
     engine: database.engine,
-    config: loadConfig({ ...env, DATA_DIR: dataDir }),
+    config,
     instanceKey: instanceKeyFrom(generateKeyPairSync('ed25519').privateKey),
-    store: createFsBlobStore(path.join(dataDir, 'blobs')),
+    store: await openBlobStore(config),
     translator: await createTranslator(),
     records: ruleSetRecords(),
     now: () => clock.now,

@@ -12,6 +12,7 @@ import { retentionOfRecording } from '../retention/retentionOfRecording.ts';
 import { entryCovering, findRecordingByUpload, insertRecording, latestDocking } from './recordings.repository.ts';
 import { uploadsInProgress } from './recordings.table.ts';
 import { eq } from 'drizzle-orm';
+import { enqueueProtect } from '../retention/protectOriginal.ts';
 
 export interface FinishedUpload {
   organisationId: string;
@@ -103,6 +104,7 @@ export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUp
         },
         now,
       );
+      await enqueueProtect(tx, row.sha256, now);
       if (row.state === 'stored') {
         await enqueueJob(tx, 'recording.derive', { recordingId: row.id }, { dedupeKey: `derive:${row.id}`, runAt: now });
       }
