@@ -224,6 +224,12 @@ export const SETTINGS = {
     default: undefined,
     parse: str,
   },
+  metricsPort: {
+    env: 'METRICS_PORT',
+    doc: 'Port of the Prometheus metrics (GET /metrics), on 127.0.0.1 only; unset = no metrics endpoint',
+    default: undefined,
+    parse: int(1, 65535),
+  },
   smtpUrl: {
     env: 'SMTP_URL',
     doc: 'smtp(s)://user:pass@host:port for e-mail notices; unset = in-app notices only',

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
 import { buildWorker } from '../../src/composition/runtime.ts';
+import { createS3BlobStore } from '../../src/platform/storage/s3-store.ts';
 import { startOfDayInZone } from '../../src/platform/time.ts';
 import { storeOldRecording } from '../video-evidence/retention/retention-fixtures.ts';
 import { seedJournalWorld } from '../support/journal-world.ts';
@@ -84,5 +86,18 @@ describe('R444-12 R444-13 evidence on S3 Object Lock', () => {
     expect(lifted.statusCode, lifted.body).toBe(200);
     await runJobs();
     expect(await lockOf()).toEqual({ mode: 'COMPLIANCE', until: startOfDayInZone('2029-03-03', 'Asia/Almaty'), hold: 'OFF' });
+  });
+
+  it('readiness: ready with the bucket; 503 naming the storage when the bucket cannot be reached', async () => {
+    expect((await ctx.app.inject({ method: 'GET', url: '/readyz' })).json()).toEqual({ status: 'ready', database: 'ok', storage: 'ok' });
+    const gone = createS3BlobStore({ ...bucket, bucket: 'baqylau-no-such-bucket', stagingDir: ctx.deps.store.stagingDir });
+    const app = await createApp({ ...ctx.deps, store: gone }, { webDist: undefined });
+    try {
+      const r = await app.inject({ method: 'GET', url: '/readyz' });
+      expect(r.statusCode).toBe(503);
+      expect(r.json()).toEqual({ status: 'unready', database: 'ok', storage: 'unreachable' });
+    } finally {
+      await app.close();
+    }
   });
 });

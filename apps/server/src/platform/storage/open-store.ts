@@ -4,13 +4,14 @@ import { createFsBlobStore } from './fs-store.ts';
 import { checkS3Bucket } from './s3-bucket-check.ts';
 import { createS3BlobStore } from './s3-store.ts';
 import type { BlobStore } from './storage.ts';
+import { instrumentStore } from '../metrics/instrument-store.ts';
 
 /** The store STORAGE names; an S3 bucket is checked first (versioning, Object Lock), or start-up stops naming the setting. */
 export async function openBlobStore(config: Config): Promise<BlobStore> {
-  if (config.storage !== 's3') return createFsBlobStore(path.join(config.dataDir, 'blobs'));
+  if (config.storage !== 's3') return instrumentStore(createFsBlobStore(path.join(config.dataDir, 'blobs')));
   const store = createS3BlobStore(s3OptionsOf(config));
   await checkS3Bucket(store.client, store.bucket);
-  return store;
+  return instrumentStore(store);
 }
 
 export const s3OptionsOf = (config: Config) => ({

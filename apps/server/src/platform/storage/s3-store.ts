@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   ListObjectVersionsCommand,
   PutObjectLegalHoldCommand,
@@ -234,7 +235,7 @@ export function createS3BlobStore(
       }
     },
     async ping() {
-      await head(`${PREFIX.original}.ping`);
+      await client.send(new HeadBucketCommand({ Bucket }));
     },
   };
 }

@@ -54,6 +54,7 @@ const EVERYONE: ActorName[] = [...ACTORS];
 
 const TABLE: Record<string, ActorName[]> = {
   'GET /healthz': EVERYONE,
+  'GET /readyz': EVERYONE,
   'GET /api/v1/instance/public-key': EVERYONE,
   'POST /api/v1/auth/login': EVERYONE,
   'POST /api/v1/auth/totp': SESSIONS,
