@@ -25,6 +25,8 @@ export interface TestContext {
   clock: { now: Date; advance(ms: number): void };
   /** Runs raw SQL as the database owner — how tests play a malicious DBA. */
   sql(query: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  /** The test database's URL on PostgreSQL (a second instance connects to it); undefined on PGlite. */
+  databaseUrl?: string;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   let database: Database;
   let dropDb: (() => Promise<void>) | undefined;
   let rawSql: TestContext['sql'];
+  let databaseUrl: string | undefined;
   if (templateUrl) {
     const template = new URL(templateUrl).pathname.slice(1); // baqylau_tpl_<pid>
     const name = `${template.replace('_tpl_', '_t_')}_${randomUUID().slice(0, 8)}`;
@@ -43,6 +46,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
     await admin.end();
     const url = withDatabase(templateUrl, name);
+    databaseUrl = url;
     database = await openPostgres(url, 5);
     const raw = new pg.Pool({ connectionString: url, max: 1 });
     rawSql = async (q, p) => raw.query(q, p as unknown[]);
@@ -92,6 +96,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     app,
     clock,
     sql: rawSql,
+    databaseUrl,
     async close() {
       await app.close();
       await database.close();
