@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The whole suite, every tier, in the order a failure is cheapest to find:
-// static checks → unit + API on PGlite → API on PostgreSQL → browser tests.
+// static checks → unit + API on PGlite → API on PostgreSQL → S3 on Ceph → browser tests.
 // Prints one closing line "N passed, N failed" summed over every tier.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -48,6 +48,8 @@ step('lint: dependency boundaries', 'npm', ['run', 'deps']);
 step('format', 'npx', ['prettier', '--check', '.']);
 vitest('unit + api on PGlite', ['unit', 'api']);
 vitest('api on PostgreSQL', ['api'], ['scripts/with-postgres.mjs']);
+// The S3 driver against a real Ceph RGW (started and removed by with-ceph.mjs), on PostgreSQL as a scaled deployment runs.
+vitest('S3 on Ceph RGW', ['s3'], ['scripts/with-postgres.mjs', 'node', 'scripts/with-ceph.mjs']);
 // The browser tier runs the compiled server (apps/server/dist), the artefact `npm start` runs.
 if (step('build web and server', 'npm', ['run', 'build'])) vitest('browser (chromium)', ['e2e']);
 else failed += 1;

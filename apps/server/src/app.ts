@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from './platform/deps.ts';
 import { SERVER_ROOT } from './platform/server-root.ts';
+import { httpDuration } from './platform/metrics/metrics.ts';
 import { rule } from './platform/http/authz.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { installStrictInput } from './platform/http/strict-input.ts';
@@ -37,6 +38,13 @@ export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<F
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   requireAuthzOnEveryRoute(app, ['/api/docs']);
+  // Latency by route pattern (never the URL: ids would make a series per recording).
+  app.addHook('onResponse', async (req, reply) => {
+    httpDuration.observe(
+      { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: reply.statusCode },
+      reply.elapsedTime / 1000,
+    );
+  });
   await app.register(cookie);
   app.addSchema(ErrorBody);
   await app.register(swagger, {

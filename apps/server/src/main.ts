@@ -3,6 +3,7 @@ import { createApp } from './app.ts';
 import { buildRuntime, buildWorker } from './composition/runtime.ts';
 import { listUsers } from './kernel/users/users.repository.ts';
 import { growHeapForStreaming } from './platform/heap-growth.ts';
+import { startMetricsServer } from './platform/metrics/metrics-server.ts';
 
 /** parse config → build dependencies → migrate → listen + worker; stops cleanly on SIGINT/SIGTERM. */
 export async function startServer(config: Config) {
@@ -11,6 +12,7 @@ export async function startServer(config: Config) {
   const app = await createApp(deps, { logger: { level: config.logLevel }, webDist: config.webDist });
   const jobs = buildWorker(deps, app.log);
   await app.listen({ port: config.port, host: config.host });
+  const metrics = config.metricsPort ? await startMetricsServer(deps.db, config.metricsPort) : undefined;
   if (config.worker) await jobs.start();
   app.log.info({ database: deps.engine, dataDir: config.dataDir, keyFingerprint: deps.instanceKey.fingerprint }, 'Baqylau is running');
   if ((await listUsers(deps.db)).length === 0) {
@@ -26,6 +28,7 @@ export async function startServer(config: Config) {
     stopping = true;
     await jobs.stop();
     await app.close();
+    await metrics?.close();
     await database.close();
   };
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void stop().then(() => process.exit(0)));

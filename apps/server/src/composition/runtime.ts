@@ -1,6 +1,5 @@
-import path from 'node:path';
 import type { Config } from '../config/config.ts';
-import { createFsBlobStore } from '../platform/storage/fs-store.ts';
+import { openBlobStore } from '../platform/storage/open-store.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { createTranslator } from '../platform/i18n/i18n.ts';
@@ -18,7 +17,9 @@ export async function buildRuntime(config: Config): Promise<{ deps: AppDeps; dat
   // A half-restored or unverified DATA_DIR must not take new evidence on top of it.
   assertNoUnfinishedRestore(config.dataDir);
   const database = await openDatabase(config);
+  let store;
   try {
+    store = await openBlobStore(config);
     await database.migrate();
     for (const r of RULE_SETS) await r.prepare?.(database.db, config);
   } catch (e) {
@@ -30,7 +31,7 @@ export async function buildRuntime(config: Config): Promise<{ deps: AppDeps; dat
     engine: database.engine,
     config,
     instanceKey: loadOrCreateInstanceKey(config.dataDir),
-    store: createFsBlobStore(path.join(config.dataDir, 'blobs')),
+    store,
     translator: await createTranslator(),
     records: ruleSetRecords(),
     now: () => new Date(),

@@ -181,6 +181,55 @@ export const SETTINGS = {
       return raw;
     },
   },
+  storage: {
+    env: 'STORAGE',
+    doc: 'Where stored objects live: fs (DATA_DIR/blobs) or s3 (a bucket with versioning and Object Lock; the server refuses to start otherwise)',
+    default: 'fs',
+    parse: oneOf(['fs', 's3'] as const),
+  },
+  s3Endpoint: {
+    env: 'S3_ENDPOINT',
+    doc: 'S3 endpoint URL (Ceph RGW, MinIO, …); unset = AWS by S3_REGION',
+    default: undefined,
+    parse: url(['http:', 'https:']),
+  },
+  s3Bucket: {
+    env: 'S3_BUCKET',
+    doc: 'Bucket of stored objects when STORAGE=s3 (created with Object Lock enabled)',
+    default: undefined,
+    parse: str,
+  },
+  s3Region: {
+    env: 'S3_REGION',
+    doc: 'S3 region (signing); most S3-compatible servers accept the default',
+    default: 'us-east-1',
+    parse: str,
+  },
+  s3AccessKeyId: {
+    env: 'S3_ACCESS_KEY_ID',
+    doc: "S3 access key; unset = the SDK's usual sources (AWS_ACCESS_KEY_ID, instance profile)",
+    default: undefined,
+    parse: str,
+  },
+  s3SecretAccessKey: { env: 'S3_SECRET_ACCESS_KEY', doc: 'S3 secret key (with S3_ACCESS_KEY_ID)', default: undefined, parse: str },
+  s3ForcePathStyle: {
+    env: 'S3_FORCE_PATH_STYLE',
+    doc: 'Address the bucket as ENDPOINT/BUCKET rather than BUCKET.ENDPOINT (Ceph RGW and MinIO without wildcard DNS)',
+    default: false,
+    parse: bool,
+  },
+  s3StagingDir: {
+    env: 'S3_STAGING_DIR',
+    doc: 'Local folder for uploads in progress when STORAGE=s3 (default DATA_DIR/blobs/staging); the same shared folder on every instance lets a dock agent resume on any of them',
+    default: undefined,
+    parse: str,
+  },
+  metricsPort: {
+    env: 'METRICS_PORT',
+    doc: 'Port of the Prometheus metrics (GET /metrics), on 127.0.0.1 only; unset = no metrics endpoint',
+    default: undefined,
+    parse: int(1, 65535),
+  },
   smtpUrl: {
     env: 'SMTP_URL',
     doc: 'smtp(s)://user:pass@host:port for e-mail notices; unset = in-app notices only',
@@ -220,6 +269,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = { ...(out as Config), ...stripUndefined(overrides) };
   config.dataDir = path.resolve(config.dataDir);
+  if (config.storage === 's3' && !config.s3Bucket) throw new ConfigError('Invalid configuration: STORAGE=s3 needs S3_BUCKET');
+  if (!config.s3AccessKeyId !== !config.s3SecretAccessKey) {
+    throw new ConfigError('Invalid configuration: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all');
+  }
   return config;
 }
 

@@ -12,6 +12,7 @@ import { cleanAbandonedUploads } from './recordings/ingest/cleanAbandonedUploads
 import { reviewRetention } from './retention/reviewRetention.ts';
 import { purgeDeletedObjects } from './retention/purgeDeletedObjects.ts';
 import { uploadsInProgress } from './recordings/recordings.table.ts';
+import { PROTECT_JOB, protectOriginal } from './retention/protectOriginal.ts';
 
 const HOUR = 3_600_000;
 
@@ -32,6 +33,9 @@ export const videoEvidenceJobs: NonNullable<RuleSet['jobs']> = (deps: AppDeps, l
     },
     'retention.review': async () => {
       await reviewRetention(deps);
+    },
+    [PROTECT_JOB]: async (job) => {
+      await protectOriginal(deps, (job.payload as { sha256: string }).sha256);
     },
     'retention.purge': async (job) => {
       await purgeDeletedObjects(deps, (job.payload as { actId: string }).actId);

@@ -11,10 +11,10 @@ export interface RunningNginx {
 }
 
 /** Debian's nginx as our child, in front of a Baqylau server, with the site `baqylau nginx-site` prints. */
-export async function startNginxInFront(upstream: string, dataDir: string, offloadPrefix: string): Promise<RunningNginx> {
+export async function startNginxInFront(upstream: string | string[], dataDir: string, offloadPrefix: string): Promise<RunningNginx> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-nginx-'));
   const port = await freePort();
-  const site = renderNginxSite({ listen: `127.0.0.1:${port}`, upstreams: [upstream], dataDir, offloadPrefix });
+  const site = renderNginxSite({ listen: `127.0.0.1:${port}`, upstreams: [upstream].flat(), dataDir, offloadPrefix });
   const conf = standaloneNginxConf(dir, site, 1);
   fs.writeFileSync(path.join(dir, 'nginx.conf'), conf);
   const proc: ChildProcess = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')], {

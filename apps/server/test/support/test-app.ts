@@ -13,7 +13,7 @@ import { wrapPglite } from '../../src/db/pglite.ts';
 import type { AppDeps } from '../../src/platform/deps.ts';
 import { createTranslator } from '../../src/platform/i18n/i18n.ts';
 import { instanceKeyFrom } from '../../src/platform/keys/instance-key.ts';
-import { createFsBlobStore } from '../../src/platform/storage/fs-store.ts';
+import { openBlobStore } from '../../src/platform/storage/open-store.ts';
 import { withDatabase } from './global-setup.ts';
 import { ruleSetRecords } from '../../src/composition/rule-sets.ts';
 
@@ -25,6 +25,8 @@ export interface TestContext {
   clock: { now: Date; advance(ms: number): void };
   /** Runs raw SQL as the database owner — how tests play a malicious DBA. */
   sql(query: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  /** The test database's URL on PostgreSQL (a second instance connects to it); undefined on PGlite. */
+  databaseUrl?: string;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   let database: Database;
   let dropDb: (() => Promise<void>) | undefined;
   let rawSql: TestContext['sql'];
+  let databaseUrl: string | undefined;
   if (templateUrl) {
     const template = new URL(templateUrl).pathname.slice(1); // baqylau_tpl_<pid>
     const name = `${template.replace('_tpl_', '_t_')}_${randomUUID().slice(0, 8)}`;
@@ -43,6 +46,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
     await admin.end();
     const url = withDatabase(templateUrl, name);
+    databaseUrl = url;
     database = await openPostgres(url, 5);
     const raw = new pg.Pool({ connectionString: url, max: 1 });
     rawSql = async (q, p) => raw.query(q, p as unknown[]);
@@ -73,12 +77,13 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     },
   };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-test-'));
+  const config = loadConfig({ ...env, DATA_DIR: dataDir });
   const deps: AppDeps = {
     db: database.db,
     engine: database.engine,
-    config: loadConfig({ ...env, DATA_DIR: dataDir }),
+    config,
     instanceKey: instanceKeyFrom(generateKeyPairSync('ed25519').privateKey),
-    store: createFsBlobStore(path.join(dataDir, 'blobs')),
+    store: await openBlobStore(config),
     translator: await createTranslator(),
     records: ruleSetRecords(),
     now: () => clock.now,
@@ -91,6 +96,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     app,
     clock,
     sql: rawSql,
+    databaseUrl,
     async close() {
       await app.close();
       await database.close();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Config } from '../../config/config.ts';
 import { mergeObjects } from './mergeObjects.ts';
 import type { RuleSetRecords } from '../../platform/records.ts';
-import { createFsBlobStore } from '../../platform/storage/fs-store.ts';
+import { openBlobStore } from '../../platform/storage/open-store.ts';
 import {
   BackupError,
   FORMAT,
@@ -62,7 +62,7 @@ export async function createBackup(
 
     const { info, copied, present, unreadable } = await snapshotDatabase(config, o.records, partialDump, o.log, async (info) => {
       o.log(`Database dumped (${describeCounts(info.counts)}); copying ${info.objects.length} objects…`);
-      const store = createFsBlobStore(path.join(config.dataDir, 'blobs'));
+      const store = await openBlobStore(config); // the embedded store or the S3 bucket
       info.objects = mergeObjects(info.objects, await o.records.objectsListedIn(store, info.listingObjects));
       let copied = 0;
       let present = 0;

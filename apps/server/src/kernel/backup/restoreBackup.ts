@@ -43,6 +43,10 @@ export interface RestoreOptions {
  * DATA_DIR/RESTORE-INCOMPLETE stays until that verification passes.
  */
 export async function restoreBackup(config: Config, dir: string, o: RestoreOptions): Promise<RestoreVerification | undefined> {
+  if (config.storage === 's3' && !o.checkOnly) {
+    // Objects restored into a locked bucket could not be taken back if the verification then failed.
+    throw new BackupError('Restore writes the embedded store: run it with STORAGE=fs, then `baqylau storage migrate --to s3`.', 2);
+  }
   const unlockBackup = await lockBackupFolder(dir);
   try {
     const m = readManifest(dir);

@@ -4,9 +4,9 @@ import type { CoverLetterFile } from './cover-letter.pdf.ts';
 import type { PackageContent } from './evidence-package.ts';
 import { COVER_LETTER_LANGS, CUSTODY_PATH, coverLetterPath, type ManifestFile, type Stored } from './package-manifest.ts';
 
-/** Small parts (custody, letters, manifest) go to the write-once store like everything else the ZIP streams. */
+/** Small parts (custody, letters, manifest) go to the store like everything else the ZIP streams; derived (not locked). */
 export const putBytes = (deps: AppDeps, data: string | Buffer): Promise<Stored> =>
-  deps.store.put(Readable.from([typeof data === 'string' ? Buffer.from(data, 'utf8') : data]));
+  deps.store.put(Readable.from([typeof data === 'string' ? Buffer.from(data, 'utf8') : data]), { kind: 'derived' });
 
 /** The kk and ru cover letters, stored; returns their manifest entries. */
 export async function buildCoverLetters(deps: AppDeps, content: PackageContent, custody: Stored, builtAt: Date) {

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/database.ts';
+import { ledgerAppends } from '../metrics/metrics.ts';
 import { canonicalJson, hashEntry, sha256Hex } from './ledger.hash.ts';
 import { insertEntryAndMoveHead, lockHead } from './ledger.repository.ts';
 import type { LedgerEvent } from './ledger.types.ts';
@@ -8,6 +9,7 @@ import type { LedgerEvent } from './ledger.types.ts';
  * transaction so the state change and its ledger entry commit together or not at all.
  */
 export async function appendLedgerEntry(tx: DbOrTx, event: LedgerEvent, now = new Date()) {
+  ledgerAppends.inc();
   const head = await lockHead(tx, event.organisationId);
   // Millisecond precision: what PostgreSQL stores is exactly what was hashed.
   const recordedAt = new Date(Math.floor(now.getTime()));

@@ -66,7 +66,11 @@ export function createFsBlobStore(root: string): BlobStore {
         await fsp.rm(tmp, { force: true });
       }
     },
+    driver: 'fs',
     commitStaged: (stagedPath, expected) => commit(stagedPath, expected),
+    async ping() {
+      await fsp.access(objects, fs.constants.R_OK | fs.constants.W_OK);
+    },
     relativePath,
     async get(sha256: string, range?: ByteRange) {
       return fs.createReadStream(objectPath(sha256), { ...(range ?? {}), highWaterMark: 1 << 20 });

@@ -101,7 +101,7 @@ async function collectFiles(deps: AppDeps, s: PackageSources, work: string, hear
     if (copy) {
       const out = path.join(work, `excerpt-${r.item.position}.mp4`);
       await renderExcerpt(copy, out, from!, to!);
-      excerpts.push(excerptEntry(r, await deps.store.put(fs.createReadStream(out))));
+      excerpts.push(excerptEntry(r, await deps.store.put(fs.createReadStream(out), { kind: 'derived' })));
       fs.rmSync(copy, { force: true });
       fs.rmSync(out, { force: true });
     }

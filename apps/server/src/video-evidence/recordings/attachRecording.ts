@@ -7,6 +7,7 @@ import { findEntry } from '../journal/journal.repository.ts';
 import { retentionOfRecording } from '../retention/retentionOfRecording.ts';
 import { findRecording } from './recordings.repository.ts';
 import { recordings } from './recordings.table.ts';
+import { enqueueProtect } from '../retention/protectOriginal.ts';
 
 /**
  * A recording whose capture time falls in no issue waits in the unattributed
@@ -31,6 +32,7 @@ export async function attachRecording(
       .update(recordings)
       .set({ journalEntryId: entry.id, attributionReason: input.reason, ...retention })
       .where(eq(recordings.id, rec.id));
+    await enqueueProtect(tx, rec.sha256, deps.now());
     await appendLedgerEntry(
       tx,
       {

@@ -38,7 +38,7 @@ export async function deriveRecording(deps: AppDeps, recordingId: string) {
       const out = path.join(work, kind === 'thumbnail_strip' ? 'strip.jpg' : 'proxy.mp4');
       if (kind === 'thumbnail_strip') await renderThumbnailStrip(input, out, rec.durationMs ?? 6000);
       else await renderPlayableProxy(input, out);
-      const obj = await deps.store.put(fs.createReadStream(out));
+      const obj = await deps.store.put(fs.createReadStream(out), { kind: 'derived' });
       // An identical derived file of a recording being purged may have been found in place: the row is written
       // only if the object is still there, under its lock (a purged one makes the job retry and render again).
       await withObjectLock(deps, obj.sha256, async (db) => {

@@ -19,6 +19,7 @@ import {
 } from './recordings.repository.ts';
 import { uploadsInProgress } from './recordings.table.ts';
 import { eq } from 'drizzle-orm';
+import { enqueueProtect } from '../retention/protectOriginal.ts';
 
 export interface FinishedUpload {
   organisationId: string;
@@ -138,6 +139,7 @@ export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUp
         },
         now,
       );
+      await enqueueProtect(tx, row.sha256, now);
       if (row.state === 'stored') {
         await enqueueJob(tx, 'recording.derive', { recordingId: row.id }, { dedupeKey: `derive:${row.id}`, runAt: now });
       }

@@ -6,6 +6,8 @@ import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import { findRecording } from '../recordings/recordings.repository.ts';
 import { placeLegalHold } from './legalHolds.ts';
 import { legalHolds } from './retention.table.ts';
+import { recordings } from '../recordings/recordings.table.ts';
+import { enqueueProtect } from './protectOriginal.ts';
 
 /** The head places a hold for a case: the recording will not expire while it is active (R444-12). */
 export async function placeHoldByHead(
@@ -36,6 +38,8 @@ export async function liftHold(deps: AppDeps, actor: Actor & { id: string }, org
     if (!hold) throw new AppError('hold.not_found');
     if (hold.liftedAt) throw new AppError('hold.already_lifted');
     await tx.update(legalHolds).set({ liftedAt: now, liftedBy: actor.id, liftReason: reason }).where(eq(legalHolds.id, holdId));
+    const [rec] = await tx.select({ sha256: recordings.sha256 }).from(recordings).where(eq(recordings.id, hold.recordingId));
+    if (rec) await enqueueProtect(tx, rec.sha256, now);
     await appendLedgerEntry(
       tx,
       {

@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import { legalHolds, type HOLD_SOURCES } from './retention.table.ts';
+import { enqueueProtect } from './protectOriginal.ts';
 
 export interface HoldInput {
   organisationId: string;
@@ -24,10 +25,10 @@ export interface HoldInput {
 export async function placeLegalHold(tx: DbOrTx, actor: Actor & { id: string }, input: HoldInput, now: Date) {
   // A deletion in progress holds the row FOR UPDATE: wait for it, then see whether the recording is gone.
   const locked = await tx.execute(
-    sql`SELECT original_name AS "name", deleted_at AS "deletedAt" FROM recordings
+    sql`SELECT original_name AS "name", deleted_at AS "deletedAt", sha256 FROM recordings
          WHERE id = ${input.recordingId} AND organisation_id = ${input.organisationId} FOR SHARE`,
   );
-  const [rec] = (locked as unknown as { rows: { name: string; deletedAt: unknown }[] }).rows;
+  const [rec] = (locked as unknown as { rows: { name: string; deletedAt: unknown; sha256: string }[] }).rows;
   if (!rec) throw new AppError('recording.not_found');
   if (rec.deletedAt) throw new AppError('retention.already_deleted', { recording: rec.name });
   const row = {
@@ -42,6 +43,7 @@ export async function placeLegalHold(tx: DbOrTx, actor: Actor & { id: string }, 
     placedAt: now,
   };
   await tx.insert(legalHolds).values(row);
+  await enqueueProtect(tx, rec.sha256, now);
   await appendLedgerEntry(
     tx,
     {

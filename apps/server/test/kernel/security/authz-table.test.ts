@@ -115,6 +115,7 @@ const PC_SETUP_ROWS: Record<string, ActorName[]> = {
 
 const TABLE: Record<string, ActorName[]> = {
   'GET /healthz': EVERYONE,
+  'GET /readyz': EVERYONE,
   'GET /api/v1/instance/public-key': EVERYONE,
   'POST /api/v1/auth/login': EVERYONE,
   'POST /api/v1/auth/totp': SESSIONS,

@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import { uploadBytes, uploadsInFlight } from '../../../platform/metrics/metrics.ts';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -67,9 +68,20 @@ export class HashingFileStore extends FileStore {
     }
     const direct = await this.openDirect(this.filePath(id));
     let r;
+    uploadsInFlight.inc();
     try {
-      r = await writeStaged(readable, { fh, direct, slabs: this.slabs }, offset, (c) => state.hash.update(c), this.writeOptions);
+      r = await writeStaged(
+        readable,
+        { fh, direct, slabs: this.slabs },
+        offset,
+        (c) => {
+          state.hash.update(c);
+          uploadBytes.inc(c.length);
+        },
+        this.writeOptions,
+      );
     } finally {
+      uploadsInFlight.dec();
       await direct?.close();
       await fh.close();
     }
