@@ -1,6 +1,7 @@
 import type { RuleSet } from '../kernel/rule-set.ts';
 import { DEMO_ORGANISATION, DEMO_USERS } from './demo/demo-data.ts';
 import { productionControlJobs } from './production-control.jobs.ts';
+import { productionControlRecords } from './production-control.records.ts';
 import { productionControlRoutes } from './production-control.routes.ts';
 
 /** Order 315 — production control at hazardous production facilities (README.md here). */
@@ -10,5 +11,6 @@ export const productionControl: RuleSet = {
   organisationType: 'hpf_operator',
   routes: productionControlRoutes,
   jobs: productionControlJobs,
+  records: productionControlRecords,
   demo: { organisations: [DEMO_ORGANISATION], users: DEMO_USERS },
 };

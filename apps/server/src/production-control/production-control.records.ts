@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database.ts';
+import type { RuleSetRecordsPart, StoredObjectRef } from '../platform/records.ts';
+
+const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
+
+/** Photos and documents of findings and of reported measures: the only objects Order 315's rows name. */
+async function liveObjects(db: DbOrTx): Promise<StoredObjectRef[]> {
+  const res = await db.execute(sql`SELECT sha256, max(size)::bigint AS size FROM pc_attachments GROUP BY sha256 ORDER BY sha256`);
+  return rows<{ sha256: string; size: string | number }>(res).map((r) => ({ sha256: r.sha256, size: Number(r.size) }));
+}
+
+async function rowsNamingObject(db: DbOrTx, sha256: string): Promise<string[]> {
+  const res = await db.execute(sql`
+    SELECT a.purpose || ' ' || a.file_name || ' of violation ' || v.id || ' (' || f.name || ')' AS what
+      FROM pc_attachments a JOIN pc_violations v ON v.id = a.violation_id JOIN pc_facilities f ON f.id = v.facility_id
+     WHERE a.sha256 = ${sha256}`);
+  return rows<{ what: string }>(res).map((r) => r.what);
+}
+
+async function countRows(db: DbOrTx) {
+  const res = await db.execute(sql`SELECT
+    (SELECT count(*) FROM pc_inspections)::int AS "pcInspections",
+    (SELECT count(*) FROM pc_violations)::int AS "pcViolations",
+    (SELECT count(*) FROM pc_journal_entries)::int AS "pcJournalEntries"`);
+  return rows<{ pcInspections: number; pcViolations: number; pcJournalEntries: number }>(res)[0]!;
+}
+
+/** What Order 315 keeps, for backup, restore and the retention purge's "is this object still named" check (R315-24). */
+export const productionControlRecords: RuleSetRecordsPart = { liveObjects, rowsNamingObject, countRows };
