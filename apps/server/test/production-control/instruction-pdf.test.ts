@@ -67,7 +67,7 @@ describe('R315-15 R315-16 R315-17 R315-4 the act, the instruction and the orders
     expect(kk).toContain('ҚР ТЖМ 2021 ж. № 315 бұйрығы, 12-тармақ');
     expect(kk).toContain('Анықталған бұзушылықтар: 3');
     expect(kk).toContain('Н-2026/001');
-    expect(kk).toContain('Жұмабеков Нұрлан Асқарұлы');
+    expect(kk).toContain('Ержанов Талғат Қайратұлы');
     expect(kk).toContain('Күні: 27.02.2026');
     const ru = flat((await pdf(`${w.base}/acts/${issued.act.id}/act.pdf?lang=ru`)).text);
     expect(ru).toContain('АКТ № А-2026/001');

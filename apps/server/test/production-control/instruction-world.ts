@@ -22,16 +22,20 @@ export async function seedOperator(ctx: TestContext) {
   const org = world.orgIds.get('operator')!;
   const db = ctx.deps.db;
   const ids: Record<string, string> = { head: world.userIds.get('operator')! };
+  // The demo operator already has some of these people (demo/demo-data.ts); the others are created.
   const person = async (login: string, fullName: string, roles: OrgRole[]) => {
-    const u = await createUser(ctx.deps, SYSTEM_ACTOR, { login, fullName, password: DEMO_PASSWORD, organisationId: org, role: roles[0] });
-    for (const r of roles.slice(1)) await insertMembership(db, { userId: u.id, organisationId: org, role: r });
-    ids[login] = u.id;
+    const demo = world.userIds.get(login);
+    const id =
+      demo ??
+      (await createUser(ctx.deps, SYSTEM_ACTOR, { login, fullName, password: DEMO_PASSWORD, organisationId: org, role: roles[0] })).id;
+    for (const r of roles.slice(1)) await insertMembership(db, { userId: id, organisationId: org, role: r });
+    ids[login] = id;
   };
-  await person('pcservice', 'Омаров Ерлан Бекұлы', ['pc_service_head']);
-  await person('pcofficial', 'Сейітова Айгүл Маратқызы', ['pc_official']);
+  await person('pcservice', 'Жақсылықов Бауыржан Төлеуұлы', ['pc_service_head']);
+  await person('pcofficial', 'Мұқанова Айжан Ерланқызы', ['pc_official']);
   await person('pcofficial2', 'Ким Виктор Сергеевич', ['pc_official']);
-  await person('unithead1', 'Жұмабеков Нұрлан Асқарұлы', ['unit_head']);
-  await person('unithead2', 'Петренко Олег Иванович', ['unit_head']);
+  await person('unithead1', 'Ержанов Талғат Қайратұлы', ['unit_head']);
+  await person('unithead2', 'Смағұлов Арман Бекұлы', ['unit_head']);
   await person('performer1', 'Әбдірахманов Ғалым Серікұлы', ['performer']);
   await person('performer2', 'Ахметова Динара Қайратқызы', ['performer']);
   await person('pcauditor', 'Тұрсынов Бауыржан', ['auditor']);
@@ -135,16 +139,14 @@ export async function seedOperator(ctx: TestContext) {
         status: v.onSpot ? 'verified' : 'open',
         foundAt: at,
       });
-      await db
-        .insert(pcViolationEvents)
-        .values({
-          id: randomUUID(),
-          organisationId: org,
-          violationId: vid,
-          kind: v.onSpot ? 'eliminated_on_spot' : 'found',
-          at,
-          actorId: ids.pcofficial!,
-        });
+      await db.insert(pcViolationEvents).values({
+        id: randomUUID(),
+        organisationId: org,
+        violationId: vid,
+        kind: v.onSpot ? 'eliminated_on_spot' : 'found',
+        at,
+        actorId: ids.pcofficial!,
+      });
       violations.push(vid);
     }
     return { id, violations };

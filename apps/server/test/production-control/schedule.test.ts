@@ -207,7 +207,7 @@ describe('R315-7 the yearly schedule of inspections', () => {
     );
     expect(ru).toMatch(/График проведения проверок/);
     expect(ru).toMatch(/Ответственное должностное лицо/);
-    expect(ru).toMatch(/плановая/);
+    expect(ru).toMatch(/Плановая проверка/);
   });
 });
 
