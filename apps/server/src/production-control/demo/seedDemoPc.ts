@@ -99,9 +99,9 @@ export async function seedDemoPc(deps: AppDeps, { orgIds, userIds }: DemoIds) {
     { key: 'washery-1', facilityId: plant.id, unitId: washery.id, in: -20, by: official },
     { key: 'plant-overdue', facilityId: plant.id, unitId: null, in: -10, by: official },
     { key: 'longwall-3', facilityId: mine.id, unitId: longwall.id, in: 12, by: official },
-    { key: 'ventilation-2', facilityId: mine.id, unitId: ventilation.id, in: 14, by: official },
+    { key: 'ventilation-2', facilityId: mine.id, unitId: ventilation.id, in: 2, by: official },
     { key: 'washery-2', facilityId: plant.id, unitId: washery.id, in: 40, by: official },
-    { key: 'ventilation-3', facilityId: mine.id, unitId: ventilation.id, in: 45, by: official },
+    { key: 'ventilation-3', facilityId: mine.id, unitId: ventilation.id, in: 4, by: official },
   ];
   const schedules = new Map<number, string>();
   const lineIds = new Map<string, string>();
