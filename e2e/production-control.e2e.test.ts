@@ -6,6 +6,7 @@ import type { Download, Locator, Page } from 'playwright-core';
 import { measurePhotoPng } from '../apps/server/src/production-control/demo/demo-photo.ts';
 import { launchBrowser, screenshot, type Browser } from './support/browser.ts';
 import { signIn, signOutQuietly } from './support/demo.ts';
+import { pageApi } from './support/evidence.ts';
 import { almatyDate } from './support/retention.ts';
 import { startDemoServer, type DemoServer } from './support/server.ts';
 
@@ -135,6 +136,9 @@ describe('Order 315 in the browser: from the schedule to the re-check at the nex
     await page.goto(`${server.url}${PC}/proposals`);
     await page.getByTestId('proposals').waitFor();
     await page.getByTestId('proposal-suspend_work').filter({ hasText: DANGEROUS }).waitFor();
+    // The notice came at once, in the first head's own notifications.
+    const notices = await (await pageApi(page)).get<{ kind: string; payload: { description?: string } }[]>('/notifications');
+    expect(notices.some((n) => n.kind === 'pc.suspend_work_proposed' && n.payload.description === DANGEROUS)).toBe(true);
   });
 
   it('R315-27 the performer reports the measure done with a photo; the official verifies it eliminated', async () => {
