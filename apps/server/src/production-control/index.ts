@@ -1,5 +1,6 @@
 import type { RuleSet } from '../kernel/rule-set.ts';
 import { DEMO_ORGANISATION, DEMO_USERS } from './demo/demo-data.ts';
+import { seedDemoPc } from './demo/seedDemoPc.ts';
 import { productionControlJobs } from './production-control.jobs.ts';
 import { productionControlRecords } from './production-control.records.ts';
 import { productionControlRoutes } from './production-control.routes.ts';
@@ -12,5 +13,5 @@ export const productionControl: RuleSet = {
   routes: productionControlRoutes,
   jobs: productionControlJobs,
   records: productionControlRecords,
-  demo: { organisations: [DEMO_ORGANISATION], users: DEMO_USERS },
+  demo: { organisations: [DEMO_ORGANISATION], users: DEMO_USERS, seedRecords: seedDemoPc },
 };

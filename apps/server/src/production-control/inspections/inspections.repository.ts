@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/database.ts';
 import { users } from '../../kernel/users/users.table.ts';
 import { pcChecklistVersions, pcChecklists } from '../checklists/checklists.table.ts';
 import { pcFacilities, pcUnits } from '../facilities/facilities.table.ts';
-import { pcOrders } from '../instructions/instructions.table.ts';
+import { pcActs, pcInstructions, pcOrders } from '../instructions/instructions.table.ts';
 import { pcScheduleItems, pcSchedules } from '../schedule/schedule.table.ts';
 import { pcViolations } from '../violations/violations.table.ts';
 import { pcInspectionItems, pcInspections } from './inspections.table.ts';
@@ -139,4 +139,20 @@ export const listInspections = (
 export async function insertOrderOnce(db: DbOrTx, row: typeof pcOrders.$inferInsert) {
   const r = await db.insert(pcOrders).values(row).onConflictDoNothing().returning({ id: pcOrders.id });
   return r.length > 0;
+}
+
+/** The act issued after the inspection (R315-15) and its instruction, if any (R315-16). */
+export async function actOfInspection(db: DbOrTx, inspectionId: string) {
+  const [r] = await db
+    .select({
+      id: pcActs.id,
+      number: pcActs.number,
+      issuedOn: pcActs.issuedOn,
+      instructionId: pcInstructions.id,
+      instructionNumber: pcInstructions.number,
+    })
+    .from(pcActs)
+    .leftJoin(pcInstructions, eq(pcInstructions.inspectionId, pcActs.inspectionId))
+    .where(eq(pcActs.inspectionId, inspectionId));
+  return r ?? null;
 }

@@ -9,7 +9,7 @@ import { answerItem } from './answer-item.usecases.ts';
 import { briefOfInspection, preInspectionBrief } from './brief.usecases.ts';
 import { completeInspection } from './complete-inspection.usecases.ts';
 import { violationsOfInspection } from '../violations/violations.repository.ts';
-import { itemsOf, listInspections } from './inspections.repository.ts';
+import { actOfInspection, itemsOf, listInspections } from './inspections.repository.ts';
 import {
   Brief,
   Inspection,
@@ -32,7 +32,8 @@ export function inspectionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       const [r] = await listInspections(deps.db, orgId, { id, limit: 1, offset: 0 });
       if (!r) throw new AppError('pc.inspection_not_found');
       const found = new Map((await violationsOfInspection(deps.db, id)).map((v) => [v.itemId, v.id]));
-      return { ...inspectionView(r.inspection, r), items: (await itemsOf(deps.db, id)).map((x) => itemView(x, found)) };
+      const items = (await itemsOf(deps.db, id)).map((x) => itemView(x, found));
+      return { ...inspectionView(r.inspection, r), items, act: await actOfInspection(deps.db, id) };
     };
 
     app.get(

@@ -46,7 +46,18 @@ export const Inspection = Type.Object({
   conclusion: Nullable(Type.String()),
 });
 
-export const InspectionWithItems = Type.Object({ ...Inspection.properties, items: Type.Array(InspectionItem) });
+/** The act issued after a completed inspection and its instruction (R315-15, R315-16), null until issued. */
+export const ActRef = Nullable(
+  Type.Object({
+    id: Uuid,
+    number: Type.String(),
+    issuedOn: Type.String(),
+    instructionId: Nullable(Uuid),
+    instructionNumber: Nullable(Type.String()),
+  }),
+);
+
+export const InspectionWithItems = Type.Object({ ...Inspection.properties, items: Type.Array(InspectionItem), act: ActRef });
 
 export const inspectionView = (i: InspectionRow, names: { facilityName: string; unitName: string | null; officialName: string }) => ({
   ...i,

@@ -6,8 +6,10 @@ import { ErrorAlert } from '../../kernel/components/ErrorAlert.tsx';
 import { PageHeader } from '../../kernel/components/PageHeader.tsx';
 import { PageLoader } from '../../kernel/components/PageLoader.tsx';
 import { formatDateTime } from '../../kernel/format/datetime.ts';
+import { hasRole } from '../../kernel/shell/access.ts';
 import { useSession } from '../../kernel/shell/SessionContext.tsx';
 import { PC_HOME } from '../navigation.ts';
+import { IssueActForm } from './IssueActForm.tsx';
 import { ItemCard } from './ItemCard.tsx';
 import { useConduct, useInspection } from './inspections.queries.ts';
 
@@ -27,6 +29,7 @@ export function ConductPage() {
   const items = i.items ?? [];
   const answered = items.filter((x) => x.outcome).length;
   const editable = i.status === 'in_progress' && i.officialId === me.id;
+  const issuer = i.officialId === me.id || hasRole(org!, ['pc_service_head']);
   return (
     <>
       <PageHeader
@@ -90,6 +93,7 @@ export function ConductPage() {
             </Stack>
           )
         )}
+        {i.status === 'completed' && (i.act || issuer) && <IssueActForm orgId={orgId} inspection={i} />}
       </Stack>
       <Modal opened={removal} onClose={() => setRemoval(false)} title={t('pc.conduct.proposeRemoval')}>
         {removal && <RemovalForm orgId={orgId} inspectionId={i.id} onDone={() => setRemoval(false)} />}

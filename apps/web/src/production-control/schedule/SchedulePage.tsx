@@ -1,12 +1,14 @@
 import { Alert, Badge, Button, Group, Menu, Modal, Paper, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { DataState } from '../../kernel/components/DataState.tsx';
 import { ErrorAlert } from '../../kernel/components/ErrorAlert.tsx';
 import { PageHeader } from '../../kernel/components/PageHeader.tsx';
 import { formatCalendarDate, formatDate } from '../../kernel/format/datetime.ts';
 import { useSession } from '../../kernel/shell/SessionContext.tsx';
 import { usePcAccess } from '../access.ts';
+import { PC_HOME } from '../navigation.ts';
 import { ItemForm } from './ItemForm.tsx';
 import { MonthCalendar } from './MonthCalendar.tsx';
 import { printUrl, useSchedule, useScheduleActions, useSchedules } from './schedule.queries.ts';
@@ -179,6 +181,17 @@ export function SchedulePage() {
                           <Table.Td>{i.checklistTitle}</Table.Td>
                           <Table.Td>{i.responsibleName}</Table.Td>
                           <Table.Td>
+                            {current.status === 'approved' && !i.done && access.inspect && (
+                              <Button
+                                size="compact-xs"
+                                variant="light"
+                                component={Link}
+                                to={`${PC_HOME}/inspections/start?scheduleItemId=${i.id}`}
+                                data-testid="pc-start-inspection"
+                              >
+                                {t('pc.schedule.startInspection')}
+                              </Button>
+                            )}
                             {draft && access.organise && (
                               <Button
                                 size="compact-xs"

@@ -48,6 +48,8 @@ export interface Inspection {
   completedAt: string | null;
   conclusion: string | null;
   items?: InspectionItem[];
+  /** The act issued after completion and its instruction (R315-15, R315-16). */
+  act?: { id: string; number: string; issuedOn: string; instructionId: string | null; instructionNumber: string | null } | null;
 }
 
 export interface BriefViolation {
