@@ -3,6 +3,7 @@ import type { AppDeps } from '../platform/deps.ts';
 import { applicationRoutes } from './applications/applications.routes.ts';
 import { documentRoutes } from './applications/documents.routes.ts';
 import { judgingRoutes } from './judging/judging.routes.ts';
+import { stageOneRoutes } from './judging/stage-one.routes.ts';
 import { memberOrganisationRoutes } from './member-organisations/member-organisations.routes.ts';
 import { publicRoutes } from './results/public.routes.ts';
 import { resultRoutes } from './results/results.routes.ts';
@@ -16,6 +17,7 @@ export function ohsCompetitionRoutes(deps: AppDeps): FastifyPluginAsync {
     await app.register(applicationRoutes(deps));
     await app.register(documentRoutes(deps));
     await app.register(judgingRoutes(deps));
+    await app.register(stageOneRoutes(deps));
     await app.register(resultRoutes(deps));
     await app.register(publicRoutes(deps));
   };

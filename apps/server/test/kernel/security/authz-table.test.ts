@@ -198,6 +198,8 @@ const TABLE: Record<string, ActorName[]> = {
   'POST /api/v1/organisations/{orgId}/competition/commissions/{commissionId}/members': COMP_ORGANISE,
   'POST /api/v1/organisations/{orgId}/competition/applications/{applicationId}/reviews': ['judge'],
   'GET /api/v1/organisations/{orgId}/competition/applications/{applicationId}/reviews': COMP_JUDGING_READ,
+  'POST /api/v1/organisations/{orgId}/competition/applications/{applicationId}/stage-one': COMP_PREPARE,
+  'POST /api/v1/organisations/{orgId}/competition/applications/{applicationId}/stage-one/selection': ['judge'],
   'GET /api/v1/organisations/{orgId}/competition/years/{yearId}/results': COMP_JUDGING_READ,
   'POST /api/v1/organisations/{orgId}/competition/years/{yearId}/ties': ['judge'],
   'POST /api/v1/organisations/{orgId}/competition/years/{yearId}/protocol/signatures': ['judge'],
