@@ -63,6 +63,22 @@ describe('RC-12 RC-10 a member organisation holds stage I with its own commissio
     ]);
   });
 
+  it('RC-12 the organisers see the people they may place — names and competition roles only; a coordinator does not', async () => {
+    const people = (await w.secretary.get(`${w.base}/people`)).json().items as { userId: string; fullName: string; roles: string[] }[];
+    expect(people.find((p) => p.userId === w.world.userIds.get('coordinator1'))?.roles.sort()).toEqual([
+      'commission_member',
+      'member_coordinator',
+    ]);
+    expect(people.find((p) => p.fullName === 'Жақыпова Ләззат Әмірқызы')?.roles).toEqual(['commission_member']);
+    expect(people.some((p) => p.fullName === 'Бекова Сәуле Мұратқызы')).toBe(false);
+    expect(Object.keys(people[0]!).sort()).toEqual(['fullName', 'roles', 'userId']);
+    expect((await w.coordinator1.get(`${w.base}/people`)).statusCode).toBe(403);
+    const assigned = await w.secretary.post(`${w.base}/member-organisations/${w.members.shymkent}/coordinators`, {
+      userId: w.world.userIds.get('judge3'),
+    });
+    expect(assigned.json().error).toMatchObject({ code: 'competition.role_missing', details: { role: 'member_coordinator' } });
+  });
+
   it('RC-10 with its stage I on the platform, a draft is not sent straight to stage II; a member organisation without its commission cannot hold stage I here', async () => {
     const direct = await w.coordinator1.post(`${w.base}/applications/${ids.K1}/submit`);
     expect(direct.statusCode).toBe(409);

@@ -181,6 +181,7 @@ const TABLE: Record<string, ActorName[]> = {
   'GET /api/v1/organisations/{orgId}/competition/member-organisations': COMP_READ,
   'POST /api/v1/organisations/{orgId}/competition/member-organisations': COMP_ORGANISE,
   'POST /api/v1/organisations/{orgId}/competition/member-organisations/{memberOrganisationId}/coordinators': COMP_ORGANISE,
+  'GET /api/v1/organisations/{orgId}/competition/people': COMP_ORGANISE,
   'GET /api/v1/organisations/{orgId}/competition/years': COMP_READ,
   'POST /api/v1/organisations/{orgId}/competition/years': COMP_ORGANISE,
   'GET /api/v1/organisations/{orgId}/competition/years/{yearId}': COMP_READ,
