@@ -196,3 +196,40 @@ describe('RC-10 RC-19 the stage I result: the most points per group goes to stag
     expect((await review(w.judge1, ids.K2, { indicatorId: 'm1', acceptedCount: 10 })).statusCode).toBe(201);
   });
 });
+
+describe('RC-19 RC-10 how the winners were chosen matches the ledger', () => {
+  const verify = async () => (await w.head.post(`/api/v1/organisations/${w.union}/ledger/verify`)).json();
+
+  it('RC-19 a review row edited behind the application’s back (triggers off) is reported, naming the row and the field', async () => {
+    const clean = await verify();
+    expect(clean).toMatchObject({ ok: true, chainOk: true });
+    expect(clean.records.find((r: { table: string }) => r.table === 'competition_reviews')).toMatchObject({ ok: true, checked: 4 });
+    const [reviewRow] = (await ctx.sql(`SELECT id, seq FROM competition_reviews WHERE accepted_count = 8`)).rows as {
+      id: string;
+      seq: number;
+    }[];
+    await ctx.sql('SET session_replication_role = replica');
+    await ctx.sql(`UPDATE competition_reviews SET accepted_count = 10 WHERE id = $1`, [reviewRow!.id]);
+    await ctx.sql(`UPDATE competition_stage_one_results SET total = 40 WHERE application_id = $1`, [ids.K2]);
+    await ctx.sql('SET session_replication_role = origin');
+    const r = await verify();
+    expect(r).toMatchObject({ ok: false, chainOk: true });
+    expect(r.records.find((x: { table: string }) => x.table === 'competition_reviews')).toMatchObject({
+      ok: false,
+      firstBad: { number: Number(reviewRow!.seq), entryId: reviewRow!.id, field: 'acceptedCount' },
+    });
+    expect(r.records.find((x: { table: string }) => x.table === 'competition_stage_one_results')).toMatchObject({
+      ok: false,
+      firstBad: { field: 'total' },
+    });
+  });
+
+  it('RC-19 a review row deleted behind the application’s back is reported as removed', async () => {
+    await ctx.sql('SET session_replication_role = replica');
+    await ctx.sql(`UPDATE competition_reviews SET accepted_count = 8 WHERE accepted_count = 10 AND reason <> ''`);
+    await ctx.sql(`DELETE FROM competition_reviews WHERE application_id = $1 AND member_id = $2`, [ids.K2, w.world.userIds.get('judge1')]);
+    await ctx.sql('SET session_replication_role = origin');
+    const removed = (await verify()).records.find((x: { table: string }) => x.table === 'competition_reviews');
+    expect(removed).toMatchObject({ ok: false, firstBad: { number: null, field: '(row removed)' } });
+  });
+});
