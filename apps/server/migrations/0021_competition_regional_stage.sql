@@ -16,6 +16,7 @@ CREATE TABLE "competition_stage_one_results" (
 DROP INDEX "competition_applications_one_per_group";--> statement-breakpoint
 ALTER TABLE "competition_applications" ADD COLUMN "stage_one_entered_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "competition_applications" ADD COLUMN "stage_one_entered_by" uuid;--> statement-breakpoint
+ALTER TABLE "competition_commission_members" ADD COLUMN "seq" bigserial NOT NULL;--> statement-breakpoint
 ALTER TABLE "competition_commissions" ADD COLUMN "stage" text GENERATED ALWAYS AS (CASE WHEN level = 'regional' THEN 'I' ELSE 'II' END) STORED NOT NULL;--> statement-breakpoint
 ALTER TABLE "competition_stage_one_results" ADD CONSTRAINT "competition_stage_one_results_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "competition_stage_one_results" ADD CONSTRAINT "competition_stage_one_results_year_id_competition_years_id_fk" FOREIGN KEY ("year_id") REFERENCES "public"."competition_years"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

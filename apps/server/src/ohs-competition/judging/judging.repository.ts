@@ -60,7 +60,8 @@ export const stageOneSeatsOf = (db: DbOrTx, organisationId: string, userId: stri
       ),
     );
 
-export const insertCommissionMember = (db: DbOrTx, row: CommissionMemberRow) => db.insert(competitionCommissionMembers).values(row);
+export const insertCommissionMember = (db: DbOrTx, row: Omit<CommissionMemberRow, 'seq'>) =>
+  db.insert(competitionCommissionMembers).values(row);
 
 /** Members of commissions with their names, chair first. */
 export const membersOf = (db: DbOrTx, commissionIds: string[]) =>
@@ -70,7 +71,7 @@ export const membersOf = (db: DbOrTx, commissionIds: string[]) =>
         .from(competitionCommissionMembers)
         .innerJoin(users, eq(users.id, competitionCommissionMembers.userId))
         .where(inArray(competitionCommissionMembers.commissionId, commissionIds))
-        .orderBy(asc(competitionCommissionMembers.addedAt))
+        .orderBy(asc(competitionCommissionMembers.seq))
         .then((rows) => rows.map((r) => ({ ...r.member, fullName: r.fullName })).sort((a, b) => Number(b.chair) - Number(a.chair)))
     : Promise.resolve([]);
 

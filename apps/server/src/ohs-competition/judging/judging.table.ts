@@ -59,6 +59,8 @@ export const competitionCommissionMembers = pgTable(
     /** The member organisation the member comes from, if any: its candidates are not theirs to review. */
     memberOrganisationId: uuid('member_organisation_id').references(() => competitionMemberOrganisations.id),
     chair: boolean('chair').notNull(),
+    /** The order members were added in, even within one millisecond: the protocol lists them so, and its hash must not vary. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     addedBy: uuid('added_by')
       .notNull()
       .references(() => users.id),
