@@ -41,6 +41,47 @@ const saved = (method: string, path: string) =>
   page.waitForResponse((r) => r.request().method() === method && r.url().includes(path) && r.ok());
 
 describe('RC-16 RC-19 RC-22 RC-24 the union competition in the browser', () => {
+  it('RC-12 the competition secretary assigns a coordinator and composes a member organisation’s stage I commission', async () => {
+    await signIn(page, server.url, 'secretary');
+    const me = await (await page.request.get(`${server.url}/api/v1/me`)).json();
+    union = me.organisations.find((o: { type: string }) => o.type === 'trade_union').id;
+    const members = (await (await page.request.get(`${server.url}/api/v1/organisations/${union}/competition/member-organisations`)).json())
+      .items as { id: string; nameKk: string }[];
+    const astana = members.find((m) => m.nameKk.startsWith('Астана'))!;
+    await page.goto(`${server.url}/app/competition`);
+    const assign = page.getByTestId(`assign-coordinator-${astana.id}`);
+    await assign.getByTestId('coordinator-select').click();
+    await page.getByRole('option', { name: 'Әбілқасымова Гүлмира Серікқызы', exact: true }).click();
+    const assigned = saved('POST', '/coordinators');
+    await assign.getByRole('button', { name: kk('competition.members.assign') }).click();
+    await assigned;
+    await page
+      .getByText(/Оспанов Ержан Бақытұлы, Әбілқасымова Гүлмира Серікқызы|Әбілқасымова Гүлмира Серікқызы, Оспанов Ержан Бақытұлы/)
+      .waitFor();
+
+    await page.getByTestId('competition-years').getByRole('link').first().click();
+    await page.waitForURL(/\/app\/competition\/years\/[0-9a-f-]{36}$/);
+    // The commissions already formed are listed first: choose once the layout has settled.
+    await page.getByTestId('commission-republican').waitFor();
+    await choose('commission-whose', kk('competition.commission.whoseRegional', { name: astana.nameKk }));
+    await page.getByTestId('commission-formed-by').fill('Астана қалалық кәсіподақ төралқасының 2026 жылғы 12 ақпандағы № 4 қаулысы');
+    const formed = saved('POST', '/commissions');
+    await page.getByTestId('commission-form').click();
+    await formed;
+    const panel = page.getByTestId(`commission-${astana.id}`);
+    await panel.getByTestId('commission-person').click();
+    await page.getByRole('option', { name: 'Нұрмағамбетов Асқар Серікұлы', exact: true }).click();
+    await panel.getByTestId('commission-chair').check();
+    const added = saved('POST', '/members');
+    await panel.getByTestId('commission-add').click();
+    await added;
+    await expect.poll(() => panel.innerText()).toContain('Нұрмағамбетов Асқар Серікұлы');
+    // The badge is set in capitals by CSS, and innerText shows it so.
+    expect((await panel.innerText()).toLowerCase()).toContain(kk('competition.commission.stage', { stage: 'I' }).toLowerCase());
+    await screenshot(page, 'competition-commissions');
+    await signOutQuietly(page);
+  });
+
   it('RC-16 RC-18 a member organisation’s coordinator submits a candidate with documents, and gets the receipt', async () => {
     await signIn(page, server.url, 'coordinator3');
     const me = await (await page.request.get(`${server.url}/api/v1/me`)).json();

@@ -43,4 +43,13 @@ export const OHS_COMPETITION_ERRORS = {
   'competition.ties_unresolved': 409,
   'competition.protocol_unsigned': 409,
   'competition.results_not_published': 404,
+  'competition.stage_i_commission_not_formed': 409,
+  'competition.not_stage_i_member': 409,
+  'competition.recused_preparer': 409,
+  'competition.stage_i_required': 409,
+  'competition.not_selected_at_stage_i': 409,
+  'competition.stage_i_not_chair': 409,
+  'competition.application_not_in_stage_i': 409,
+  'competition.stage_i_not_highest': 409,
+  'competition.stage_i_tie_reason_required': 400,
 } as const;

@@ -86,15 +86,20 @@ export const DOCUMENT_KINDS = [...ATTACHMENT_KINDS, 'evidence'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /**
- * draft: the member organisation prepares it; submitted: sent to stage II with a receipt;
- * excluded: not admitted (point 8), with the point cited.
+ * draft: the member organisation prepares it; stage_i: entered into stage I, reviewed by the
+ * member organisation's own commission (point 10); nominated: its stage I winner in the group, to
+ * go to stage II (point 11); submitted: sent to stage II with a receipt; excluded: not admitted
+ * (point 8), with the point cited.
  */
-export const APPLICATION_STATES = ['draft', 'submitted', 'excluded'] as const;
+export const APPLICATION_STATES = ['draft', 'stage_i', 'nominated', 'submitted', 'excluded'] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 /** Point 12: a member organisation's (regional) commission runs stage I, the republican one stage II. */
 export const COMMISSION_LEVELS = ['regional', 'republican'] as const;
 export type CommissionLevel = (typeof COMMISSION_LEVELS)[number];
+/** Point 10: the stage a commission judges — I (a member organisation's, regional) or II (republican). */
+export const COMMISSION_STAGES = ['I', 'II'] as const;
+export type CommissionStage = (typeof COMMISSION_STAGES)[number];
 
 /** Where Appendix 1 reads two ways: the reading chosen is a setting of the table version, shown on every score sheet. */
 export const TABLE_READINGS = {

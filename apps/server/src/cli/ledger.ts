@@ -29,7 +29,7 @@ export function registerLedgerCommands(program: Command) {
             bad++;
             for (const rec of r.records.filter((x) => !x.ok)) {
               console.log(
-                `FAIL ${org}  ${rec.table} № ${rec.firstBad!.number} (${rec.firstBad!.entryId}): field ${rec.firstBad!.field} differs from the ledger`,
+                `FAIL ${org}  ${rec.table}${rec.firstBad!.number === null ? '' : ` № ${rec.firstBad!.number}`} (${rec.firstBad!.entryId}): field ${rec.firstBad!.field} differs from the ledger`,
               );
             }
           }

@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import type { RuleSetRecordsPart, StoredObjectRef } from '../platform/records.ts';
+import {
+  verifyReviewsAgainstLedger,
+  verifyStageOneResultsAgainstLedger,
+  verifyTieDecisionsAgainstLedger,
+} from './competition-integrity.ts';
 
 const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
@@ -24,5 +29,10 @@ async function countRows(db: DbOrTx) {
   return rows<{ competitionApplications: number; competitionDocuments: number }>(res)[0]!;
 }
 
-/** What the competition keeps, for backup and restore. */
-export const ohsCompetitionRecords: RuleSetRecordsPart = { liveObjects, rowsNamingObject, countRows };
+/** What the competition keeps, for ledger verification (how the winners were chosen), backup and restore. */
+export const ohsCompetitionRecords: RuleSetRecordsPart = {
+  ledgerChecks: [verifyReviewsAgainstLedger, verifyStageOneResultsAgainstLedger, verifyTieDecisionsAgainstLedger],
+  liveObjects,
+  rowsNamingObject,
+  countRows,
+};

@@ -3,6 +3,7 @@ import { seedDemo, seedDemoRecords } from '../../src/composition/demo.ts';
 import { listApplications } from '../../src/ohs-competition/applications/applications.repository.ts';
 import { applicationDetail } from '../../src/ohs-competition/applications/applicationView.ts';
 import { listMemberOrganisations } from '../../src/ohs-competition/member-organisations/member-organisations.repository.ts';
+import { listCommissions, membersOf, reviewsOf, stageOneResultsOf } from '../../src/ohs-competition/judging/judging.repository.ts';
 import { buildResults } from '../../src/ohs-competition/results/buildResults.ts';
 import { listYears } from '../../src/ohs-competition/years/years.repository.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
@@ -26,6 +27,7 @@ describe('RC-4 RC-8 RC-19 RC-22 the demo union shows every state a user should s
     expect(await listMemberOrganisations(ctx.deps.db, union)).toHaveLength(3);
     const apps = await listApplications(ctx.deps.db, year!.id);
     expect(apps.map((a) => `${a.group} ${a.state}`).sort()).toEqual([
+      '1 stage_i',
       '1 submitted',
       '1 submitted',
       '1 submitted',
@@ -61,6 +63,34 @@ describe('RC-4 RC-8 RC-19 RC-22 the demo union shows every state a user should s
     expect(r.protocol.commission?.members).toHaveLength(3);
   });
 
+  it('RC-12 RC-10 Karaganda holds its stage I here: its commission reduced one indicator with the reason and sent its winner of each group on', async () => {
+    const [year] = await listYears(ctx.deps.db, union);
+    const karaganda = (await listMemberOrganisations(ctx.deps.db, union)).find((m) => m.nameKk.startsWith('Қарағанды'))!;
+    const commission = (await listCommissions(ctx.deps.db, year!.id)).find((c) => c.stage === 'I')!;
+    expect(commission.memberOrganisationId).toBe(karaganda.id);
+    expect((await membersOf(ctx.deps.db, [commission.id])).map((m) => [m.fullName, m.chair])).toEqual([
+      ['Жақыпова Ләззат Әмірқызы', true],
+      ['Ермекова Сәуле Қанатқызы', false],
+    ]);
+    const apps = await listApplications(ctx.deps.db, year!.id, { memberOrganisationId: karaganda.id });
+    const yerzhanova = apps.find((a) => a.questionnaire.fullName?.startsWith('Ержанова'))!;
+    expect(yerzhanova.state).toBe('stage_i');
+    const reviews = await reviewsOf(ctx.deps.db, [yerzhanova.id], commission.id);
+    expect(reviews.map((r) => [r.memberName, r.indicatorId, r.claimedCount, r.acceptedCount])).toEqual([
+      ['Ермекова Сәуле Қанатқызы', 'm1', 8, 6],
+    ]);
+    expect(reviews[0]!.reason).toMatch(/қолы жоқ/);
+    const results = await stageOneResultsOf(ctx.deps.db, year!.id);
+    expect(results.map((r) => [apps.find((a) => a.id === r.applicationId)?.questionnaire.fullName, r.group])).toEqual([
+      ['Ахметова Дина Сәкенқызы', 1],
+      ['Дәулетов Ерік Маратұлы', 2],
+    ]);
+    expect(apps.filter((a) => a.state === 'submitted').map((a) => a.receipt)).toEqual([
+      expect.objectContaining({ stageOneResultId: results[0]!.id }),
+      expect.objectContaining({ stageOneResultId: results[1]!.id }),
+    ]);
+  });
+
   it('RC-18 the commission sees evidence flags: an event in the year before, a count without a document', async () => {
     const [year] = await listYears(ctx.deps.db, union);
     const sarsenova = (await listApplications(ctx.deps.db, year!.id)).find((a) => a.questionnaire.fullName?.startsWith('Сәрсенова'))!;
@@ -82,5 +112,6 @@ describe('RC-4 the demo on a later day of the year', () => {
     } finally {
       await later.close();
     }
-  });
+    // Seeds the whole demo a second time (every rule set): more than the default 30 s on a loaded 2-core machine.
+  }, 120_000);
 });

@@ -5,6 +5,7 @@ import type {
   ApplicationDetail,
   ApplicationSummary,
   Commission,
+  CompetitionPerson,
   Counts,
   MemberOrganisation,
   PublishedResults,
@@ -54,6 +55,23 @@ export function useAddMemberOrganisation(orgId: string) {
   return useChange(orgId, (input: { nameKk: string; nameRu: string }) => api.post(`${apiBase(orgId)}/member-organisations`, input));
 }
 
+/** The people holding the coordinator or the commission member role: the organisers place them. */
+export function usePeople(orgId: string, enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...key(orgId), 'people'],
+    queryFn: () => api.get<{ items: CompetitionPerson[] }>(`${apiBase(orgId)}/people`).then((r) => r.items),
+    enabled,
+  });
+}
+
+export function useAssignCoordinator(orgId: string, memberOrganisationId: string) {
+  const api = useApi();
+  return useChange(orgId, (userId: string) =>
+    api.post(`${apiBase(orgId)}/member-organisations/${memberOrganisationId}/coordinators`, { userId }),
+  );
+}
+
 export function useApplications(orgId: string, yearId: string) {
   const api = useApi();
   return useQuery({
@@ -93,6 +111,18 @@ export function useUpdateDraft(orgId: string, id: string) {
 export function useSubmitApplication(orgId: string, id: string) {
   const api = useApi();
   return useChange(orgId, () => api.post<ApplicationDetail>(`${apiBase(orgId)}/applications/${id}/submit`));
+}
+
+export function useEnterStageOne(orgId: string, id: string) {
+  const api = useApi();
+  return useChange(orgId, () => api.post<ApplicationDetail>(`${apiBase(orgId)}/applications/${id}/stage-one`, {}));
+}
+
+export function useSelectForStageTwo(orgId: string, id: string) {
+  const api = useApi();
+  return useChange(orgId, (reason: string) =>
+    api.post(`${apiBase(orgId)}/applications/${id}/stage-one/selection`, reason ? { reason } : {}),
+  );
 }
 
 export function useRecordFatalAccident(orgId: string, id: string) {

@@ -1,5 +1,6 @@
 import type {
   ApplicationState,
+  CommissionStage,
   AttachmentKind,
   DocumentKind,
   EducationOrganisationType,
@@ -103,6 +104,7 @@ export interface ApplicationDetail extends ApplicationSummary {
 export interface Review {
   id: string;
   indicatorId: IndicatorId;
+  commissionId: string;
   memberId: string;
   memberName: string;
   claimedCount: number;
@@ -115,6 +117,7 @@ export interface Review {
 export interface Commission {
   id: string;
   level: 'regional' | 'republican';
+  stage: CommissionStage;
   memberOrganisationId: string | null;
   formedBy: string;
   members: { userId: string; fullName: string; memberOrganisationId: string | null; chair: boolean }[];
@@ -177,4 +180,11 @@ export interface PublishedResults {
     tieDecisions: { candidates: string[]; reason: string }[];
   }[];
   materials: { documentId: string; candidate: string; kind: string; title: string }[];
+}
+
+/** One of the union's people the organisers may place (coordinator, commission member). */
+export interface CompetitionPerson {
+  userId: string;
+  fullName: string;
+  roles: ('member_coordinator' | 'commission_member')[];
 }

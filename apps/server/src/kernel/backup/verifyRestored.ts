@@ -61,7 +61,7 @@ export async function verifyRestored(deps: AppDeps, m: BackupManifest, log: (lin
     }
     for (const rec of r.records.filter((x) => !x.ok)) {
       out.problems.push(
-        `ledger of ${organisationId}: ${rec.table} № ${rec.firstBad!.number} field ${rec.firstBad!.field} differs from the ledger`,
+        `ledger of ${organisationId}: ${rec.table}${rec.firstBad!.number === null ? '' : ` № ${rec.firstBad!.number}`} (${rec.firstBad!.entryId}) field ${rec.firstBad!.field} differs from the ledger`,
       );
     }
   }

@@ -35,7 +35,7 @@ export function listApplications(db: DbOrTx, yearId: string, f: { memberOrganisa
 export const updateApplication = (db: DbOrTx, id: string, set: Partial<typeof competitionApplications.$inferInsert>) =>
   db.update(competitionApplications).set(set).where(eq(competitionApplications.id, id));
 
-/** RC-10: the application already sent to stage II for this member organisation and group, other than `exceptId`. */
+/** RC-10: the application already going to stage II (selected at stage I, or sent) for this member organisation and group, other than `a`. */
 export async function nominatedInGroup(db: DbOrTx, a: Pick<ApplicationRow, 'id' | 'yearId' | 'memberOrganisationId' | 'group'>) {
   const [r] = await db
     .select()
@@ -45,7 +45,7 @@ export async function nominatedInGroup(db: DbOrTx, a: Pick<ApplicationRow, 'id' 
         eq(competitionApplications.yearId, a.yearId),
         eq(competitionApplications.memberOrganisationId, a.memberOrganisationId),
         eq(competitionApplications.group, a.group),
-        eq(competitionApplications.state, 'submitted'),
+        inArray(competitionApplications.state, ['nominated', 'submitted']),
         ne(competitionApplications.id, a.id),
       ),
     );

@@ -39,6 +39,9 @@ export const competitionApplications = pgTable(
     fatalAccidentNote: text('fatal_accident_note'),
     excludedPoint: text('excluded_point'),
     excludedAt: timestamp('excluded_at', { withTimezone: true, mode: 'date' }),
+    /** Point 10: entered into stage I, held by the member organisation's commission (frozen from then on). */
+    stageOneEnteredAt: timestamp('stage_one_entered_at', { withTimezone: true, mode: 'date' }),
+    stageOneEnteredBy: uuid('stage_one_entered_by').references(() => users.id),
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
     submittedBy: uuid('submitted_by').references(() => users.id),
     /** SHA-256 of the canonical JSON of `receipt`: what was submitted, documents by their hashes. */
@@ -52,10 +55,11 @@ export const competitionApplications = pgTable(
   },
   (t) => [
     index('competition_applications_year').on(t.yearId, t.memberOrganisationId),
-    // RC-10 (point 11): one candidate per group per member organisation in stage II, even under a race.
+    // RC-10 (point 11): one candidate per group per member organisation goes to stage II — selected at
+    // stage I or sent — even under a race; an exclusion (point 8) frees the place.
     uniqueIndex('competition_applications_one_per_group')
       .on(t.yearId, t.memberOrganisationId, t.group)
-      .where(sql`state = 'submitted'`),
+      .where(sql`state IN ('nominated', 'submitted')`),
   ],
 );
 

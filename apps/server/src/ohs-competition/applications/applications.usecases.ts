@@ -65,6 +65,8 @@ export async function createApplication(
       fatalAccidentNote: null,
       excludedPoint: null,
       excludedAt: null,
+      stageOneEnteredAt: null,
+      stageOneEnteredBy: null,
       submittedAt: null,
       submittedBy: null,
       receiptSha256: null,

@@ -51,6 +51,23 @@ export const DEMO_CANDIDATES: DemoCandidate[] = [
     attachments: ['nominating_decision', 'no_fatal_accident_certificate', 'inspector_certificate', 'best_practice_sheet', 'poster'],
   },
   {
+    // Group 1, Karaganda's stage I only: level below Akhmetova there (a member of its commission accepts 6 of the 8
+    // inspections), so its commission sends Akhmetova to stage II (points 11, 20).
+    key: 'yerzhanova',
+    member: 'karaganda',
+    coordinator: 'coordinator1',
+    type: 'general_secondary',
+    fullName: 'Ержанова Айнұр Болатқызы',
+    organisation: 'Теміртау қаласының «№ 12 жалпы білім беретін мектеп» КММ',
+    counts: { m1: { count: 8 }, m2: { count: 14 }, m10: { count: 2 } },
+    evidence: [
+      { indicator: 'm1', title: 'Еңбекті қорғау талаптарының сақталуын тексеру актілері (8)', month: 2 },
+      { indicator: 'm2', title: 'Техникалық инспектордың ұсыныстары (14 бұзушылық)', month: 3 },
+      { indicator: 'm10', title: 'Семинарлар хаттамалары', month: 1 },
+    ],
+    attachments: ['no_fatal_accident_certificate', 'inspector_certificate'],
+  },
+  {
     // Group 1. 25 + 8 = 33.
     key: 'beketov',
     member: 'astana',

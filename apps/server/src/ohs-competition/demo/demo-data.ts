@@ -46,4 +46,5 @@ export const DEMO_USERS: DemoUser[] = [
   { login: 'judge1', fullName: 'Сейітқали Марат Жомартұлы', org: 'union', role: 'commission_member' },
   { login: 'judge2', fullName: 'Жақыпова Ләззат Әмірқызы', org: 'union', role: 'commission_member' },
   { login: 'judge3', fullName: 'Нұрмағамбетов Асқар Серікұлы', org: 'union', role: 'commission_member' },
+  { login: 'judge4', fullName: 'Ермекова Сәуле Қанатқызы', org: 'union', role: 'commission_member' },
 ];

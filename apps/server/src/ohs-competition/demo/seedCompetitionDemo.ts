@@ -9,10 +9,12 @@ import { attachDocument, type DocumentMeta } from '../applications/documents.use
 import { submitApplication } from '../applications/submitApplication.ts';
 import { addCommissionMember, formCommission } from '../judging/commissions.usecases.ts';
 import { reviewIndicator } from '../judging/reviews.usecases.ts';
+import { enterStageOne } from '../judging/stage-one.usecases.ts';
 import { listMemberOrganisations } from '../member-organisations/member-organisations.repository.ts';
 import { openYear } from '../years/years.usecases.ts';
 import { DEMO_MEMBER_ORGANISATIONS, type DemoMemberKey } from './demo-data.ts';
 import { DEMO_CANDIDATES, demoQuestionnaire } from './demo-candidates.ts';
+import { STAGE_ONE_MEMBER, formStageOneCommission, holdStageOne } from './seedStageOne.ts';
 
 /** A one-page PDF standing for a scanned document. */
 async function scan(title: string, lines: string[]) {
@@ -26,9 +28,11 @@ async function scan(title: string, lines: string[]) {
 
 /**
  * The demo competition, through the use cases: the reporting year whose submissions are still open
- * (the previous one until 20 March, then the current one), three member organisations, five
- * candidates in both groups — one excluded for a fatal accident — the republican commission, one
- * indicator reduced by a member, and a tie for places II–III waiting for the commission.
+ * (the previous one until 20 March, then the current one), three member organisations — Karaganda
+ * holding its stage I here with its own commission, which reduces one indicator and sends its winner
+ * of each group on — six candidates in both groups (five sent to stage II, one of them excluded for a
+ * fatal accident), the republican commission, one indicator reduced by a member, and a tie for places
+ * II–III waiting for the commission.
  */
 export async function seedCompetitionDemo(deps: AppDeps, ids: DemoIds) {
   const union = ids.orgIds.get('union')!;
@@ -41,6 +45,9 @@ export async function seedCompetitionDemo(deps: AppDeps, ids: DemoIds) {
   for (const m of await listMemberOrganisations(deps.db, union))
     for (const [key, names] of Object.entries(DEMO_MEMBER_ORGANISATIONS))
       if (names.nameKk === m.nameKk) members.set(key as DemoMemberKey, m.id);
+
+  const stageOneMember = members.get(STAGE_ONE_MEMBER)!;
+  await formStageOneCommission(deps, ids, year.id, stageOneMember, reportingYear);
 
   const applications = new Map<string, string>();
   for (const c of DEMO_CANDIDATES) {
@@ -69,13 +76,17 @@ export async function seedCompetitionDemo(deps: AppDeps, ids: DemoIds) {
       await attach({ kind: 'evidence', indicatorId: e.indicator, eventDate, title: e.title }, [`Оқиға күні: ${eventDate}`]);
     }
     for (const kind of c.attachments as AttachmentKind[]) await attach({ kind, title: ATTACHMENT_TITLES[kind] }, []);
-    await submitApplication(deps, by, as, union, app.id);
+    // Karaganda holds its stage I here: its candidates enter it; the others go straight to stage II.
+    if (c.member === STAGE_ONE_MEMBER) await enterStageOne(deps, by, as, union, app.id);
+    else await submitApplication(deps, by, as, union, app.id);
     if (c.fatalAccidentMonth)
       await recordFatalAccident(deps, user('secretary'), viewer('secretary', 'competition_secretary'), union, app.id, {
         occurredOn: `${reportingYear}-${String(c.fatalAccidentMonth).padStart(2, '0')}-10`,
         note: 'Мемлекеттік еңбек инспекциясының хабарламасы: өндірістегі өліммен аяқталған жазатайым оқиға',
       });
   }
+
+  await holdStageOne(deps, ids, applications);
 
   const commission = await formCommission(deps, user('union'), union, year.id, {
     level: 'republican',

@@ -17,6 +17,7 @@ export function applicationScore(year: YearRow, app: ApplicationRow, reviews: Re
     accepted: scoreApplication(table, accepted),
     reviews: mine.map((r) => ({
       id: r.id,
+      commissionId: r.commissionId,
       indicatorId: r.indicatorId,
       memberId: r.memberId,
       memberName: r.memberName,

@@ -49,7 +49,7 @@ export async function formCommission(
       createdBy: actor.id,
       createdAt: deps.now(),
     };
-    await insertCommission(tx, row);
+    const [saved] = await insertCommission(tx, row).returning();
     await recordCompetitionEvent(tx, deps, {
       organisationId,
       actor,
@@ -58,11 +58,14 @@ export async function formCommission(
       subjectId: row.id,
       payload: { ...row, createdAt: undefined },
     });
-    return row;
+    return saved!;
   });
 }
 
-/** A user holding the commission member role joins a commission; their own member organisation is kept for recusal. */
+/**
+ * A user holding the commission member role joins a commission; their own member organisation is
+ * kept for recusal (on a stage I commission, the commission's own unless said otherwise).
+ */
 export async function addCommissionMember(
   deps: AppDeps,
   actor: Actor & { id: string },
@@ -83,7 +86,7 @@ export async function addCommissionMember(
     const row = {
       commissionId,
       userId: input.userId,
-      memberOrganisationId: input.memberOrganisationId ?? null,
+      memberOrganisationId: input.memberOrganisationId ?? commission.memberOrganisationId ?? null,
       chair: input.chair ?? false,
       addedBy: actor.id,
       addedAt: deps.now(),

@@ -1,5 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { COMMISSION_LEVELS, INDICATOR_IDS } from '@baqylau/contracts';
+import { COMMISSION_LEVELS, COMMISSION_STAGES, INDICATOR_IDS } from '@baqylau/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { Uuid, literalUnion, responses } from '../../platform/http/schemas.ts';
@@ -12,6 +12,7 @@ import { applicationScore } from './applicationScore.ts';
 import { addCommissionMember, formCommission } from './commissions.usecases.ts';
 import { listCommissions, membersOf, reviewsOf } from './judging.repository.ts';
 import { reviewIndicator } from './reviews.usecases.ts';
+import { commissionOfStage, stageOf } from './stages.ts';
 
 const Member = Type.Object({
   userId: Uuid,
@@ -22,6 +23,7 @@ const Member = Type.Object({
 const Commission = Type.Object({
   id: Uuid,
   level: literalUnion(COMMISSION_LEVELS),
+  stage: literalUnion(COMMISSION_STAGES),
   memberOrganisationId: Type.Union([Uuid, Type.Null()]),
   formedBy: Type.String(),
   createdAt: When,
@@ -29,6 +31,7 @@ const Commission = Type.Object({
 });
 const Review = Type.Object({
   id: Uuid,
+  commissionId: Uuid,
   indicatorId: literalUnion(INDICATOR_IDS),
   memberId: Uuid,
   memberName: Type.String(),
@@ -112,7 +115,7 @@ export function judgingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['ohs-competition'],
           summary:
-            'Review one indicator: accept the count or reduce it with a written reason (RC-19); a member from the candidate’s member organisation is recused',
+            'Review one indicator at the application’s stage (I: the member organisation’s commission, II: the republican one): accept the count or reduce it with a written reason (RC-19); recusal applies (RC-12)',
           params: ApplicationParams,
           body: Type.Object(
             {
@@ -138,9 +141,18 @@ export function judgingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         config: { authz: judgingReaders },
         schema: {
           tags: ['ohs-competition'],
-          summary: 'The reviews of an application and its score sheet by the claimed and by the accepted counts (RC-19)',
+          summary:
+            'The reviews of an application at a stage (its current one unless asked) and its score sheet by the claimed and by the accepted counts (RC-19)',
           params: ApplicationParams,
-          response: responses({ 200: Type.Object({ claimed: ScoreSheetSchema, accepted: ScoreSheetSchema, reviews: Type.Array(Review) }) }),
+          querystring: Type.Object({ stage: Type.Optional(literalUnion(COMMISSION_STAGES)) }, { additionalProperties: false }),
+          response: responses({
+            200: Type.Object({
+              stage: Type.Union([literalUnion(COMMISSION_STAGES), Type.Null()]),
+              claimed: ScoreSheetSchema,
+              accepted: ScoreSheetSchema,
+              reviews: Type.Array(Review),
+            }),
+          }),
         },
       },
       async (req) => {
@@ -151,7 +163,9 @@ export function judgingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           await findApplication(deps.db, req.params.orgId, req.params.applicationId),
         );
         const year = await yearOrThrow(deps, req.params.orgId, a.yearId);
-        return applicationScore(year, a, await reviewsOf(deps.db, [a.id]));
+        const stage = req.query.stage ?? stageOf(a);
+        const commission = stage ? await commissionOfStage(deps.db, a, stage) : undefined;
+        return { stage, ...applicationScore(year, a, await reviewsOf(deps.db, [a.id], commission?.id)) };
       },
     );
   };

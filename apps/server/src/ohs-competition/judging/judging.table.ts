@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { COMMISSION_LEVELS, INDICATOR_IDS } from '@baqylau/contracts';
+import { bigserial, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { COMMISSION_LEVELS, COMMISSION_STAGES, INDICATOR_IDS } from '@baqylau/contracts';
 import { organisations } from '../../kernel/organisations/organisations.table.ts';
 import { users } from '../../kernel/users/users.table.ts';
 import { competitionApplications } from '../applications/applications.table.ts';
@@ -22,7 +22,11 @@ export const competitionCommissions = pgTable(
       .notNull()
       .references(() => competitionYears.id),
     level: text('level', { enum: COMMISSION_LEVELS }).notNull(),
-    /** Regional commissions: whose. */
+    /** Point 10: the stage it judges, as data — I for a member organisation's (regional) commission, II for the republican one. */
+    stage: text('stage', { enum: COMMISSION_STAGES })
+      .notNull()
+      .generatedAlwaysAs(sql`CASE WHEN level = 'regional' THEN 'I' ELSE 'II' END`),
+    /** Stage I (regional) commissions: the member organisation whose stage I it holds; none for stage II. */
     memberOrganisationId: uuid('member_organisation_id').references(() => competitionMemberOrganisations.id),
     /** The decision forming it (number and date), as written. */
     formedBy: text('formed_by').notNull(),
@@ -38,6 +42,7 @@ export const competitionCommissions = pgTable(
     uniqueIndex('competition_commissions_regional')
       .on(t.yearId, t.memberOrganisationId)
       .where(sql`level = 'regional'`),
+    check('competition_commissions_stage_one_member_organisation', sql`(level = 'regional') = (member_organisation_id IS NOT NULL)`),
   ],
 );
 
@@ -54,6 +59,8 @@ export const competitionCommissionMembers = pgTable(
     /** The member organisation the member comes from, if any: its candidates are not theirs to review. */
     memberOrganisationId: uuid('member_organisation_id').references(() => competitionMemberOrganisations.id),
     chair: boolean('chair').notNull(),
+    /** The order members were added in, even within one millisecond: the protocol lists them so, and its hash must not vary. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     addedBy: uuid('added_by')
       .notNull()
       .references(() => users.id),
@@ -97,4 +104,42 @@ export const competitionReviews = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [index('competition_reviews_application').on(t.applicationId)],
+);
+
+/**
+ * RC-10 (points 10, 11, 20): a member organisation's stage I result in one group — its commission's
+ * chair records the candidate with the most points (by the accepted counts) as the one going to
+ * stage II; when others share that total, with the commission's reason. Write-once.
+ */
+export const competitionStageOneResults = pgTable(
+  'competition_stage_one_results',
+  {
+    id: uuid('id').primaryKey(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    yearId: uuid('year_id')
+      .notNull()
+      .references(() => competitionYears.id),
+    commissionId: uuid('commission_id')
+      .notNull()
+      .references(() => competitionCommissions.id),
+    memberOrganisationId: uuid('member_organisation_id')
+      .notNull()
+      .references(() => competitionMemberOrganisations.id),
+    group: integer('group').notNull(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => competitionApplications.id),
+    /** The candidate's stage I total by the accepted counts when selected. */
+    total: integer('total').notNull(),
+    /** Candidates with the same total the commission chose between (its reason is then required). */
+    tiedWith: uuid('tied_with').array().notNull(),
+    reason: text('reason').notNull(),
+    decidedBy: uuid('decided_by')
+      .notNull()
+      .references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('competition_stage_one_results_year').on(t.yearId, t.memberOrganisationId)],
 );

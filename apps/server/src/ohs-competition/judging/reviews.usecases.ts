@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IndicatorId } from '@baqylau/contracts';
+import type { CommissionStage, IndicatorId } from '@baqylau/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -9,28 +9,37 @@ import { visibleApplication, type Viewer } from '../competition-access.ts';
 import { recordCompetitionEvent } from '../competition-ledger.ts';
 import { findMemberOrganisation } from '../member-organisations/member-organisations.repository.ts';
 import { assertNotPublished, yearOrThrow } from '../years/years.usecases.ts';
-import { findCommissionMember, insertReview, republicanCommission } from './judging.repository.ts';
+import { findCommissionMember, insertReview } from './judging.repository.ts';
+import { recusalOf } from './recusal.ts';
+import { commissionOfStage } from './stages.ts';
 
 /**
- * The viewer as a member of the year's republican commission, allowed to judge this application:
- * a member from the candidate's own member organisation is recused (points 12–15 give the
- * commission the review; a member does not review their own organisation's candidate).
+ * The viewer as a member of the commission judging the application at its stage — its member
+ * organisation's at stage I, the republican one at stage II — allowed to judge it (recusal, RC-12).
  */
-export async function judgeOf(db: DbOrTx, organisationId: string, viewer: Viewer, app: ApplicationRow) {
-  const commission = await republicanCommission(db, app.yearId);
-  if (!commission) throw new AppError('competition.commission_not_formed');
+export async function judgeOf(db: DbOrTx, organisationId: string, viewer: Viewer, app: ApplicationRow, stage: CommissionStage) {
+  const commission = await commissionOfStage(db, app, stage);
+  const mo = async () => (await findMemberOrganisation(db, organisationId, app.memberOrganisationId))?.nameKk ?? '';
+  if (!commission)
+    throw stage === 'I'
+      ? new AppError('competition.stage_i_commission_not_formed', { memberOrganisation: await mo(), point: '13' })
+      : new AppError('competition.commission_not_formed');
   const member = await findCommissionMember(db, commission.id, viewer.userId);
-  if (!member) throw new AppError('competition.not_commission_member');
-  if (member.memberOrganisationId === app.memberOrganisationId) {
-    const mo = await findMemberOrganisation(db, organisationId, app.memberOrganisationId);
-    throw new AppError('competition.recused', { memberOrganisationId: app.memberOrganisationId, memberOrganisation: mo?.nameKk ?? '' });
-  }
+  if (!member)
+    throw stage === 'I'
+      ? new AppError('competition.not_stage_i_member', { memberOrganisation: await mo() })
+      : new AppError('competition.not_commission_member');
+  const recusal = recusalOf(commission, member, app);
+  if (recusal === 'own_member_organisation')
+    throw new AppError('competition.recused', { memberOrganisationId: app.memberOrganisationId, memberOrganisation: await mo() });
+  if (recusal === 'prepared_application') throw new AppError('competition.recused_preparer');
   return { commission, member };
 }
 
 /**
- * RC-12, RC-19: a commission member reviews one indicator of a stage II application: accepts the
- * count or reduces it with a written reason; never raises it. Every review is in the ledger.
+ * RC-12, RC-19: a commission member reviews one indicator of an application at its stage — stage I
+ * (the member organisation's commission) or stage II (the republican one), by the same rule:
+ * accepts the count or reduces it with a written reason; never raises it. Every review is in the ledger.
  */
 export async function reviewIndicator(
   deps: AppDeps,
@@ -42,9 +51,11 @@ export async function reviewIndicator(
 ) {
   return deps.db.transaction(async (tx) => {
     const app = await visibleApplication(tx, organisationId, viewer, await findApplication(tx, organisationId, applicationId, true));
-    if (app.state !== 'submitted') throw new AppError('competition.application_not_submitted', { state: app.state });
+    // Under review: in stage I until its result is recorded, in stage II once sent there.
+    const stage = app.state === 'stage_i' ? 'I' : app.state === 'submitted' ? 'II' : null;
+    if (!stage) throw new AppError('competition.application_not_submitted', { state: app.state });
     assertNotPublished(await yearOrThrow(deps, organisationId, app.yearId, false, tx));
-    const { commission } = await judgeOf(tx, organisationId, viewer, app);
+    const { commission } = await judgeOf(tx, organisationId, viewer, app, stage);
     const claimed = app.counts[input.indicatorId] ?? { count: 0 };
     const claimedPositive = claimed.positive ?? 0;
     const acceptedPositive = input.acceptedPositive ?? claimedPositive;

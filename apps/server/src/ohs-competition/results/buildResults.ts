@@ -4,6 +4,7 @@ import { hashPayload } from '../../platform/ledger/ledger.hash.ts';
 import { documentsOf, listApplications } from '../applications/applications.repository.ts';
 import { applicationScore } from '../judging/applicationScore.ts';
 import { membersOf, republicanCommission, reviewsOf } from '../judging/judging.repository.ts';
+import { recusalOf } from '../judging/recusal.ts';
 import { listMemberOrganisations } from '../member-organisations/member-organisations.repository.ts';
 import { COMPETITION_GROUPS } from '@baqylau/contracts';
 import { isLate } from '../regulation/deadlines.ts';
@@ -29,7 +30,7 @@ export async function buildProtocol(db: DbOrTx, year: YearRow) {
   ]);
   const ids = apps.map((a) => a.id);
   const [reviews, documents, commissionMembers] = await Promise.all([
-    reviewsOf(db, ids),
+    reviewsOf(db, ids, commission?.id),
     documentsOf(db, ids),
     membersOf(db, commission ? [commission.id] : []),
   ]);
@@ -56,7 +57,7 @@ export async function buildProtocol(db: DbOrTx, year: YearRow) {
             accepted: r.acceptedCount,
             reason: r.reason,
           })),
-        recused: commissionMembers.filter((m) => m.memberOrganisationId === a.memberOrganisationId).map((m) => m.fullName),
+        recused: commission ? commissionMembers.filter((m) => recusalOf(commission, m, a)).map((m) => m.fullName) : [],
         documents: documents
           .filter((d) => d.applicationId === a.id)
           .map((d) => ({ id: d.id, kind: d.kind, indicatorId: d.indicatorId, title: d.title, sha256: d.sha256 })),

@@ -12,6 +12,7 @@ import { DocumentsPanel } from './DocumentsPanel.tsx';
 import { FatalAccidentForm } from './FatalAccidentForm.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
 import { QuestionnaireForm } from './QuestionnaireForm.tsx';
+import { StageOnePanel } from './StageOnePanel.tsx';
 
 /** One candidate's application: Appendices 2–4, the indicator table with its evidence, submission, and the commission's review. */
 export function ApplicationPage() {
@@ -21,7 +22,8 @@ export function ApplicationPage() {
   const access = useCompetitionAccess();
   const orgId = org!.id;
   const app = useApplication(orgId, applicationId);
-  const reviews = useReviews(orgId, applicationId, access.judging && app.data?.state === 'submitted');
+  const underReview = app.data?.state === 'stage_i' || app.data?.state === 'nominated' || app.data?.state === 'submitted';
+  const reviews = useReviews(orgId, applicationId, access.judging && underReview);
   const submit = useSubmitApplication(orgId, applicationId);
   if (app.error) return <ErrorAlert error={app.error} />;
   if (!app.data) return <PageLoader />;
@@ -72,10 +74,10 @@ export function ApplicationPage() {
           application={a}
           editable={draft}
           review={reviews.data}
-          canReview={access.judge && a.state === 'submitted'}
+          canReview={access.judge && (a.state === 'stage_i' || a.state === 'submitted')}
         />
         <DocumentsPanel orgId={orgId} application={a} editable={draft} />
-        {draft && (
+        {(draft || (a.state === 'nominated' && access.prepare)) && (
           <Paper withBorder radius="md" p="md">
             <Stack gap="xs">
               {a.missingForSubmission.length > 0 ? (
@@ -101,6 +103,7 @@ export function ApplicationPage() {
             </Stack>
           </Paper>
         )}
+        <StageOnePanel orgId={orgId} application={a} />
         {access.prepare && a.state !== 'excluded' && <FatalAccidentForm orgId={orgId} applicationId={a.id} />}
       </Stack>
     </>

@@ -16,7 +16,7 @@ import { applicationPath, resultsPath } from '../paths.ts';
 import { CommissionPanel } from './CommissionPanel.tsx';
 import { NewApplicationForm } from './NewApplicationForm.tsx';
 
-const STATE_COLOR = { draft: 'gray', submitted: 'blue', excluded: 'red' } as const;
+const STATE_COLOR = { draft: 'gray', stage_i: 'violet', nominated: 'teal', submitted: 'blue', excluded: 'red' } as const;
 
 function DeadlineCard({ label, d }: { label: string; d: Deadline }) {
   const { t } = useTranslation();

@@ -9,9 +9,10 @@ import { formatCalendarDate } from '../../kernel/format/datetime.ts';
 import { organisationName } from '../../kernel/shell/access.ts';
 import { useSession } from '../../kernel/shell/SessionContext.tsx';
 import { useCompetitionAccess } from '../access.ts';
-import { useMemberOrganisations, useOpenYear, useYears } from '../competition.queries.ts';
+import { useMemberOrganisations, useOpenYear, usePeople, useYears } from '../competition.queries.ts';
 import { publicResultsPath, yearPath } from '../paths.ts';
 import { AddMemberOrganisationForm } from './AddMemberOrganisationForm.tsx';
+import { AssignCoordinatorForm } from './AssignCoordinatorForm.tsx';
 
 /** RC-4: the competition year by year, and the union's member organisations with their coordinators. */
 export function YearsPage() {
@@ -21,6 +22,7 @@ export function YearsPage() {
   const orgId = org!.id;
   const years = useYears(orgId);
   const members = useMemberOrganisations(orgId);
+  const people = usePeople(orgId, access.organise);
   return (
     <>
       <PageHeader
@@ -85,9 +87,12 @@ export function YearsPage() {
                   <Text size="sm" fw={600}>
                     {organisationName(m, i18n.language)}
                   </Text>
-                  <Text size="xs" c="dimmed">
-                    {m.coordinators.map((c) => c.fullName).join(', ') || t('competition.members.noCoordinator')}
-                  </Text>
+                  <Group gap="sm" wrap="wrap">
+                    <Text size="xs" c="dimmed">
+                      {m.coordinators.map((c) => c.fullName).join(', ') || t('competition.members.noCoordinator')}
+                    </Text>
+                    {access.organise && <AssignCoordinatorForm orgId={orgId} memberOrganisation={m} people={people.data ?? []} />}
+                  </Group>
                 </Group>
               ))}
             </Stack>
