@@ -13,7 +13,7 @@ export const ERROR_CODES = {
   'validation.text_invalid': 400,
   'auth.invalid_credentials': 401,
   'auth.unauthenticated': 401,
-  'auth.locked': 429,
+  'auth.throttled': 429,
   'auth.second_factor_required': 401,
   'auth.second_factor_enrolment_required': 403,
   'auth.totp_invalid': 401,

@@ -14,7 +14,11 @@ interface FieldProblem {
 export function installErrorHandler(app: FastifyInstance, translator: Translator) {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     const t = translator.forLocale(req.locale ?? 'kk');
-    if (err instanceof AppError) return send(reply, err.status, err.code, t(`errors:${err.code}`, err.details ?? {}), err.details);
+    if (err instanceof AppError) {
+      // A throttled attempt says when to come back (RFC 9110 §10.2.3).
+      if (err.status === 429 && typeof err.details?.seconds === 'number') reply.header('retry-after', String(err.details.seconds));
+      return send(reply, err.status, err.code, t(`errors:${err.code}`, err.details ?? {}), err.details);
+    }
     if ((err as FastifyError).validation) {
       const problems = (err as FastifyError).validation!.map((v) => describeProblem(v as AjvProblem, t));
       const summary = problems.map((p) => p.message).join('; ');
