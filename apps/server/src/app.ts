@@ -10,6 +10,7 @@ import type { AppDeps } from './platform/deps.ts';
 import { SERVER_ROOT } from './platform/server-root.ts';
 import { rule } from './platform/http/authz.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
+import { loggerOptions } from './platform/logging.ts';
 import { installStrictInput } from './platform/http/strict-input.ts';
 import { installGuard, requireAuthzOnEveryRoute } from './platform/http/guard.ts';
 import { ErrorBody } from './platform/http/schemas.ts';
@@ -20,7 +21,8 @@ import { servesOrganisationType } from './kernel/organisations/serves-organisati
 import { RULE_SETS } from './composition/rule-sets.ts';
 
 export interface AppOptions {
-  logger?: boolean | { level: string };
+  /** The log's level; `stream` takes the lines instead of stdout (tests read them). Secrets are redacted (platform/logging.ts). */
+  logger?: false | { level: string; stream?: { write(line: string): void } };
   /** Built SPA to serve; omitted in API tests. */
   webDist?: string;
 }
@@ -29,7 +31,7 @@ const DEFAULT_WEB_DIST = path.resolve(SERVER_ROOT, '../web/dist');
 
 export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: opts.logger ? loggerOptions(opts.logger.level, opts.logger.stream) : false,
     // Only configured proxies may name the client's address (it is recorded in the ledger at sign-in).
     trustProxy: deps.config.trustProxy.length ? deps.config.trustProxy : false,
     bodyLimit: 1024 * 1024,

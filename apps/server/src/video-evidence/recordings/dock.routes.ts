@@ -10,7 +10,7 @@ import type { TokenPrincipal } from '../../platform/http/principal.ts';
 import { responses } from '../../platform/http/schemas.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
 import { findRecorderByInventory } from '../recorders/recorders.repository.ts';
-import { createTusServer, ORG_HEADER, TOKEN_HEADER, UPLOADS_PATH } from './ingest/tus.server.ts';
+import { createTusServer, LOCALE_HEADER, ORG_HEADER, REQUEST_ID_HEADER, TOKEN_HEADER, UPLOADS_PATH } from './ingest/tus.server.ts';
 import { findRecordingByUpload, insertDocking } from './recordings.repository.ts';
 
 const Receipt = Type.Object({
@@ -49,7 +49,7 @@ function setTrustedHeaders(raw: import('node:http').IncomingMessage, values: Rec
 /** Dock agents: report a docking (clock offset, R444-17), upload by tus (R444-11), confirm the SHA-256 and fetch the receipt. */
 export function dockRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const tus = createTusServer(deps);
+    const tus = createTusServer(deps, app.log);
     const dock = rule.token('dock');
 
     // tus bodies are raw bytes that the tus server reads itself.
@@ -57,7 +57,12 @@ export function dockRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     const handOver = (req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
       // OPTIONS (tus discovery, a browser's CORS preflight) is public: it names no organisation.
       const p = req.principal?.kind === 'token' ? req.principal : undefined;
-      setTrustedHeaders(req.raw, { [ORG_HEADER]: p?.organisationId ?? '', [TOKEN_HEADER]: p?.tokenId ?? '' });
+      setTrustedHeaders(req.raw, {
+        [ORG_HEADER]: p?.organisationId ?? '',
+        [TOKEN_HEADER]: p?.tokenId ?? '',
+        [REQUEST_ID_HEADER]: req.id,
+        [LOCALE_HEADER]: req.locale ?? 'kk',
+      });
       reply.hijack();
       return tus.server.handle(req.raw, reply.raw);
     };

@@ -1,6 +1,7 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { Server, type ServerOptions } from '@tus/server';
+import { LOCALES } from '@baqylau/contracts';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../../platform/deps.ts';
@@ -15,6 +16,9 @@ import { useUncopiedBody } from './request-body.ts';
 /** Set by the Fastify route from the authenticated dock token; never taken from the client. */
 export const ORG_HEADER = 'x-baqylau-organisation';
 export const TOKEN_HEADER = 'x-baqylau-token-id';
+/** The Fastify request's id and language, for the answer to an error inside the tus server. */
+export const REQUEST_ID_HEADER = 'x-baqylau-request-id';
+export const LOCALE_HEADER = 'x-baqylau-locale';
 export const UPLOADS_PATH = '/api/v1/dock/uploads';
 
 type TusError = { status_code: number; body: string };
@@ -82,7 +86,34 @@ type StagedUpload = Awaited<ReturnType<HashingFileStore['getUpload']>>;
  * hashes while uploading sends it afterwards (`confirm`), and until then the
  * finished upload stays staged, with the server's digest noted, and is no recording.
  */
-export function createTusServer(deps: AppDeps) {
+/**
+ * The answer to an error the hooks did not turn into a tus refusal: a domain refusal keeps its status
+ * and code, in the caller's language; anything else is logged at error level under the request id and
+ * answered 500 with only a code and that id — tus's own default would send the error's text (SQL and
+ * its parameters, for a database error) to the client.
+ */
+function answerUnexpected(deps: AppDeps, log: ErrorLog | undefined, req: { headers: Headers }, error: unknown): TusError | undefined {
+  if ((error as Partial<TusError>).status_code !== undefined && (error as Partial<TusError>).body !== undefined) return undefined;
+  const locale = LOCALES.find((l) => l === req.headers.get(LOCALE_HEADER)) ?? 'kk';
+  const t = deps.translator.forLocale(locale);
+  if (error instanceof AppError)
+    return {
+      status_code: error.status,
+      body: JSON.stringify({
+        error: { code: error.code, message: t(`errors:${error.code}`, error.details ?? {}), details: error.details },
+      }),
+    };
+  const requestId = req.headers.get(REQUEST_ID_HEADER) ?? '';
+  log?.error({ err: error, reqId: requestId }, 'unhandled error in a dock upload');
+  return {
+    status_code: 500,
+    body: JSON.stringify({ error: { code: 'server.internal', message: t('errors:server.internal'), requestId } }),
+  };
+}
+
+type ErrorLog = { error(obj: unknown, msg?: string): void };
+
+export function createTusServer(deps: AppDeps, log?: ErrorLog) {
   const datastore = new HashingFileStore(path.join(deps.store.stagingDir, 'tus'));
   const orgOf = (req: { headers: Headers }) => req.headers.get(ORG_HEADER) ?? '';
 
@@ -189,6 +220,7 @@ export function createTusServer(deps: AppDeps) {
       return {};
     },
     onUploadFinish: finish,
+    onResponseError: (req, error) => answerUnexpected(deps, log, req, error),
   });
 
   /** The organisation's staged upload with every byte in place, else undefined. */
