@@ -31,6 +31,7 @@ export const ERROR_CODES = {
   'token.not_found': 404,
   'organisation.not_found': 404,
   'organisation.bin_invalid': 400,
+  'organisation.bin_taken': 409,
   'organisation.not_member': 403,
   'organisation.rule_set_not_served': 404,
   'user.not_found': 404,

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../platform/deps.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, isUniqueViolation } from '../../platform/errors.ts';
 import { formatDate } from '../../platform/format.ts';
 import { hashPayload } from '../../platform/ledger/ledger.hash.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
@@ -10,9 +10,6 @@ import { isLate } from '../regulation/deadlines.ts';
 import { assertNotPublished, rulesOfYear, yearOrThrow } from '../years/years.usecases.ts';
 import { documentsOf, findApplication, nominatedInGroup, updateApplication } from './applications.repository.ts';
 import { missingForSubmission } from './evidence-flags.ts';
-
-const isUniqueViolation = (e: unknown) =>
-  (e as { code?: string; cause?: { code?: string } }).code === '23505' || (e as { cause?: { code?: string } }).cause?.code === '23505';
 
 /**
  * RC-16, RC-10: the member organisation sends the application to stage II. Refused after the

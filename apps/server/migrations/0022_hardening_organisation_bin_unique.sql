@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "organisations_bin" ON "organisations" USING btree ("bin");
