@@ -156,6 +156,12 @@ describe('R444-12 legal hold', () => {
     expect(list.json()).toHaveLength(1);
   });
 
+  it("issue 13 the holds of a recording that is not this organisation's are not found (404), not an empty list", async () => {
+    const res = await auditor.get(w.api(`/recordings/${randomUUID()}/holds`));
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('recording.not_found');
+  });
+
   it('R444-12 the sweep lists only expired recordings without a hold; the head sees what falls due within 30 days', async () => {
     const due = await w.resp.get(w.api('/retention/due'));
     expect(due.json().map((r: { id: string }) => r.id)).toEqual([expired.id]);
