@@ -12,6 +12,7 @@ import { rule } from './platform/http/authz.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { installStrictInput } from './platform/http/strict-input.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { installGuard, requireAuthzOnEveryRoute } from './platform/http/guard.ts';
 import { ErrorBody } from './platform/http/schemas.ts';
 import { createPrincipalResolver } from './kernel/auth/auth.resolver.ts';
@@ -39,6 +40,7 @@ export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<F
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   requireAuthzOnEveryRoute(app, ['/api/docs']);
+  await installSecurityHeaders(app, deps.config.publicUrl);
   await app.register(cookie);
   app.addSchema(ErrorBody);
   await app.register(swagger, {
@@ -53,7 +55,7 @@ export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<F
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', validatorUrl: null } });
 
   const resolver = createPrincipalResolver(deps);
   installGuard(app, resolver);
