@@ -70,8 +70,9 @@ function firstBadString(v: unknown, field: string, depth = 0): { field: string; 
   if (typeof v === 'string') {
     if (CONTROL.test(v)) return { field, problem: 'control' };
     if (LONE_SURROGATE.test(v)) return { field, problem: 'surrogate' };
+    // A whole body that is text (no field) is a document, not a field: its lines are its own.
     const leaf = field.split('.').at(-1) ?? field;
-    if (LINE_BREAK.test(v) && !MULTI_LINE.test(leaf)) return { field, problem: 'line_break' };
+    if (field && LINE_BREAK.test(v) && !MULTI_LINE.test(leaf)) return { field, problem: 'line_break' };
     return undefined;
   }
   if (depth > 20 || v === null || typeof v !== 'object' || Buffer.isBuffer(v) || typeof (v as { pipe?: unknown }).pipe === 'function')
