@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshot, type Browser } from './support/browser.ts';
-import { DEMO_PASSWORD, signIn, signOutQuietly, totpCode, demoUser } from './support/demo.ts';
+import { DEMO_PASSWORD, signIn, signOutQuietly, totpCode, unusedTotpCode, demoUser } from './support/demo.ts';
 import { startDemoServer, type DemoServer } from './support/server.ts';
 
 let server: DemoServer;
@@ -53,7 +53,7 @@ describe('sign-in and the app shell', () => {
     await page.locator('input[name="code"]').fill(wrong);
     await page.locator('form button[type="submit"]').click();
     await page.getByRole('alert').getByText('Бір реттік код қате немесе оның мерзімі өтіп кеткен.').waitFor();
-    await page.locator('input[name="code"]').fill(totpCode(demoUser('head').totp!));
+    await page.locator('input[name="code"]').fill(await unusedTotpCode(demoUser('head').totp!));
     await page.locator('form button[type="submit"]').click();
     // Back to the page asked for before signing in.
     await page.waitForURL('**/app/audit');

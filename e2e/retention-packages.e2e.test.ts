@@ -3,7 +3,7 @@ import yauzl from 'yauzl';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, screenshot, type Browser } from './support/browser.ts';
-import { demoUser, signIn, signOutQuietly, totpCode } from './support/demo.ts';
+import { demoUser, signIn, signOutQuietly, unusedTotpCode } from './support/demo.ts';
 import { dockFolder, pageApi, runDockAgent, tempWatch, type PageApi } from './support/evidence.ts';
 import { dockOldRecordings, keptUntil, kk, kkErrorStart, tinyPdf, waitForDurations, type Recording } from './support/retention.ts';
 import { startDemoServer, type DemoServer } from './support/server.ts';
@@ -114,7 +114,7 @@ describe('Order 444 retention and court packages', () => {
 
     await dialog()
       .locator('input[name="code"]')
-      .fill(totpCode(demoUser('responsible').totp!));
+      .fill(await unusedTotpCode(demoUser('responsible').totp!));
     await dialog()
       .getByRole('button', { name: kk('retention.delete.submit', { count: 1 }) })
       .click();

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { isValidBin } from '../packages/contracts/src/iin.ts';
 import { launchBrowser, screenshot, type Browser } from './support/browser.ts';
-import { signIn, signOutQuietly, totpCode } from './support/demo.ts';
+import { signIn, signOutQuietly, unusedTotpCode } from './support/demo.ts';
 import { startDemoServer, type DemoServer } from './support/server.ts';
 
 let server: DemoServer;
@@ -143,7 +143,7 @@ describe('platform administration', () => {
     expect(src).toMatch(/^data:image\/svg\+xml/);
     const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
     await screenshot(page, 'enrol');
-    await page.locator('input[name="code"]').fill(totpCode(secret));
+    await page.locator('input[name="code"]').fill(await unusedTotpCode(secret));
     await page.locator('form button[type="submit"]').click();
     await page.waitForURL((u) => u.pathname === '/app/');
     // An operator of hazardous facilities gets the production-control module, not Order 444.

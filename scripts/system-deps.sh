@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs: chromium (browser tests), postgresql
-# (the PostgreSQL tier), ffmpeg (real clips for ingest tests, ffprobe), nginx (media offload tests), Ceph RGW (S3 tier),
-# DejaVu fonts, zip (a court package zipped again as a recipient would, without UTF-8 name flags). Installs what is missing when
-# run as root (CI, dev VMs); otherwise says what to install.
+# (the PostgreSQL tier), ffmpeg (real clips for ingest tests, ffprobe), nginx-light (media offload
+# tests), Ceph RGW (the S3 tier), fonts-dejavu-core (PDFs), zip (a court package zipped again as a
+# recipient would, without UTF-8 name flags), npm (fetches Node.js 24 when the machine's node is older:
+# scripts/use-node.sh). Installs what is missing when run as root (CI, dev VMs); otherwise says what
+# to install. Another install running (apt, unattended-upgrades) is waited for, up to 10 minutes.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -16,6 +18,7 @@ command -v radosgw >/dev/null 2>&1 || need+=(radosgw)
 command -v ceph >/dev/null 2>&1 || need+=(ceph-common)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 command -v zip >/dev/null 2>&1 || need+=(zip)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "Missing Debian packages: ${need[*]} — run: sudo apt-get install ${need[*]}" >&2
@@ -23,5 +26,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "Installing Debian packages: ${need[*]}"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${need[@]}"
+# Wait for the dpkg/apt lock instead of failing when another install holds it.
+apt_get() { apt-get -o DPkg::Lock::Timeout=600 -o Acquire::Retries=3 "$@"; }
+for try in 1 2 3 4 5 6; do apt_get update -qq && break || { [ "$try" -lt 6 ] && sleep 20; }; done
+apt_get install -y -qq --no-install-recommends "${need[@]}"

@@ -15,6 +15,26 @@ export function totpCode(secretBase32: string, now = Date.now()) {
   return new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secretBase32) }).generate({ timestamp: now });
 }
 
+const lastStepUsed = new Map<string, number>();
+
+/**
+ * A code of the authenticator that has not been used yet: the server accepts a time step once per
+ * account (issue 13). The current step or the next (the server allows one step of drift); when both
+ * are spent, waits for a new step, as a person would wait for the next code.
+ */
+export async function unusedTotpCode(secretBase32: string): Promise<string> {
+  for (;;) {
+    const now = Date.now();
+    const current = Math.floor(now / 30_000);
+    const step = Math.max(current, (lastStepUsed.get(secretBase32) ?? -Infinity) + 1);
+    if (step <= current + 1) {
+      lastStepUsed.set(secretBase32, step);
+      return totpCode(secretBase32, step * 30_000);
+    }
+    await new Promise((r) => setTimeout(r, (current + 1) * 30_000 - now + 50));
+  }
+}
+
 /**
  * Signs in through the real pages: login and password, then the second factor when the account has one.
  * Works whatever the interface language is (fields are found by their name attribute).
@@ -27,7 +47,7 @@ export async function signIn(page: Page, baseUrl: string, login: string) {
   await page.locator('form button[type="submit"]').click();
   if (user.totp) {
     await page.waitForURL('**/app/login/totp');
-    await page.locator('input[name="code"]').fill(totpCode(user.totp));
+    await page.locator('input[name="code"]').fill(await unusedTotpCode(user.totp));
     await page.locator('form button[type="submit"]').click();
   }
   await page.waitForURL((u) => u.pathname === '/app' || (u.pathname.startsWith('/app/') && !u.pathname.startsWith('/app/login')));

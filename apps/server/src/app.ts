@@ -11,7 +11,9 @@ import { SERVER_ROOT } from './platform/server-root.ts';
 import { httpDuration } from './platform/metrics/metrics.ts';
 import { rule } from './platform/http/authz.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
+import { loggerOptions } from './platform/logging.ts';
 import { installStrictInput } from './platform/http/strict-input.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { installGuard, requireAuthzOnEveryRoute } from './platform/http/guard.ts';
 import { ErrorBody } from './platform/http/schemas.ts';
 import { createPrincipalResolver } from './kernel/auth/auth.resolver.ts';
@@ -21,7 +23,8 @@ import { servesOrganisationType } from './kernel/organisations/serves-organisati
 import { RULE_SETS } from './composition/rule-sets.ts';
 
 export interface AppOptions {
-  logger?: boolean | { level: string };
+  /** The log's level; `stream` takes the lines instead of stdout (tests read them). Secrets are redacted (platform/logging.ts). */
+  logger?: false | { level: string; stream?: { write(line: string): void } };
   /** Built SPA to serve; omitted in API tests. */
   webDist?: string;
 }
@@ -30,7 +33,7 @@ const DEFAULT_WEB_DIST = path.resolve(SERVER_ROOT, '../web/dist');
 
 export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: opts.logger ? loggerOptions(opts.logger.level, opts.logger.stream) : false,
     // Only configured proxies may name the client's address (it is recorded in the ledger at sign-in).
     trustProxy: deps.config.trustProxy.length ? deps.config.trustProxy : false,
     bodyLimit: 1024 * 1024,
@@ -45,6 +48,7 @@ export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<F
       reply.elapsedTime / 1000,
     );
   });
+  await installSecurityHeaders(app, deps.config.publicUrl);
   await app.register(cookie);
   app.addSchema(ErrorBody);
   await app.register(swagger, {
@@ -59,7 +63,7 @@ export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<F
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', validatorUrl: null } });
 
   const resolver = createPrincipalResolver(deps);
   installGuard(app, resolver);

@@ -4,6 +4,7 @@ export * from '../platform/jobs/jobs.table.ts';
 export * from '../kernel/organisations/organisations.table.ts';
 export * from '../kernel/users/users.table.ts';
 export * from '../kernel/auth/sessions.table.ts';
+export * from '../kernel/auth/login-throttle.table.ts';
 export * from '../kernel/tokens/tokens.table.ts';
 export * from '../kernel/appointments/appointments.table.ts';
 export * from '../video-evidence/activities/activities.table.ts';

@@ -11,3 +11,7 @@ export class AppError extends Error {
     this.status = ERROR_CODES[code];
   }
 }
+
+/** Whether a database error (or the Drizzle error wrapping it) is a unique-constraint violation (SQLSTATE 23505). */
+export const isUniqueViolation = (e: unknown) =>
+  (e as { code?: string }).code === '23505' || (e as { cause?: { code?: string } }).cause?.code === '23505';

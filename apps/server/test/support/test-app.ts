@@ -32,7 +32,11 @@ export interface TestContext {
 
 /** A fresh database (PGlite clone, or a new PostgreSQL database from the template) and an in-process app. */
 /** env: settings on top of the defaults (e.g. { MEDIA_OFFLOAD: 'x-accel' }). */
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+/** opts.log: takes the server's log lines (JSON, as production writes them), for tests of what the log says. */
+export async function createTestContext(
+  env: Record<string, string> = {},
+  opts: { log?: { write(line: string): void } } = {},
+): Promise<TestContext> {
   const templateUrl = inject('pgTemplateUrl');
   let database: Database;
   let dropDb: (() => Promise<void>) | undefined;
@@ -88,7 +92,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     records: ruleSetRecords(),
     now: () => clock.now,
   };
-  const app = await createApp(deps, { webDist: undefined });
+  const app = await createApp(deps, { webDist: undefined, logger: opts.log ? { level: 'info', stream: opts.log } : false });
   await app.ready();
   return {
     deps,

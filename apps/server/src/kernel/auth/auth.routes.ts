@@ -6,9 +6,10 @@ import { SESSION_COOKIE } from '../../platform/http/guard.ts';
 import type { SessionPrincipal } from '../../platform/http/principal.ts';
 import { requiresSecondFactor } from '../../platform/http/principal.ts';
 import { Locale, Ok, Uuid, responses } from '../../platform/http/schemas.ts';
-import { changePassword, setLocale } from '../users/users.usecases.ts';
+import { setLocale } from '../users/users.usecases.ts';
 import { listOrganisations } from '../organisations/organisations.repository.ts';
 import {
+  changeOwnPassword,
   confirmTotpEnrolment,
   login,
   logout,
@@ -223,7 +224,7 @@ export function authRoutes(deps: AppDeps, pendingTotpSecret: (sessionId: string)
         },
       },
       async (req) => {
-        await changePassword(deps, sessionOf(req).userId, req.body.currentPassword, req.body.newPassword);
+        await changeOwnPassword(deps, sessionOf(req), req.body.currentPassword, req.body.newPassword);
         return { ok: true as const };
       },
     );

@@ -2,59 +2,43 @@ import { PLATFORM_LEDGER_ID, type AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
 import { dummyPasswordHash, verifyPassword } from '../../platform/auth/password.ts';
-import { checkTotp, newTotpSecret, totpEnrolment } from '../../platform/auth/totp.ts';
+import { newTotpSecret, totpEnrolment, totpStep } from '../../platform/auth/totp.ts';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import type { SessionPrincipal } from '../../platform/http/principal.ts';
 import { dateInZone } from '../../platform/time.ts';
-import { findUserById, findUserByLogin, recordFailedLogin, rolesOfUser, updateUser, type UserRow } from '../users/users.repository.ts';
-import { insertSession, revokeAllSessions, revokeSession, updateSession } from './sessions.repository.ts';
-
-export const MAX_FAILED_BEFORE_LOCK = 5;
-
-/** After 5 failures: 1, 2, 4 … minutes, at most an hour. */
-export function lockoutUntil(failed: number, now: Date): Date | null {
-  if (failed < MAX_FAILED_BEFORE_LOCK) return null;
-  const minutes = Math.min(2 ** (failed - MAX_FAILED_BEFORE_LOCK), 60);
-  return new Date(now.getTime() + minutes * 60_000);
-}
+import { findUserById, findUserByLogin, rolesOfUser, takeTotpStep, updateUser, type UserRow } from '../users/users.repository.ts';
+import { claimAttempt } from './login-throttle.ts';
+import { insertSession, revokeAllSessions, revokeOtherSessions, revokeSession, updateSession } from './sessions.repository.ts';
+import { changePassword } from '../users/users.usecases.ts';
 
 export type LoginStatus = 'ok' | 'totp_required' | 'totp_enrolment_required';
 
-function assertNotLocked(user: UserRow, now: Date) {
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError('auth.locked', { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) });
-  }
-}
-
-async function countFailure(deps: AppDeps, user: UserRow, code: 'auth.invalid_credentials' | 'auth.totp_invalid'): Promise<never> {
+/**
+ * Takes a second-factor code for the account: right, and of a time step later than the last one
+ * used (a code works once, whether at sign-in or at a re-confirmation). Guesses are throttled by
+ * account like passwords. The step is taken in one statement, so two requests racing with the same
+ * code cannot both win.
+ */
+async function takeTotpCode(deps: AppDeps, user: UserRow, code: string): Promise<void> {
   const now = deps.now();
-  const { lockedUntil } = await recordFailedLogin(deps.db, user.id, (n) => lockoutUntil(n, now));
-  if (lockedUntil) {
-    await appendLedgerEntry(
-      deps.db,
-      {
-        organisationId: PLATFORM_LEDGER_ID,
-        actor: { kind: 'system', id: null },
-        action: 'auth.locked',
-        subjectType: 'user',
-        subjectId: user.id,
-        payload: { until: lockedUntil.toISOString() },
-      },
-      now,
-    );
-  }
-  throw new AppError(code);
+  const attempt = await claimAttempt(deps.db, [{ kind: 'account', login: user.login }], now);
+  const step = user.totpSecret ? totpStep(user.totpSecret, code, now.getTime()) : null;
+  if (step === null || !(await takeTotpStep(deps.db, user.id, step))) throw new AppError('auth.totp_invalid');
+  await attempt.release();
 }
 
+/** Known and unknown logins answer alike: the same throttle, the same argon2 cost, the same refusal. */
 export async function login(deps: AppDeps, input: { login: string; password: string; ip?: string; userAgent?: string }) {
   const now = deps.now();
+  const attempt = await claimAttempt(
+    deps.db,
+    [{ kind: 'account', login: input.login }, ...(input.ip ? [{ kind: 'address' as const, ip: input.ip }] : [])],
+    now,
+  );
   const user = await findUserByLogin(deps.db, input.login);
-  if (!user) {
-    await verifyPassword(await dummyPasswordHash(), input.password); // same cost as a real check
-    throw new AppError('auth.invalid_credentials');
-  }
-  assertNotLocked(user, now);
-  if (!(await verifyPassword(user.passwordHash, input.password))) return countFailure(deps, user, 'auth.invalid_credentials');
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !passwordOk) throw new AppError('auth.invalid_credentials');
+  await attempt.release();
   if (user.disabledAt) throw new AppError('auth.account_disabled');
 
   const roles = await rolesOfUser(deps.db, user.id, dateInZone(now));
@@ -70,7 +54,6 @@ export async function login(deps: AppDeps, input: { login: string; password: str
     userAgent: input.userAgent?.slice(0, 300) ?? null,
   };
   await deps.db.transaction(async (tx) => {
-    await updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null });
     await insertSession(tx, session);
     await appendLedgerEntry(
       tx,
@@ -93,23 +76,19 @@ export async function login(deps: AppDeps, input: { login: string; password: str
 export async function verifySecondFactor(deps: AppDeps, p: SessionPrincipal, code: string) {
   const user = await findUserById(deps.db, p.userId);
   if (!user?.totpSecret || !user.totpEnabledAt) throw new AppError('auth.totp_not_started');
-  assertNotLocked(user, deps.now());
-  if (!checkTotp(user.totpSecret, code, deps.now().getTime())) return countFailure(deps, user, 'auth.totp_invalid');
-  await updateUser(deps.db, user.id, { failedLogins: 0 });
+  await takeTotpCode(deps, user, code);
   await updateSession(deps.db, p.sessionId, { secondFactorDone: true });
 }
 
 /**
  * A fresh second factor for an irreversible step (deletion of recordings,
- * R444-6): the code is checked again even though the session passed TOTP at
- * sign-in; failures count towards the lockout like any sign-in.
+ * R444-6): a new code is asked even though the session passed TOTP at sign-in
+ * (the one used to sign in does not work again); guesses are throttled like any sign-in.
  */
 export async function confirmSecondFactorAgain(deps: AppDeps, userId: string, code: string) {
   const user = await findUserById(deps.db, userId);
   if (!user?.totpSecret || !user.totpEnabledAt) throw new AppError('auth.second_factor_enrolment_required');
-  assertNotLocked(user, deps.now());
-  if (!checkTotp(user.totpSecret, code, deps.now().getTime())) return countFailure(deps, user, 'auth.totp_invalid');
-  await updateUser(deps.db, user.id, { failedLogins: 0 });
+  await takeTotpCode(deps, user, code);
 }
 
 export async function startTotpEnrolment(deps: AppDeps, p: SessionPrincipal) {
@@ -122,10 +101,12 @@ export async function startTotpEnrolment(deps: AppDeps, p: SessionPrincipal) {
 export async function confirmTotpEnrolment(deps: AppDeps, p: SessionPrincipal, pendingSecret: string | null, code: string) {
   if (p.totpEnabled) throw new AppError('auth.totp_already_enabled');
   if (!pendingSecret) throw new AppError('auth.totp_not_started');
-  if (!checkTotp(pendingSecret, code, deps.now().getTime())) throw new AppError('auth.totp_invalid');
   const now = deps.now();
+  const step = totpStep(pendingSecret, code, now.getTime());
+  if (step === null) throw new AppError('auth.totp_invalid');
   await deps.db.transaction(async (tx) => {
-    await updateUser(tx, p.userId, { totpSecret: pendingSecret, totpEnabledAt: now });
+    // The code that confirmed the app is spent: it does not sign in again.
+    await updateUser(tx, p.userId, { totpSecret: pendingSecret, totpEnabledAt: now, totpLastStep: step });
     await updateSession(tx, p.sessionId, { secondFactorDone: true, pendingTotpSecret: null });
     await appendLedgerEntry(
       tx,
@@ -139,6 +120,22 @@ export async function confirmTotpEnrolment(deps: AppDeps, p: SessionPrincipal, p
       },
       now,
     );
+  });
+}
+
+/**
+ * The signed-in user changes their password: wrong current passwords are throttled like sign-ins
+ * (a stolen session must not become a password oracle), and the change ends every other session
+ * of the user — whoever else held one is out.
+ */
+export async function changeOwnPassword(deps: AppDeps, p: SessionPrincipal, current: string, next: string) {
+  const now = deps.now();
+  const attempt = await claimAttempt(deps.db, [{ kind: 'account', login: p.login }], now);
+  await changePassword(deps, p.userId, current, next, {
+    verified: () => attempt.release(),
+    inTransaction: async (tx) => {
+      await revokeOtherSessions(tx, p.userId, p.sessionId, now);
+    },
   });
 }
 
@@ -171,23 +168,24 @@ export async function switchOrganisation(deps: AppDeps, p: SessionPrincipal, org
 /**
  * The inspector "signs" a journal entry by authenticating on the responsible
  * person's screen (DESIGN §6: until EDS signing is built, the signature is the
- * signer's own authentication, recorded in the ledger). Failures count towards
- * the account lockout like any sign-in.
+ * signer's own authentication, recorded in the ledger). Guesses are throttled by
+ * account like any sign-in, and the TOTP code is spent like one.
  */
 export async function verifySignerCredentials(deps: AppDeps, userId: string, c: { login: string; password: string; totpCode?: string }) {
   const now = deps.now();
-  const user = await findUserByLogin(deps.db, c.login);
-  if (!user || user.id !== userId) {
-    await verifyPassword(await dummyPasswordHash(), c.password);
-    throw new AppError('journal.inspector_signature_invalid');
-  }
-  assertNotLocked(user, now);
-  const passwordOk = await verifyPassword(user.passwordHash, c.password);
-  const totpOk = !user.totpEnabledAt || (c.totpCode !== undefined && checkTotp(user.totpSecret!, c.totpCode, now.getTime()));
-  if (!passwordOk || !totpOk || user.disabledAt) {
-    await recordFailedLogin(deps.db, user.id, (n) => lockoutUntil(n, now));
-    throw new AppError('journal.inspector_signature_invalid');
-  }
-  await updateUser(deps.db, user.id, { failedLogins: 0 });
+  const attempt = await claimAttempt(deps.db, [{ kind: 'account', login: c.login }], now);
+  const found = await findUserByLogin(deps.db, c.login);
+  const user = found?.id === userId ? found : undefined;
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), c.password);
+  const totpOk =
+    !user?.totpEnabledAt ||
+    (passwordOk && c.totpCode !== undefined && user.totpSecret !== null && (await takeTotpStepOf(deps, user, c.totpCode, now)));
+  if (!user || !passwordOk || !totpOk || user.disabledAt) throw new AppError('journal.inspector_signature_invalid');
+  await attempt.release();
   return user;
+}
+
+async function takeTotpStepOf(deps: AppDeps, user: UserRow, code: string, now: Date) {
+  const step = totpStep(user.totpSecret!, code, now.getTime());
+  return step !== null && takeTotpStep(deps.db, user.id, step);
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import { sessions } from './sessions.table.ts';
 
@@ -25,3 +25,10 @@ export const revokeAllSessions = (db: DbOrTx, userId: string, now: Date) =>
     .set({ revokedAt: now })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
+
+/** Ends every live session of the user but one (the one that changed the password). */
+export const revokeOtherSessions = (db: DbOrTx, userId: string, keepId: string, now: Date) =>
+  db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), ne(sessions.id, keepId)));

@@ -1,3 +1,4 @@
+import { asciiFileName, attachmentDisposition } from '../../platform/http/content-disposition.ts';
 import type { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { readSmallObject } from '../../platform/storage/read-object.ts';
@@ -49,6 +50,5 @@ export async function openPackageZip(store: BlobStore, pkg: SealedPackageRef): P
 
 /** The ZIP's file name: the package number as given (UTF-8) and an ASCII fallback for old clients. */
 export function zipDisposition(number: string): string {
-  const ascii = number.replace(/^П/, 'P').replace(/[^\w.-]/g, '_');
-  return `attachment; filename="${ascii}.zip"; filename*=UTF-8''${encodeURIComponent(number)}.zip`;
+  return attachmentDisposition(`${number}.zip`, asciiFileName(`${number.replace(/^П/, 'P')}.zip`));
 }

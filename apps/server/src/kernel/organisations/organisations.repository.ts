@@ -6,6 +6,11 @@ export type OrganisationRow = typeof organisations.$inferSelect;
 
 export const insertOrganisation = (db: DbOrTx, row: typeof organisations.$inferInsert) => db.insert(organisations).values(row);
 
+export async function findOrganisationByBin(db: DbOrTx, bin: string) {
+  const [o] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.bin, bin));
+  return o;
+}
+
 export async function findOrganisation(db: DbOrTx, id: string) {
   const [o] = await db.select().from(organisations).where(eq(organisations.id, id));
   return o;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { OrgRole } from '@baqylau/contracts';
 import type { DbOrTx } from '../../db/database.ts';
 import { appointmentActiveOn, appointments } from '../appointments/appointments.table.ts';
@@ -21,15 +21,14 @@ export const insertUser = (db: DbOrTx, row: typeof users.$inferInsert) => db.ins
 export const updateUser = (db: DbOrTx, id: string, set: Partial<typeof users.$inferInsert>) =>
   db.update(users).set(set).where(eq(users.id, id));
 
-export async function recordFailedLogin(db: DbOrTx, id: string, lockUntil: (failed: number) => Date | null) {
-  const [row] = await db
+/** Marks a TOTP time step used, if it is later than the last one; false when it is not (a replay). */
+export async function takeTotpStep(db: DbOrTx, id: string, step: number): Promise<boolean> {
+  const taken = await db
     .update(users)
-    .set({ failedLogins: sql`${users.failedLogins} + 1` })
-    .where(eq(users.id, id))
-    .returning({ failedLogins: users.failedLogins });
-  const until = lockUntil(row!.failedLogins);
-  if (until) await db.update(users).set({ lockedUntil: until }).where(eq(users.id, id));
-  return { failedLogins: row!.failedLogins, lockedUntil: until };
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return taken.length === 1;
 }
 
 export const insertMembership = (db: DbOrTx, row: typeof memberships.$inferInsert) =>

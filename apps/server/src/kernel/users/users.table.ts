@@ -12,8 +12,8 @@ export const users = pgTable('users', {
   locale: text('locale', { enum: LOCALES }),
   totpSecret: text('totp_secret'),
   totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true, mode: 'date' }),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+  /** The last TOTP time step accepted for this account: a code works once (RFC 6238 §5.2). */
+  totpLastStep: integer('totp_last_step'),
   disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });

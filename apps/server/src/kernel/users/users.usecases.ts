@@ -105,14 +105,27 @@ export async function revokeRole(deps: AppDeps, actor: Actor, organisationId: st
   });
 }
 
-export async function changePassword(deps: AppDeps, userId: string, current: string, next: string) {
+/**
+ * A user changes their own password. `hooks.verified` runs once the current password proved right
+ * (the caller gives back its throttled attempt); `hooks.inTransaction` runs with the change (the
+ * caller ends the user's other sessions).
+ */
+export async function changePassword(
+  deps: AppDeps,
+  userId: string,
+  current: string,
+  next: string,
+  hooks: { verified?: () => Promise<void>; inTransaction?: (tx: DbOrTx) => Promise<void> } = {},
+) {
   const user = await findUserById(deps.db, userId);
   if (!user) throw new AppError('user.not_found');
   if (!(await verifyPassword(user.passwordHash, current))) throw new AppError('password.current_wrong');
+  await hooks.verified?.();
   assertAcceptablePassword(next, user.login);
   const passwordHash = await hashPassword(next);
   await deps.db.transaction(async (tx) => {
     await updateUser(tx, userId, { passwordHash });
+    await hooks.inTransaction?.(tx);
     await appendLedgerEntry(
       tx,
       {

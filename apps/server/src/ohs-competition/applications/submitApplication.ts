@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../platform/deps.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, isUniqueViolation } from '../../platform/errors.ts';
 import { formatDate } from '../../platform/format.ts';
 import { hashPayload } from '../../platform/ledger/ledger.hash.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
@@ -11,7 +11,6 @@ import { assertNotPublished, rulesOfYear, yearOrThrow } from '../years/years.use
 import { documentsOf, findApplication, nominatedInGroup, updateApplication, type ApplicationRow } from './applications.repository.ts';
 import { regionalCommission, stageOneResultOf } from '../judging/judging.repository.ts';
 import { findMemberOrganisation } from '../member-organisations/member-organisations.repository.ts';
-import { isUniqueViolation } from '../unique-violation.ts';
 import { missingForSubmission } from './evidence-flags.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../platform/deps.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, isUniqueViolation } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import {
   documentsOf,
@@ -17,7 +17,6 @@ import { checkCounts } from '../regulation/checkCounts.ts';
 import { assertNotPublished, rulesOfYear, yearOrThrow } from '../years/years.usecases.ts';
 import { applicationScore } from './applicationScore.ts';
 import { findCommissionMember, insertStageOneResult, regionalCommission, reviewsOf } from './judging.repository.ts';
-import { isUniqueViolation } from '../unique-violation.ts';
 
 /**
  * RC-10, RC-12 (points 10, 13): a member organisation enters a candidate into its stage I, held by

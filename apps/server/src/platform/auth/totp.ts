@@ -8,11 +8,21 @@ function totpFor(secretBase32: string, label = 'user') {
 
 export const newTotpSecret = () => new Secret({ size: 20 }).base32;
 
-/** Accepts the current code and one step either side (clock drift of phones). */
-export function checkTotp(secretBase32: string, code: string, now = Date.now()): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return totpFor(secretBase32).validate({ token: code, timestamp: now, window: 1 }) !== null;
+const PERIOD_MS = 30_000;
+
+/**
+ * The time step (30-second counter) a code belongs to, accepting the current step and one either
+ * side (clock drift of phones); null when the code is wrong. A step is to be accepted once per
+ * account: the caller keeps the last step used (RFC 6238 §5.2).
+ */
+export function totpStep(secretBase32: string, code: string, now = Date.now()): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = totpFor(secretBase32).validate({ token: code, timestamp: now, window: 1 });
+  return delta === null ? null : Math.floor(now / PERIOD_MS) + delta;
 }
+
+/** Whether the code is right now, for a secret not yet bound to an account (enrolment). */
+export const checkTotp = (secretBase32: string, code: string, now = Date.now()): boolean => totpStep(secretBase32, code, now) !== null;
 
 export const currentTotp = (secretBase32: string, now = Date.now()) => totpFor(secretBase32).generate({ timestamp: now });
 

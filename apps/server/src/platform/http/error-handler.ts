@@ -14,7 +14,11 @@ interface FieldProblem {
 export function installErrorHandler(app: FastifyInstance, translator: Translator) {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     const t = translator.forLocale(req.locale ?? 'kk');
-    if (err instanceof AppError) return send(reply, err.status, err.code, t(`errors:${err.code}`, err.details ?? {}), err.details);
+    if (err instanceof AppError) {
+      // A throttled attempt says when to come back (RFC 9110 §10.2.3).
+      if (err.status === 429 && typeof err.details?.seconds === 'number') reply.header('retry-after', String(err.details.seconds));
+      return send(reply, err.status, err.code, t(`errors:${err.code}`, err.details ?? {}), err.details);
+    }
     if ((err as FastifyError).validation) {
       const problems = (err as FastifyError).validation!.map((v) => describeProblem(v as AjvProblem, t));
       const summary = problems.map((p) => p.message).join('; ');
@@ -24,8 +28,10 @@ export function installErrorHandler(app: FastifyInstance, translator: Translator
     if (status >= 400 && status < 500) {
       return send(reply, status, 'request.malformed', t('errors:request.malformed', { reason: err.message }));
     }
-    req.log.error({ err }, 'unhandled error');
-    return send(reply, 500, 'server.internal', t('errors:server.internal'));
+    // The log keeps what went wrong (without query parameters or secrets: platform/logging.ts), under the
+    // request id; the answer says only that, with the id to quote — never SQL, a stack or a driver's text.
+    req.log.error({ err, reqId: req.id }, 'unhandled error');
+    return send(reply, 500, 'server.internal', t('errors:server.internal', { requestId: req.id }), undefined, req.id);
   });
 
   app.setNotFoundHandler((req, reply) => {
@@ -34,8 +40,10 @@ export function installErrorHandler(app: FastifyInstance, translator: Translator
   });
 }
 
-function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: unknown) {
-  return reply.status(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: unknown, requestId?: string) {
+  return reply
+    .status(status)
+    .send({ error: { code, message, ...(details === undefined ? {} : { details }), ...(requestId === undefined ? {} : { requestId }) } });
 }
 
 interface AjvProblem {

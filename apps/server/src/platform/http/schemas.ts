@@ -16,6 +16,8 @@ export const ErrorBody = Type.Object(
       code: Type.String(),
       message: Type.String(),
       details: Type.Optional(Type.Unknown()),
+      /** On a 500 only: the id under which the server logged what went wrong. */
+      requestId: Type.Optional(Type.String()),
     }),
   },
   { $id: 'ErrorBody' },

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/config.ts';
 import type { BlobStore, ByteRange } from '../storage/storage.ts';
+import { attachmentDisposition } from './content-disposition.ts';
 
 export interface SendObject {
   sha256: string;
@@ -24,7 +25,7 @@ type Sender = { store: BlobStore; config: Pick<Config, 'mediaOffload' | 'mediaOf
  */
 export async function sendStoredObject(req: FastifyRequest, reply: FastifyReply, { store, config }: Sender, o: SendObject) {
   reply.header('cache-control', 'private, no-transform').type(o.contentType);
-  if (o.downloadName) reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(o.downloadName)}`);
+  if (o.downloadName) reply.header('content-disposition', attachmentDisposition(o.downloadName));
   // Only a request that came through the nginx site (which sets the header) is handed back to it;
   // anything else (a health check, a tool on the server itself) still gets the bytes.
   if (config.mediaOffload === 'x-accel' && req.headers[OFFLOAD_HEADER] === 'x-accel' && store.relativePath) {

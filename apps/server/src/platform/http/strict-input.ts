@@ -9,6 +9,8 @@ import { AppError } from '../errors.ts';
  * - JSON bodies must be valid UTF-8 (an invalid sequence is refused, not stored as "�");
  * - no string anywhere (body, query, path) may hold NUL or another control character (tab and line
  *   breaks aside) or a lone UTF-16 surrogate;
+ * - line breaks (CR, LF, and the Unicode line and paragraph separators) only in free-text fields
+ *   (MULTI_LINE: reasons, notes, descriptions…); a name, number, login or address is one line;
  * - body fields are never coerced (12345 is not the string "12345"); query and path parameters,
  *   which arrive as text, are.
  */
@@ -54,10 +56,23 @@ export function installStrictInput(app: FastifyInstance) {
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function firstBadString(v: unknown, field: string, depth = 0): { field: string; problem: 'control' | 'surrogate' } | undefined {
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+/**
+ * Free-text fields, by the name of the field: the only ones where a person may start a new line
+ * (the web app shows them as multi-line text areas). Every other text is a single line.
+ */
+export const MULTI_LINE =
+  /^(reason|[a-z]+Reason|notes?|[a-z]+Note|purpose|description|scope|characteristic|wording|holdInstruction|decision|coverage|message|comment)$/;
+
+type Problem = 'control' | 'surrogate' | 'line_break';
+
+function firstBadString(v: unknown, field: string, depth = 0): { field: string; problem: Problem } | undefined {
   if (typeof v === 'string') {
     if (CONTROL.test(v)) return { field, problem: 'control' };
     if (LONE_SURROGATE.test(v)) return { field, problem: 'surrogate' };
+    // A whole body that is text (no field) is a document, not a field: its lines are its own.
+    const leaf = field.split('.').at(-1) ?? field;
+    if (field && LINE_BREAK.test(v) && !MULTI_LINE.test(leaf)) return { field, problem: 'line_break' };
     return undefined;
   }
   if (depth > 20 || v === null || typeof v !== 'object' || Buffer.isBuffer(v) || typeof (v as { pipe?: unknown }).pipe === 'function')

@@ -1,3 +1,4 @@
+import { withoutQueryParams } from '../logging.ts';
 import { and, asc, eq, lte, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/database.ts';
 import { jobs } from './jobs.table.ts';
@@ -71,7 +72,8 @@ export async function completeJob(db: DbOrTx, id: number, now = new Date()) {
 
 /** Retries with exponential back-off; past maxAttempts the job is dead-lettered for a person to look at. */
 export async function failJob(db: DbOrTx, job: JobRow, error: unknown, now = new Date()) {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  // Kept for a person to read: a query's parameters (which may be secrets) are not.
+  const message = error instanceof Error ? `${error.name}: ${withoutQueryParams(error.message)}` : String(error);
   const dead = job.attempts >= job.maxAttempts;
   const backoffMs = Math.min(2 ** job.attempts * 1000, 15 * 60_000);
   await db

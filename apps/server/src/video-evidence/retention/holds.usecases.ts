@@ -55,9 +55,12 @@ export async function liftHold(deps: AppDeps, actor: Actor & { id: string }, org
   });
 }
 
-export const holdsOfRecording = (deps: AppDeps, organisationId: string, recordingId: string) =>
-  deps.db
+/** A recording of another organisation, or none, is not found (404), not an empty list. */
+export async function holdsOfRecording(deps: AppDeps, organisationId: string, recordingId: string) {
+  if (!(await findRecording(deps.db, organisationId, recordingId))) throw new AppError('recording.not_found');
+  return deps.db
     .select()
     .from(legalHolds)
     .where(and(eq(legalHolds.organisationId, organisationId), eq(legalHolds.recordingId, recordingId)))
     .orderBy(desc(legalHolds.placedAt));
+}

@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../../src/app.ts';
+import { confirmSecondFactorAgain } from '../../../src/kernel/auth/auth.usecases.ts';
 import { currentTotp } from '../../../src/platform/auth/totp.ts';
 import { DEMO_PASSWORD } from '../../../src/composition/demo.ts';
 import { createTestContext, type TestContext } from '../../support/test-app.ts';
@@ -80,19 +83,134 @@ describe('sign-in', () => {
       ]),
     );
   });
+});
 
-  it('locks the account after 5 failures with growing back-off, even for the right password', async () => {
-    const c = new ApiClient(ctx);
-    for (let i = 0; i < 5; i++)
-      expect((await c.post('/api/v1/auth/login', { login: 'inspector3', password: `bad-${i}` })).statusCode).toBe(401);
-    const locked = await c.post('/api/v1/auth/login', { login: 'inspector3', password: DEMO_PASSWORD });
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json().error).toMatchObject({ code: 'auth.locked', details: { minutes: 1 } });
-    ctx.clock.advance(61_000);
-    expect((await c.post('/api/v1/auth/login', { login: 'inspector3', password: 'bad-again' })).statusCode).toBe(401);
-    expect((await c.post('/api/v1/auth/login', { login: 'inspector3', password: DEMO_PASSWORD })).json().error.details.minutes).toBe(2);
-    ctx.clock.advance(121_000);
-    expect((await c.post('/api/v1/auth/login', { login: 'inspector3', password: DEMO_PASSWORD })).statusCode).toBe(200);
+/** A sign-in from a given source address (Fastify inject lets the test choose it). */
+const loginFrom = (c: TestContext, remoteAddress: string, login: string, password: string) =>
+  c.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { login, password },
+    remoteAddress,
+    headers: { 'accept-language': 'ru' },
+  });
+const answer = (r: LightMyRequestResponse) => ({ status: r.statusCode, body: r.json(), retryAfter: r.headers['retry-after'] });
+let addressNo = 0;
+/** A new address for each attempt, so that only the account's throttle is in play. */
+const anotherAddress = () => `198.18.${Math.floor(++addressNo / 250)}.${(addressNo % 250) + 1}`;
+
+describe('issue 13 sign-in throttling instead of a lock anyone could trigger', () => {
+  // Each case starts with no failures on record (earlier cases of this file made some).
+  beforeEach(() => ctx.sql('DELETE FROM login_throttle'));
+
+  it('known and unknown logins answer alike after repeated failures: the same 401, then the same 429 with Retry-After', async () => {
+    const known: ReturnType<typeof answer>[] = [];
+    const unknown: ReturnType<typeof answer>[] = [];
+    for (let i = 0; i < 7; i++) {
+      known.push(answer(await loginFrom(ctx, anotherAddress(), 'inspector3', `bad-password-${i}`)));
+      unknown.push(answer(await loginFrom(ctx, anotherAddress(), 'no-such-person', `bad-password-${i}`)));
+    }
+    expect(known).toEqual(unknown);
+    expect(known.slice(0, 5).map((a) => a.status)).toEqual([401, 401, 401, 401, 401]);
+    expect(known[0]!.body.error).toEqual({ code: 'auth.invalid_credentials', message: 'Неверный логин или пароль.' });
+    // The sixth attempt within the second after the fifth failure is not checked at all.
+    expect(known[5]).toEqual({
+      status: 429,
+      retryAfter: '1',
+      body: {
+        error: { code: 'auth.throttled', message: 'Слишком много неудачных попыток. Повторите через 1 с.', details: { seconds: 1 } },
+      },
+    });
+  });
+
+  it('delays grow after each further failure, the right password waits too, and the account starts afresh once it gets in', async () => {
+    const c = ctx;
+    for (let i = 0; i < 5; i++) expect((await loginFrom(c, anotherAddress(), 'inspector2', `wrong-${i}`)).statusCode).toBe(401);
+    expect(answer(await loginFrom(c, anotherAddress(), 'inspector2', DEMO_PASSWORD))).toMatchObject({ status: 429, retryAfter: '1' });
+    c.clock.advance(1_000);
+    expect((await loginFrom(c, anotherAddress(), 'inspector2', 'wrong-again')).statusCode).toBe(401);
+    expect(answer(await loginFrom(c, anotherAddress(), 'inspector2', DEMO_PASSWORD))).toMatchObject({ status: 429, retryAfter: '2' });
+    c.clock.advance(2_000);
+    expect((await loginFrom(c, anotherAddress(), 'inspector2', DEMO_PASSWORD)).statusCode).toBe(200);
+    // Signed in: the next mistake is a plain 401 again.
+    expect((await loginFrom(c, anotherAddress(), 'inspector2', 'a-typo')).statusCode).toBe(401);
+    expect((await loginFrom(c, anotherAddress(), 'inspector2', DEMO_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('nobody can lock someone else out: the delay of an account never exceeds a minute, however many guesses', async () => {
+    let longest = 0;
+    for (let i = 0; i < 40; i++) {
+      const r = await loginFrom(ctx, anotherAddress(), 'auditor', `guess-${i}`);
+      if (r.statusCode === 429) {
+        longest = Math.max(longest, Number(r.headers['retry-after']));
+        ctx.clock.advance(Number(r.headers['retry-after']) * 1000);
+      }
+    }
+    expect(longest).toBe(60);
+    ctx.clock.advance(60_000);
+    expect((await loginFrom(ctx, anotherAddress(), 'auditor', DEMO_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('growing delays by source address: one address trying many logins is slowed down, other addresses are not', async () => {
+    const spray = '203.0.113.9';
+    for (let i = 0; i < 10; i++) expect((await loginFrom(ctx, spray, `someone-${i}`, 'Password123!')).statusCode).toBe(401);
+    const first = answer(await loginFrom(ctx, spray, 'someone-else', 'Password123!'));
+    expect(first).toMatchObject({ status: 429, retryAfter: '1', body: { error: { code: 'auth.throttled' } } });
+    // Even a right password from that address waits, and the wait doubles with each further failure.
+    expect(answer(await loginFrom(ctx, spray, 'inspector1', DEMO_PASSWORD)).status).toBe(429);
+    ctx.clock.advance(1_000);
+    expect((await loginFrom(ctx, spray, 'someone-11', 'Password123!')).statusCode).toBe(401);
+    expect(answer(await loginFrom(ctx, spray, 'someone-12', 'Password123!'))).toMatchObject({ status: 429, retryAfter: '2' });
+    ctx.clock.advance(2_000);
+    expect((await loginFrom(ctx, spray, 'someone-13', 'Password123!')).statusCode).toBe(401);
+    expect(answer(await loginFrom(ctx, spray, 'someone-14', 'Password123!'))).toMatchObject({ status: 429, retryAfter: '4' });
+    // Another address is not concerned.
+    expect((await loginFrom(ctx, '203.0.113.10', 'inspector1', DEMO_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('a burst of parallel guesses gets no more checks than one guess after another', async () => {
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => loginFrom(ctx, anotherAddress(), 'head', `parallel-${i}`)));
+    const statuses = burst.map((r) => r.statusCode).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    ctx.clock.advance(120_000);
+  });
+
+  it('the throttle lives in the database: a second server instance over it sees the failures made on the first', async () => {
+    const second = await createApp(ctx.deps, { webDist: undefined });
+    try {
+      for (let i = 0; i < 5; i++) expect((await loginFrom(ctx, anotherAddress(), 'inspector4', `bad-${i}`)).statusCode).toBe(401);
+      const other = await second.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { login: 'inspector4', password: DEMO_PASSWORD },
+        remoteAddress: anotherAddress(),
+      });
+      expect(other.statusCode).toBe(429);
+      expect(other.json().error.code).toBe('auth.throttled');
+    } finally {
+      await second.close();
+    }
+    ctx.clock.advance(120_000);
+  });
+
+  it('the time a refusal takes does not tell a known login from an unknown one (argon2 runs for both)', async () => {
+    const time = async (login: string) => {
+      const started = performance.now();
+      expect((await loginFrom(ctx, anotherAddress(), login, `timing-${Math.random()}`)).statusCode).toBe(401);
+      return performance.now() - started;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    // Interleaved, each login gets fresh throttle budget (4 failures each, under the free 5).
+    for (let i = 0; i < 4; i++) {
+      known.push(await time('inspector1'));
+      unknown.push(await time(`ghost-${i % 2}`));
+    }
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    // A refusal without the hash check would take well under a tenth of one with it.
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.4);
+    expect(median(known)).toBeGreaterThan(median(unknown) * 0.4);
   });
 });
 
@@ -141,6 +259,68 @@ describe('R444-6 second factor for the head and the responsible person', () => {
   });
 });
 
+describe('issue 13 a second-factor code works once per account', () => {
+  const HEAD_SECRET = 'KRUGS4ZANFZSAYJAORSXG5BAMJQXC6LM';
+  const passwordStep = async () => {
+    const c = new ApiClient(ctx);
+    const res = await c.post('/api/v1/auth/login', { login: 'head', password: DEMO_PASSWORD });
+    expect(res.json().status).toBe('totp_required');
+    c.csrf = res.json().csrfToken;
+    return c;
+  };
+
+  it('a replayed code is refused in another session; the next 30-second code is accepted', async () => {
+    ctx.clock.advance(30_000);
+    const code = currentTotp(HEAD_SECRET, ctx.clock.now.getTime());
+    const first = await passwordStep();
+    expect((await first.post('/api/v1/auth/totp', { code })).statusCode).toBe(200);
+    const second = await passwordStep();
+    const replay = await second.post('/api/v1/auth/totp', { code });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().error.code).toBe('auth.totp_invalid');
+    expect((await second.get(`/api/v1/organisations/${world.subdivision}/ledger`)).json().error.code).toBe('auth.second_factor_required');
+    // A code of an earlier step (still inside the drift window) is no better.
+    expect((await second.post('/api/v1/auth/totp', { code: currentTotp(HEAD_SECRET, ctx.clock.now.getTime() - 30_000) })).statusCode).toBe(
+      401,
+    );
+    ctx.clock.advance(30_000);
+    expect((await second.post('/api/v1/auth/totp', { code: currentTotp(HEAD_SECRET, ctx.clock.now.getTime()) })).statusCode).toBe(200);
+  });
+
+  it('two sessions racing with the same code: only one gets in', async () => {
+    ctx.clock.advance(30_000);
+    const code = currentTotp(HEAD_SECRET, ctx.clock.now.getTime());
+    const [a, b] = [await passwordStep(), await passwordStep()];
+    const results = await Promise.all([a.post('/api/v1/auth/totp', { code }), b.post('/api/v1/auth/totp', { code })]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+  });
+
+  it('R444-6 the code used to sign in does not confirm a deletion again; a new code does', async () => {
+    ctx.clock.advance(30_000);
+    const code = currentTotp(HEAD_SECRET, ctx.clock.now.getTime());
+    const c = await passwordStep();
+    expect((await c.post('/api/v1/auth/totp', { code })).statusCode).toBe(200);
+    const headId = world.userIds.get('head')!;
+    await expect(confirmSecondFactorAgain(ctx.deps, headId, code)).rejects.toMatchObject({ code: 'auth.totp_invalid' });
+    ctx.clock.advance(30_000);
+    await expect(confirmSecondFactorAgain(ctx.deps, headId, currentTotp(HEAD_SECRET, ctx.clock.now.getTime()))).resolves.toBeUndefined();
+  });
+
+  it('second-factor guesses are throttled like passwords', async () => {
+    await ctx.sql('DELETE FROM login_throttle');
+    ctx.clock.advance(30_000);
+    const c = await passwordStep();
+    const right = currentTotp(HEAD_SECRET, ctx.clock.now.getTime());
+    const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, '0');
+    for (let i = 0; i < 5; i++) expect((await c.post('/api/v1/auth/totp', { code: wrong })).statusCode).toBe(401);
+    const throttled = await c.post('/api/v1/auth/totp', { code: right });
+    expect(throttled.statusCode).toBe(429);
+    expect(throttled.headers['retry-after']).toBe('1');
+    ctx.clock.advance(1_000);
+    expect((await c.post('/api/v1/auth/totp', { code: right })).statusCode).toBe(200);
+  });
+});
+
 describe('sessions', () => {
   it('refuses a state change without the CSRF token', async () => {
     const c = await world.as('auditor');
@@ -176,6 +356,26 @@ describe('sessions', () => {
 });
 
 describe('passwords', () => {
+  it('issue 13 wrong current passwords on the change route are throttled, and a change ends the other sessions of the user', async () => {
+    await ctx.sql('DELETE FROM login_throttle');
+    const c = await world.as('inspector3');
+    const elsewhere = await world.as('inspector3');
+    for (let i = 0; i < 5; i++) {
+      const r = await c.post('/api/v1/me/password', { currentPassword: `guess-${i}`, newPassword: 'Тау-Шаңғы-Бұлақ-47' });
+      expect(r.json().error.code).toBe('password.current_wrong');
+    }
+    const throttled = await c.post('/api/v1/me/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Тау-Шаңғы-Бұлақ-47' });
+    expect(throttled.statusCode).toBe(429);
+    expect(throttled.json().error.code).toBe('auth.throttled');
+    ctx.clock.advance(1_000);
+    expect((await c.post('/api/v1/me/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Тау-Шаңғы-Бұлақ-47' })).statusCode).toBe(
+      200,
+    );
+    expect((await c.get('/api/v1/me')).statusCode).toBe(200);
+    expect((await elsewhere.get('/api/v1/me')).statusCode).toBe(401);
+    expect((await new ApiClient(ctx).login('inspector3', 'Тау-Шаңғы-Бұлақ-47')).statusCode).toBe(200);
+  });
+
   it('stores argon2id hashes, never the password', async () => {
     const { rows } = await ctx.sql(`SELECT password_hash FROM users WHERE login = 'inspector1'`);
     expect(rows[0]!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);

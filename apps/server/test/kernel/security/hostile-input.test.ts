@@ -70,4 +70,65 @@ describe('R444-13 hostile input is refused with a coded error before any use cas
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('request.malformed');
   });
+
+  it('issue 13 a line break in a single-line field is a coded 400 naming the field in the user language; nothing is stored', async () => {
+    const admin = await world.as('admin');
+    admin.lang = 'ru';
+    for (const fullName of ['Иванов\nИван', 'Иванов\rИван', 'Иванов\u2028Иван']) {
+      const res = await admin.post('/api/v1/users', { login: 'crlf-user', fullName, password: 'Тау-Шаңғы-Бұлақ-47' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toMatchObject({
+        code: 'validation.text_invalid',
+        details: { part: 'body', field: 'fullName', problem: 'line_break' },
+      });
+      expect(res.json().error.message).toMatch(/^«[^»]+»: содержит перенос строки, а поле однострочное\. Ничего не изменено\.$/);
+    }
+    const kk = await raw(JSON.stringify({ login: 'head\r\nX-Injected: 1', password: 'x' }));
+    expect(kk.json().error).toMatchObject({ code: 'validation.text_invalid', details: { field: 'login', problem: 'line_break' } });
+    expect(kk.json().error.message).toContain('жолды ауыстыру таңбасы бар');
+    const { rows } = await ctx.sql(`SELECT count(*)::int AS n FROM users WHERE login = 'crlf-user'`);
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it('issue 13 free text (a note) may still run over several lines; the number beside it may not', async () => {
+    const resp = await world.as('responsible');
+    const recorder = (inventoryNumber: string) =>
+      resp.post(`/api/v1/organisations/${world.subdivision}/recorders`, {
+        inventoryNumber,
+        serialNumber: 'SN-CRLF-1',
+        model: 'Hikvision DS-MH2311',
+        notes: 'Бірінші жол.\nЕкінші жол.',
+      });
+    const refused = await recorder('ВР-CR\n1');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details).toMatchObject({ field: 'inventoryNumber', problem: 'line_break' });
+    const ok = await recorder('ВР-CRLF-1');
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().notes).toBe('Бірінші жол.\nЕкінші жол.');
+  });
+
+  it('issue 13 a second organisation with a BIN already registered is a coded 409 naming the BIN field', async () => {
+    const admin = await world.as('admin');
+    admin.lang = 'kk';
+    const { rows } = await ctx.sql(`SELECT bin FROM organisations WHERE id = $1`, [world.subdivision]);
+    const bin = rows[0]!.bin as string;
+    const before = await ctx.sql('SELECT count(*)::int AS n FROM organisations');
+    const res = await admin.post('/api/v1/organisations', {
+      type: 'territorial_subdivision',
+      nameKk: 'Екінші ұйым',
+      nameRu: 'Вторая организация',
+      bin,
+    });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'organisation.bin_taken', details: { field: 'bin', bin } });
+    expect(res.json().error.message).toBe(`${bin} БСН-і бар ұйым тіркелген: «БСН» өрісі қайталанбауы керек.`);
+    expect((await ctx.sql('SELECT count(*)::int AS n FROM organisations')).rows[0]!.n).toBe(before.rows[0]!.n);
+    // The database keeps it so too, for two administrators racing.
+    await expect(
+      ctx.sql(
+        `INSERT INTO organisations (id, type, name_kk, name_ru, bin) VALUES (gen_random_uuid(), 'territorial_subdivision', 'a', 'b', $1)`,
+        [bin],
+      ),
+    ).rejects.toThrow(/organisations_bin|unique/);
+  });
 });

@@ -234,7 +234,10 @@ describe('R444-13 R444-21 playback: head and responsible only, after a stated pu
     expect(past.statusCode).toBe(416);
     expect(past.headers['content-range']).toBe(`bytes */${original.length}`);
     const dl = await head.request('GET', `${url}?download=true`);
-    expect(dl.headers['content-disposition']).toContain('20260302_101000_0001.mp4');
+    // Issue 13: a plain ASCII filename beside filename* (RFC 6266), for clients that read only that.
+    expect(dl.headers['content-disposition']).toBe(
+      `attachment; filename="20260302_101000_0001.mp4"; filename*=UTF-8''20260302_101000_0001.mp4`,
+    );
   });
 
   it('one playback session is one "viewed" entry; each download is its own entry, with who and why', async () => {

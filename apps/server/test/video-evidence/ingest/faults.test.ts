@@ -12,7 +12,7 @@ import { openPglite } from '../../../src/db/database.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo, seedDemoRecords } from '../../../src/composition/demo.ts';
 import { listRecordings } from '../../../src/video-evidence/recordings/recordings.repository.ts';
 import { createApiToken } from '../../../src/kernel/tokens/tokens.usecases.ts';
-import { currentTotp } from '../../../src/platform/auth/totp.ts';
+import { unusedTotpCode } from '../../support/totp.ts';
 import { buildRuntime } from '../../../src/composition/runtime.ts';
 import { seedJournalWorld } from '../../support/journal-world.ts';
 import { withDatabase } from '../../support/global-setup.ts';
@@ -330,7 +330,7 @@ describe('R444-11 R444-13 the server is killed in the middle of a 1 GiB upload',
       const r2 = await fetch(`${base()}/api/v1/auth/totp`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: cookie(), 'x-csrf-token': csrfToken },
-        body: JSON.stringify({ code: currentTotp(DEMO_USERS.find((u) => u.login === login)!.totp!, Date.now()) }),
+        body: JSON.stringify({ code: await unusedTotpCode(DEMO_USERS.find((u) => u.login === login)!.totp!) }),
       });
       if (!r2.ok) throw new Error(`totp ${r2.status}: ${await r2.text()}`);
       keep(r2);

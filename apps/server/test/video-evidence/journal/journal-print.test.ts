@@ -41,6 +41,8 @@ describe('R444-A1 R444-9 the journal printed in the official form', () => {
     expect(flat).toMatch(/ВР-001[\s\S]*ВР-002/);
     expect(flat).toContain(`Осы журналда нөмірленген, тігілген және мөрмен мөрленген барлығы ${pages.length} парақ`);
     expect(pages[1]).toContain('2-парақ');
+    // Issue 13: the number and its unit are two words, kept on one line (a no-break space).
+    expect(text).toMatch(/ауытқу\s0[ \u00a0]с/);
   });
 
   it('Russian PDF: Russian form words and the plural of "sheets"', async () => {
@@ -51,6 +53,9 @@ describe('R444-A1 R444-9 the journal printed in the official form', () => {
     expect(flat).toContain('Начат «05» января 2026 года');
     expect(flat).toContain('Дата, время и роспись о выдаче');
     expect(flat).toContain('[ЗАЧЁРКНУТО]');
+    // Issue 13: «лицо» is neuter.
+    expect(flat).toContain('Исправление заверило ответственное лицо');
+    expect(text).toMatch(/отклонение\s0[ \u00a0]с/);
     expect(pages.length).toBe(2);
     expect(flat).toContain('пронумеровано, прошнуровано и скреплено печатью 2 листа');
   });

@@ -3,9 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../../../src/composition/demo.ts';
 import { recordings } from '../../../src/video-evidence/recordings/recordings.table.ts';
-import { currentTotp } from '../../../src/platform/auth/totp.ts';
+import { unusedTotp } from '../../support/world.ts';
 import { withObjectLock } from '../../../src/platform/storage/object-lock.ts';
 import { seedJournalWorld } from '../../support/journal-world.ts';
 import { createTestContext, type TestContext } from '../../support/test-app.ts';
@@ -32,10 +31,8 @@ beforeAll(async () => {
 
 afterAll(() => ctx.close());
 
-const deleteAs = (ids: string[]) => {
-  const secret = DEMO_USERS.find((u) => u.login === 'responsible')!.totp!;
-  return w.resp.post(w.api('/retention/deletions'), { recordingIds: ids, totpCode: currentTotp(secret, ctx.clock.now.getTime()) });
-};
+const deleteAs = async (ids: string[]) =>
+  w.resp.post(w.api('/retention/deletions'), { recordingIds: ids, totpCode: await unusedTotp(ctx, 'responsible') });
 
 async function until(what: string, ok: () => Promise<boolean>) {
   for (const deadline = Date.now() + 20_000; !(await ok()); await new Promise((r) => setTimeout(r, 20)))

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { retentionOfRecording } from '../../../src/video-evidence/retention/retentionOfRecording.ts';
 import { reviewRetention } from '../../../src/video-evidence/retention/reviewRetention.ts';
 import { DEMO_USERS } from '../../../src/composition/demo.ts';
-import { currentTotp } from '../../../src/platform/auth/totp.ts';
+import { unusedTotp } from '../../support/world.ts';
 import { createApiToken } from '../../../src/kernel/tokens/tokens.usecases.ts';
 import { seedJournalWorld } from '../../support/journal-world.ts';
 import { pdfText } from '../../support/pdf-text.ts';
@@ -37,10 +37,7 @@ let held: Awaited<ReturnType<typeof storeOldRecording>>;
 let fresh: Awaited<ReturnType<typeof storeOldRecording>>;
 let soon: Awaited<ReturnType<typeof storeOldRecording>>;
 
-const totpOf = (login: string) => {
-  const secret = DEMO_USERS.find((u) => u.login === login)?.totp;
-  return secret ? currentTotp(secret, ctx.clock.now.getTime()) : '123456';
-};
+const totpOf = async (login: string) => (DEMO_USERS.some((u) => u.login === login && u.totp) ? unusedTotp(ctx, login) : '123456');
 const at = (iso: string) => new Date(iso);
 
 beforeAll(async () => {
@@ -159,6 +156,12 @@ describe('R444-12 legal hold', () => {
     expect(list.json()).toHaveLength(1);
   });
 
+  it("issue 13 the holds of a recording that is not this organisation's are not found (404), not an empty list", async () => {
+    const res = await auditor.get(w.api(`/recordings/${randomUUID()}/holds`));
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('recording.not_found');
+  });
+
   it('R444-12 the sweep lists only expired recordings without a hold; the head sees what falls due within 30 days', async () => {
     const due = await w.resp.get(w.api('/retention/due'));
     expect(due.json().map((r: { id: string }) => r.id)).toEqual([expired.id]);
@@ -186,8 +189,8 @@ describe('R444-12 legal hold', () => {
 });
 
 describe('R444-12 R444-6 deletion by the responsible person', () => {
-  const del = (c: ApiClient, ids: string[], login = 'responsible') =>
-    c.post(w.api('/retention/deletions'), { recordingIds: ids, totpCode: totpOf(login) });
+  const del = async (c: ApiClient, ids: string[], login = 'responsible') =>
+    c.post(w.api('/retention/deletions'), { recordingIds: ids, totpCode: await totpOf(login) });
 
   it('R444-12 deletion before expiry is refused for every role and through every route; nothing changes', async () => {
     const early = await del(w.resp, [soon.id]);
