@@ -33,7 +33,7 @@ export async function seedPcWorld(ctx: TestContext) {
       type: 'hpf_operator',
       nameKk: '«Теміртау Металл» АҚ',
       nameRu: 'АО «Темиртау Металл»',
-      bin: '990340001230',
+      bin: '080540003214',
     })
   ).id;
   const ids = { head: world.userIds.get('operator')! } as Record<Person | 'head', string>;

@@ -10,7 +10,7 @@ import type { TokenPrincipal } from '../../platform/http/principal.ts';
 import { responses } from '../../platform/http/schemas.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
 import { findRecorderByInventory } from '../recorders/recorders.repository.ts';
-import { LOCALE_HEADER } from './ingest/coded-tus-server.ts';
+import { LOCALE_HEADER, REQUEST_ID_HEADER } from './ingest/coded-tus-server.ts';
 import { tusProtocol } from './ingest/tus-protocol.ts';
 import { createTusServer, EXPOSED_HEADERS, ORG_HEADER, TOKEN_HEADER, UPLOADS_PATH } from './ingest/tus.server.ts';
 import { insertDocking, recordingOfUpload } from './recordings.repository.ts';
@@ -51,7 +51,7 @@ function setTrustedHeaders(raw: import('node:http').IncomingMessage, values: Rec
 /** Dock agents: report a docking (clock offset, R444-17), upload by tus (R444-11), confirm the SHA-256 and fetch the receipt. */
 export function dockRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const tus = createTusServer(deps, (err) => app.log.error({ err }, 'dock upload failed'));
+    const tus = createTusServer(deps, (err, reqId) => app.log.error({ err, reqId }, 'dock upload failed'));
     const dock = rule.token('dock');
 
     // The tus endpoint in a scope of its own: no body parser, tus 1.0.0's rules on what Fastify answers.
@@ -65,6 +65,7 @@ export function dockRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           [ORG_HEADER]: p?.organisationId ?? '',
           [TOKEN_HEADER]: p?.tokenId ?? '',
           [LOCALE_HEADER]: req.locale,
+          [REQUEST_ID_HEADER]: req.id,
         });
         reply.hijack();
         return tus.server.handle(req.raw, reply.raw);

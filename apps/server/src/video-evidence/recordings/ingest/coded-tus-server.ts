@@ -7,6 +7,8 @@ import type { Translator } from '../../../platform/i18n/i18n.ts';
 
 /** Set by the Fastify route from the caller's language; the tus server renders its refusals in it. */
 export const LOCALE_HEADER = 'x-baqylau-locale';
+/** Set by the Fastify route: a 500 names the request, so the logged error can be found from it. */
+export const REQUEST_ID_HEADER = 'x-baqylau-request-id';
 
 type LibraryError = { status_code: number; body: string };
 type TusOptions = ConstructorParameters<typeof Server>[0];
@@ -30,10 +32,14 @@ const localeOf = (v: string | string[] | null | undefined): Locale =>
  * Errors it cannot name are logged and answered as `server.internal`, never
  * with a library's or the operating system's text (ENOSPC and the like).
  */
-export function codedTusServer(options: Omit<TusOptions, 'onResponseError'>, translator: Translator, logError: (err: unknown) => void) {
-  const callerLocale = new AsyncLocalStorage<Locale>();
+export function codedTusServer(
+  options: Omit<TusOptions, 'onResponseError'>,
+  translator: Translator,
+  logError: (err: unknown, requestId: string | undefined) => void,
+) {
+  const caller = new AsyncLocalStorage<{ locale: Locale; requestId: string | undefined }>();
 
-  function render(err: unknown, locale: Locale): LibraryError {
+  function render(err: unknown, locale: Locale, requestId = caller.getStore()?.requestId): LibraryError {
     let status = 500;
     let code: ErrorCode = 'server.internal';
     let details: Record<string, unknown> | undefined;
@@ -45,17 +51,21 @@ export function codedTusServer(options: Omit<TusOptions, 'onResponseError'>, tra
       if (known) code = known[1];
       else if (status < 500) [code, details] = ['request.malformed', { reason: lib.body.trim() }];
     }
-    if (code === 'server.internal') {
+    const internal = code === 'server.internal';
+    if (internal) {
       status = 500;
-      logError(err);
+      logError(err, requestId);
     }
     const message = translator.forLocale(locale)(`errors:${code}`, details ?? {});
-    return { status_code: status, body: JSON.stringify({ error: { code, message, ...(details ? { details } : {}) } }) };
+    const error = { code, message, ...(details ? { details } : {}), ...(internal && requestId ? { requestId } : {}) };
+    return { status_code: status, body: JSON.stringify({ error }) };
   }
 
   class CodedTusServer extends Server {
     override handle(req: IncomingMessage, res: ServerResponse) {
-      return callerLocale.run(localeOf(req.headers[LOCALE_HEADER]), () => super.handle(req, res));
+      const id = req.headers[REQUEST_ID_HEADER];
+      const requestId = typeof id === 'string' && id ? id : undefined;
+      return caller.run({ locale: localeOf(req.headers[LOCALE_HEADER]), requestId }, () => super.handle(req, res));
     }
 
     /** Every refusal passes here: those rendered by onResponseError, and the library's own checks' plain text. */
@@ -63,11 +73,14 @@ export function codedTusServer(options: Omit<TusOptions, 'onResponseError'>, tra
       if (status < 400) return super.write(context, headers, status, body);
       const json = body.startsWith('{"error"')
         ? body
-        : render({ status_code: status, body }, callerLocale.getStore() ?? DEFAULT_LOCALE).body;
+        : render({ status_code: status, body }, caller.getStore()?.locale ?? DEFAULT_LOCALE).body;
       headers.set('Content-Type', 'application/json; charset=utf-8');
       return super.write(context, headers, status, json);
     }
   }
 
-  return new CodedTusServer({ ...options, onResponseError: (req, err) => render(err, localeOf(req.headers.get(LOCALE_HEADER))) });
+  return new CodedTusServer({
+    ...options,
+    onResponseError: (req, err) => render(err, localeOf(req.headers.get(LOCALE_HEADER)), req.headers.get(REQUEST_ID_HEADER) ?? undefined),
+  });
 }

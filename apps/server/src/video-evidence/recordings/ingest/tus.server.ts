@@ -80,7 +80,7 @@ type StagedUpload = Awaited<ReturnType<HashingFileStore['getUpload']>>;
  * hashes while uploading sends it afterwards (`confirm`), and until then the
  * finished upload stays staged, with the server's digest noted, and is no recording.
  */
-export function createTusServer(deps: AppDeps, logError: (err: unknown) => void = () => undefined) {
+export function createTusServer(deps: AppDeps, logError: (err: unknown, requestId: string | undefined) => void = () => undefined) {
   // `expiration` is advertised, so creations and unfinished PATCHes say when the upload goes
   // (Upload-Expires); the cleanup job removes it then (its metadata file is not touched again).
   const datastore = new HashingFileStore(path.join(deps.store.stagingDir, 'tus'), undefined, deps.config.uploadExpiryHours * 3_600_000);
