@@ -3,10 +3,9 @@ import { DEMO_PASSWORD } from '../../src/composition/demo.ts';
 import { createOrganisation } from '../../src/kernel/organisations/organisations.usecases.ts';
 import { updateUser } from '../../src/kernel/users/users.repository.ts';
 import { createUser } from '../../src/kernel/users/users.usecases.ts';
-import { currentTotp } from '../../src/platform/auth/totp.ts';
 import { SYSTEM_ACTOR } from '../../src/platform/ledger/ledger.types.ts';
 import type { TestContext } from '../support/test-app.ts';
-import { ApiClient, seedWorld } from '../support/world.ts';
+import { ApiClient, seedWorld, unusedTotp } from '../support/world.ts';
 
 const FOREIGN_TOTP = 'MZXW6YTBOI4TEMZUGU3DOOBZGA2DKNRX';
 
@@ -53,7 +52,7 @@ export async function seedPcWorld(ctx: TestContext) {
     const res = await c.login(login);
     if (res.statusCode !== 200) throw new Error(`login ${login}: ${res.body}`);
     if (totp) {
-      const r2 = await c.post('/api/v1/auth/totp', { code: currentTotp(totp, ctx.clock.now.getTime()) });
+      const r2 = await c.post('/api/v1/auth/totp', { code: await unusedTotp(ctx, login, totp) });
       if (r2.statusCode !== 200) throw new Error(`totp ${login}: ${r2.body}`);
     }
     return c;

@@ -54,8 +54,11 @@ export class ApiClient {
  * next 30-second code; the fixture forgets the step the account last used instead. The refusal of a
  * replayed code is tested on its own, without this.
  */
-export async function unusedTotp(ctx: TestContext, login: string): Promise<string> {
-  const secret = DEMO_USERS.find((u) => u.login === login)?.totp;
+export async function unusedTotp(
+  ctx: TestContext,
+  login: string,
+  secret = DEMO_USERS.find((u) => u.login === login)?.totp,
+): Promise<string> {
   if (!secret) throw new Error(`demo user ${login} has no TOTP`);
   await ctx.sql('UPDATE users SET totp_last_step = NULL WHERE login = $1', [login]);
   return currentTotp(secret, ctx.clock.now.getTime());
