@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../apps/server/src/composition/demo.ts';
-import { currentTotp } from '../../apps/server/src/platform/auth/totp.ts';
+import { unusedTotpCode } from '../../apps/server/test/support/totp.ts';
 import { BENCH_DIR } from './common.ts';
 import { freePort, sleep, spawnProc, type Proc } from './procs.ts';
 
@@ -118,7 +118,8 @@ export async function login(url: string, loginName: string): Promise<Session> {
     const r2 = await fetch(`${url}/api/v1/auth/totp`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: cookie(), 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ code: currentTotp(secret) }),
+      // A code works once per account: a second sign-in within 30 s takes the next step's code.
+      body: JSON.stringify({ code: await unusedTotpCode(secret) }),
     });
     if (!r2.ok) throw new Error(`totp ${loginName}: ${r2.status} ${await r2.text()}`);
     keep(r2);
