@@ -34,6 +34,16 @@ describe('R315-9 the HPF register and structural units', () => {
     expect(ledger).toHaveLength(2);
   });
 
+  it('R315-9 safe-operation conditions run over several lines; a facility name stays one line', async () => {
+    const conditions = 'Метан 1 %-дан аспауы тиіс.\nЖелдету үздіксіз жұмыс істейді.';
+    const ok = await w.as.serviceHead.request('PATCH', `${w.base}/facilities/${other.id}`, { safeOperationConditions: conditions });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await w.as.auditor.get(`${w.base}/facilities/${other.id}`)).json().safeOperationConditions).toBe(conditions);
+    const refused = await w.as.serviceHead.request('PATCH', `${w.base}/facilities/${other.id}`, { name: '«Казахстанская»\nшахтасы' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details).toMatchObject({ field: 'name', problem: 'line_break' });
+  });
+
   it('R315-9 a registration number is unique in the organisation; bad input changes nothing', async () => {
     const dup = await w.as.serviceHead.post(`${w.base}/facilities`, {
       name: 'Басқа',

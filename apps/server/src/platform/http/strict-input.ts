@@ -62,7 +62,7 @@ const LINE_BREAK = /[\r\n\u2028\u2029]/;
  * (the web app shows them as multi-line text areas). Every other text is a single line.
  */
 export const MULTI_LINE =
-  /^(reason|[a-z]+Reason|notes?|[a-z]+Note|purpose|description|scope|characteristic|wording|holdInstruction|decision|coverage|message|comment)$/;
+  /^(reason|[a-z]+Reason|notes?|[a-z]+Note|purpose|description|[a-z]+Description|scope|characteristic|wording|holdInstruction|decision|coverage|message|comment|conclusion|measure|summary|safeOperationConditions)$/;
 
 type Problem = 'control' | 'surrogate' | 'line_break';
 
