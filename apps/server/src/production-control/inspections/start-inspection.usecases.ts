@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import { dateInZone } from '../../platform/time.ts';
 import { recordPcEvent } from '../pc-ledger.ts';
-import { appointmentCovers } from './appointment-cover.repository.ts';
+import { activeAppointmentCovering } from '../officials/activeAppointmentCovering.ts';
 import {
   findChecklist,
   findFacility,
@@ -26,7 +26,8 @@ type User = Actor & { id: string };
 /** R315-3: only an official whose appointment in force covers the facility (and unit) inspects it. */
 async function assertAppointed(tx: Tx, deps: AppDeps, organisationId: string, personId: string, facilityId: string, unitId: string | null) {
   const day = dateInZone(deps.now());
-  const a = await appointmentCovers(tx, { organisationId, personId, facilityId, unitId, day });
+  // An inspection of the whole facility needs an appointment over the whole facility.
+  const a = await activeAppointmentCovering(tx, organisationId, personId, facilityId, unitId, day, { wholeFacility: true });
   if (!a) throw new AppError('pc.inspector_not_appointed', { day });
 }
 
