@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
 import { users } from '../../kernel/users/users.table.ts';
-import { pcChecklistVersions, pcChecklists } from '../checklists/checklists.table.ts';
+import { pcChecklists } from '../checklists/checklists.table.ts';
 import { pcFacilities, pcUnits } from '../facilities/facilities.table.ts';
 import { pcActs, pcInstructions, pcOrders } from '../instructions/instructions.table.ts';
 import { pcScheduleItems, pcSchedules } from '../schedule/schedule.table.ts';
@@ -47,17 +47,6 @@ export async function findChecklist(db: DbOrTx, organisationId: string, id: stri
     .select()
     .from(pcChecklists)
     .where(and(eq(pcChecklists.organisationId, organisationId), eq(pcChecklists.id, id)));
-  return r;
-}
-
-/** The latest published version of a checklist: the one an inspection pins. */
-export async function latestPublishedVersion(db: DbOrTx, checklistId: string) {
-  const [r] = await db
-    .select()
-    .from(pcChecklistVersions)
-    .where(and(eq(pcChecklistVersions.checklistId, checklistId), eq(pcChecklistVersions.status, 'published')))
-    .orderBy(desc(pcChecklistVersions.version))
-    .limit(1);
   return r;
 }
 

@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import { dateInZone } from '../../platform/time.ts';
 import { recordPcEvent } from '../pc-ledger.ts';
+import { latestPublishedVersion } from '../checklists/checklists.repository.ts';
 import { activeAppointmentCovering } from '../officials/activeAppointmentCovering.ts';
 import {
   findChecklist,
@@ -16,7 +17,6 @@ import {
   insertOrderOnce,
   insertItems,
   inspectionOfScheduleItem,
-  latestPublishedVersion,
   recheckCandidates,
   type InspectionRow,
 } from './inspections.repository.ts';
@@ -47,7 +47,7 @@ async function pinVersion(tx: Tx, organisationId: string, checklistId: string, k
   if (!checklist) throw new AppError('pc.checklist_not_published', { checklist: '—' });
   if (kind === 'comprehensive' && checklist.purpose !== 'comprehensive_programme')
     throw new AppError('pc.programme_required', { checklist: checklist.title });
-  const version = await latestPublishedVersion(tx, checklist.id);
+  const version = await latestPublishedVersion(tx, organisationId, checklist.id);
   if (!version) throw new AppError('pc.checklist_not_published', { checklist: checklist.title });
   return version;
 }
