@@ -107,4 +107,11 @@ export const PRODUCTION_CONTROL_ERRORS = {
   'pc.monthly_not_appointed': 403,
   'pc.monthly_lines_mismatch': 400,
   'pc.monthly_escalation_not_overdue': 400,
+  // Reporting to the head (R315-18)
+  'pc.report_month_invalid': 400,
+  'pc.report_month_not_over': 409,
+  'pc.report_unchanged': 409,
+  'pc.report_not_found': 404,
+  'pc.report_already_approved': 409,
+  'pc.report_superseded': 409,
 } as const;

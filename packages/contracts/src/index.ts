@@ -4,3 +4,4 @@ export * from './errors.ts';
 export * from './medical-cctv.ts';
 export * from './ohs-competition.ts';
 export * from './production-control.ts';
+export * from './production-control-reports.ts';

@@ -22,3 +22,8 @@ export function surnameWithInitials(fullName: string): string {
   const [surname, ...rest] = fullName.trim().split(/\s+/);
   return [surname, ...rest.map((n) => `${[...n][0]}.`)].join(' ');
 }
+
+/** A calendar month (yyyy-mm) as a reader writes it: "2026 ж. наурыз", "март 2026 г.", "March 2026". */
+export function formatMonth(month: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T00:00:00Z`));
+}

@@ -13,6 +13,7 @@ import { followUpRoutes } from './follow-up/follow-up.routes.ts';
 import { instructionRoutes } from './instructions/instructions.routes.ts';
 import { instructionItemRoutes } from './instructions/items.routes.ts';
 import { instructionOrderRoutes } from './instructions/orders.routes.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 
 /** Every route of Order 315, as one plugin (each feature folder adds its own plugin here). */
 export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
@@ -32,5 +33,7 @@ export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
     await app.register(instructionItemRoutes(deps));
     await app.register(instructionOrderRoutes(deps));
     await app.register(followUpRoutes(deps));
+    // Reporting to the head (R315-18).
+    await app.register(reportRoutes(deps));
   };
 }

@@ -1,38 +1,6 @@
 import type { TFunction } from 'i18next';
-import { createPdf, pdfBuffer, type Pdf } from '../../platform/pdf/pdf.ts';
-import { MARGIN, drawTable, ensureRoom, numberPages, type Column } from './pdf-table.ts';
-
-/** The heading every Order 315 document carries: organisation, title with number, date, then lines of "label: value". */
-function heading(doc: Pdf, t: TFunction, organisation: string, title: string, subtitle: string, date: string, lines: [string, string][]) {
-  const width = doc.page.width - 2 * MARGIN;
-  doc.font('bold').fontSize(10).text(organisation, MARGIN, MARGIN, { width, align: 'center' });
-  doc.moveDown(0.8).fontSize(13).text(title, { width, align: 'center' });
-  if (subtitle) doc.moveDown(0.2).font('regular').fontSize(10).text(subtitle, { width, align: 'center' });
-  doc.moveDown(0.6).font('regular').fontSize(9).text(t('common:pc.doc.date', { date }), { width, align: 'right' });
-  doc.moveDown(0.4);
-  for (const [label, value] of lines)
-    doc
-      .font('bold')
-      .text(`${label}: `, { continued: true, width })
-      .font('regular')
-      .text(value || '—');
-  return doc.y + 8;
-}
-
-function signatures(doc: Pdf, y: number, rows: [string, string][]) {
-  y = ensureRoom(doc, y + 10, rows.length * 28);
-  doc.font('regular').fontSize(9);
-  for (const [role, name] of rows) {
-    doc.text(`${role}  ____________________  ${name}`, MARGIN, y, { width: doc.page.width - 2 * MARGIN });
-    y += 28;
-  }
-  return y;
-}
-
-const finish = (doc: Pdf, t: TFunction) => {
-  numberPages(doc, (n, total) => t('common:pc.doc.page', { n, total }));
-  return pdfBuffer(doc);
-};
+import { createPdf } from '../../platform/pdf/pdf.ts';
+import { MARGIN, drawTable, ensureRoom, finish, heading, signatures, type Column } from './pdf-table.ts';
 
 export interface ActModel {
   organisation: string;
