@@ -311,6 +311,12 @@ const TABLE: Record<string, ActorName[]> = {
   [`GET ${PC}/monthly-checks/draft`]: PC_OFFICIALS,
   [`POST ${PC}/monthly-checks`]: PC_OFFICIALS,
   [`GET ${PC}/monthly-checks`]: PC_SERVICE,
+  // R315-18: the monthly report — read by the service and the head, presented by the officials, approved by the first head.
+  [`GET ${PC}/reports/monthly`]: PC_SERVICE,
+  [`GET ${PC}/reports/monthly/{month}`]: PC_SERVICE,
+  [`GET ${PC}/reports/monthly/{month}/report.pdf`]: PC_SERVICE,
+  [`POST ${PC}/reports/monthly/{month}/presentation`]: PC_OFFICIALS,
+  [`POST ${PC}/reports/monthly/versions/{reportId}/approval`]: PC_FIRST_HEAD,
   'GET /api/v1/platform/ledger': ['admin'],
   'POST /api/v1/platform/ledger/verify': ['admin'],
   ...PC_SETUP_ROWS,
