@@ -196,6 +196,24 @@ describe('R315-18 the monthly report to the head', () => {
     expect(f.overdueByAge).toEqual({ under_30: 1, from_30_to_60: 0, over_60: 0 });
   });
 
+  it("R315-18 the head's charts: violations by unit and month, measures closed by their deadline, overdue measures by age now", async () => {
+    const res = await (await as('operator')).get(`${w.base}/reports/trends`);
+    expect(res.statusCode).toBe(200);
+    const tr = res.json();
+    expect(tr.months).toHaveLength(12);
+    expect(tr.months.at(-1)).toBe('2026-03');
+    const month = (m: string) => tr.violations.find((v: { month: string }) => v.month === m).byUnit;
+    expect(month('2026-01')).toEqual({ [w.unitA]: 1, [w.unitB]: 1 });
+    expect(month('2026-02')).toEqual({ [w.unitA]: 4, [w.unitB]: 3 });
+    expect(tr.units.map((u: { label: string }) => u.label).sort()).toEqual(['Желдету учаскесі', '№ 1 учаске (тазарту)'].sort());
+    const closure = (m: string) => tr.closure.find((c: { month: string }) => c.month === m);
+    // January: N6 never verified, N5 verified before its deadline; February: N2 on time, N1's first measure a day late.
+    expect(closure('2026-01')).toEqual({ month: '2026-01', due: 2, onTime: 1, rate: 50 });
+    expect(closure('2026-02')).toEqual({ month: '2026-02', due: 2, onTime: 1, rate: 50 });
+    expect(closure('2026-03')).toEqual({ month: '2026-03', due: 0, onTime: 0, rate: null });
+    expect(tr.overdueByAge).toEqual({ under_30: 0, from_30_to_60: 1, over_60: 0 });
+  });
+
   it('R315-18 the official presents it after the month; the figures are frozen; the head approves the latest version once', async () => {
     const march = await (await as('pcofficial')).post(`${w.base}/reports/monthly/2026-03/presentation`, {});
     expect(march.statusCode).toBe(409);

@@ -12,7 +12,8 @@ import { pdfDisposition } from '../instructions/instructions-http.ts';
 import { BASE, firstHead } from '../pc-http.ts';
 import { approveMonthlyReport, monthlyFigures, presentMonthlyReport } from './monthlyReport.ts';
 import { listMonthlyReports, type MonthlyReportRow } from './reports.repository.ts';
-import { Figures, MonthParams, Version } from './reports.schemas.ts';
+import { Figures, MonthParams, Trends, Version } from './reports.schemas.ts';
+import { productionControlTrends } from './trends.ts';
 
 const tags = ['production-control'];
 /** R315-18, R315-24: the report is the head's; the service prepares it; the auditor reads it. Unit heads and performers do not see the organisation's figures. */
@@ -58,6 +59,21 @@ export function reportRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         const versions = (await listMonthlyReports(deps.db, orgId)).filter((r) => r.month === month);
         return { figures, versions: await shaped(versions) };
       },
+    );
+
+    app.get(
+      `${BASE}/reports/trends`,
+      {
+        config: { authz: reportReaders },
+        schema: {
+          tags,
+          summary:
+            'The head’s charts: violations by unit and month, measures closed by their deadline per month, overdue measures by age (R315-18)',
+          params: OrgParams,
+          response: responses({ 200: Trends }),
+        },
+      },
+      async (req) => productionControlTrends(deps, req.params.orgId),
     );
 
     app.get(

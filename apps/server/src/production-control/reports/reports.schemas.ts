@@ -58,3 +58,12 @@ export const Version = Type.Object({
   approval: Type.Union([Type.Object({ approvedBy: Person, approvedAt: When }), Type.Null()]),
 });
 export const MonthParams = Type.Object({ orgId: Uuid, month: Type.String({ maxLength: 7 }) });
+
+export const Trends = Type.Object({
+  months: Type.Array(Type.String()),
+  /** A chart series per unit (or per facility inspected as a whole): its key and label. */
+  units: Type.Array(Type.Object({ key: Uuid, label: Type.String() })),
+  violations: Type.Array(Type.Object({ month: Type.String(), byUnit: Type.Record(Type.String(), Int) })),
+  closure: Type.Array(Type.Object({ month: Type.String(), due: Int, onTime: Int, rate: Type.Union([Type.Number(), Type.Null()]) })),
+  overdueByAge: Type.Object({ under_30: Int, from_30_to_60: Int, over_60: Int }),
+});

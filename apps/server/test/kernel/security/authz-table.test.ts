@@ -313,6 +313,7 @@ const TABLE: Record<string, ActorName[]> = {
   [`GET ${PC}/monthly-checks`]: PC_SERVICE,
   // R315-18: the monthly report — read by the service and the head, presented by the officials, approved by the first head.
   [`GET ${PC}/reports/monthly`]: PC_SERVICE,
+  [`GET ${PC}/reports/trends`]: PC_SERVICE,
   [`GET ${PC}/reports/monthly/{month}`]: PC_SERVICE,
   [`GET ${PC}/reports/monthly/{month}/report.pdf`]: PC_SERVICE,
   [`POST ${PC}/reports/monthly/{month}/presentation`]: PC_OFFICIALS,
