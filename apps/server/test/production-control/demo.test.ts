@@ -10,6 +10,7 @@ import { preInspectionBrief } from '../../src/production-control/inspections/bri
 import { pcInspections } from '../../src/production-control/inspections/inspections.table.ts';
 import { pcActs, pcInstructionItems, pcInstructions } from '../../src/production-control/instructions/instructions.table.ts';
 import { readJournal } from '../../src/production-control/journal/journal.usecases.ts';
+import { listMonthlyReports } from '../../src/production-control/reports/reports.repository.ts';
 import { pcOfficialAppointments } from '../../src/production-control/officials/officials.table.ts';
 import { plannedInspections } from '../../src/production-control/schedule/plannedInspections.ts';
 import { pcSchedules } from '../../src/production-control/schedule/schedule.table.ts';
@@ -108,5 +109,17 @@ describe('the demo operator «Шахтинск Көмір» shows every state of
     expect(brief.openViolations.length).toBeGreaterThanOrEqual(2);
     expect(brief.eliminatedSince.length).toBeGreaterThanOrEqual(1);
     expect((await verifyChain(ctx.deps.db, org, instancePublicKeys(ctx.deps))).ok).toBe(true);
+  });
+
+  it('R315-18 monthly reports: the month before last approved by the head, last month presented and waiting for approval', async () => {
+    const reports = await listMonthlyReports(ctx.deps.db, org);
+    expect(reports.map((r) => [r.version, !!r.approval])).toEqual([
+      [1, false],
+      [1, true],
+    ]);
+    const [last, beforeLast] = reports;
+    expect(last!.month > beforeLast!.month).toBe(true);
+    expect(last!.month < today().slice(0, 7)).toBe(true);
+    expect(beforeLast!.figures.instructions.length + last!.figures.instructions.length).toBeGreaterThan(0);
   });
 });

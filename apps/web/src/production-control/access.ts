@@ -19,6 +19,8 @@ export interface PcAccess {
   unitHead: boolean;
   /** Reporting a measure done (performers, and unit heads for their units). */
   perform: boolean;
+  /** The monthly report, its figures and charts (R315-18): the head, the service, the auditor. */
+  report: boolean;
 }
 
 /** Order 315 serves operators of hazardous production facilities. */
@@ -34,6 +36,7 @@ export function pcAccess(org: MyOrganisation | null): PcAccess {
     firstHead: hasRole(here, ['head']),
     unitHead: hasRole(here, ['unit_head']),
     perform: hasRole(here, ['performer', 'unit_head']),
+    report: hasRole(here, ['head', 'pc_service_head', 'pc_official', 'auditor']),
   };
 }
 

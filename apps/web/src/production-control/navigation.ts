@@ -25,6 +25,8 @@ const PAGES: NavItem[] = [
   },
   { path: `${PC_HOME}/measures`, label: 'pc.nav.myMeasures', visible: (_a, o) => pcAccess(o).perform },
   { path: `${PC_HOME}/monthly-check`, label: 'pc.nav.monthlyCheck', visible: (_a, o) => hasRole(o, ['pc_service_head', 'pc_official']) },
+  // Reporting to the head (R315-18).
+  { path: `${PC_HOME}/reports/monthly`, label: 'pc.nav.monthlyReport', visible: (_a, o) => pcAccess(o).report },
 ];
 
 export const pcNav: NavItem = {

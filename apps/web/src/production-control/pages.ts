@@ -17,3 +17,4 @@ export { OfficialsPage } from './officials/OfficialsPage.tsx';
 export { ChecklistsPage } from './checklists/ChecklistsPage.tsx';
 export { ChecklistPage } from './checklists/ChecklistPage.tsx';
 export { SchedulePage } from './schedule/SchedulePage.tsx';
+export { MonthlyReportPage } from './reports/MonthlyReportPage.tsx';

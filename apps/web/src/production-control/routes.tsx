@@ -23,6 +23,7 @@ const OfficialsPage = lazyPage(() => pages().then((p) => p.OfficialsPage));
 const ChecklistsPage = lazyPage(() => pages().then((p) => p.ChecklistsPage));
 const ChecklistPage = lazyPage(() => pages().then((p) => p.ChecklistPage));
 const SchedulePage = lazyPage(() => pages().then((p) => p.SchedulePage));
+const MonthlyReportPage = lazyPage(() => pages().then((p) => p.MonthlyReportPage));
 
 const page = (path: string, allow: (a: PcAccess) => boolean, element: ReactNode) => ({
   path,
@@ -55,6 +56,8 @@ export const pcRoutes = () => [
   page('production-control/instructions', (a) => a.module && !onlyPerformer(a), <InstructionsPage />),
   page('production-control/instructions/:instructionId', (a) => a.module && !onlyPerformer(a), <InstructionPage />),
   page('production-control/measures', (a) => a.perform, <MyMeasuresPage />),
+  // Reporting to the head (R315-18).
+  page('production-control/reports/monthly', (a) => a.report, <MonthlyReportPage />),
   {
     path: 'production-control/monthly-check',
     element: (

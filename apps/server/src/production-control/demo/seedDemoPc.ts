@@ -18,6 +18,7 @@ import { appointOfficial } from '../officials/officials.usecases.ts';
 import { addItem, approveSchedule, createSchedule } from '../schedule/schedule.usecases.ts';
 import { DEMO_CHECKLIST_TITLE, DEMO_QUESTIONS } from './demo-checklist.ts';
 import { measurePhotoPng } from './demo-photo.ts';
+import { seedDemoReports } from './seedDemoReports.ts';
 
 type Who = { kind: 'user'; id: string };
 
@@ -310,4 +311,6 @@ export async function seedDemoPc(deps: AppDeps, { orgIds, userIds }: DemoIds) {
     note: 'Журналға енгізілді, беттің суреті қоса берілді',
   });
   await verifyElimination(on(13), official, org, n3.instruction!.id, n3Items[2]!, { accept: true });
+
+  await seedDemoReports(deps, org, official, head);
 }

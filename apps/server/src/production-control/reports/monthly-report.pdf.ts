@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { MonthlyReportFigures } from '@baqylau/contracts';
 import { formatDate, formatDateTime } from '../../platform/format.ts';
 import { createPdf } from '../../platform/pdf/pdf.ts';
+import { startOfDayInZone } from '../../platform/time.ts';
 import { MARGIN, drawTable, ensureRoom, finish, heading, signatures, type Column } from '../instructions/pdf-table.ts';
 
 export interface MonthlyReportModel {
@@ -15,6 +16,14 @@ export interface MonthlyReportModel {
   presentedBy: string;
   approvedOn: string | null;
   approvedBy: string | null;
+}
+
+/** A closed month is counted at its end, written as a reader writes it: "30.11.2026 24:00". */
+function asOfText(f: MonthlyReportFigures) {
+  const [y, m] = f.month.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  const end = startOfDayInZone(new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10)); // the next month's first instant
+  return new Date(f.asOf).getTime() >= end.getTime() ? `${formatDate(lastDay)} 24:00` : formatDateTime(new Date(f.asOf));
 }
 
 /**
@@ -33,7 +42,7 @@ export async function renderMonthlyReport(m: MonthlyReportModel, t: TFunction) {
       : t('common:pc.doc.monthly.draft');
   let y = heading(doc, t, m.organisation, title, t('common:pc.doc.monthly.subtitle'), m.presentedOn ?? formatDate(new Date(f.asOf)), [
     [t('common:pc.doc.monthly.status'), status],
-    [t('common:pc.doc.monthly.asOf'), formatDateTime(new Date(f.asOf))],
+    [t('common:pc.doc.monthly.asOf'), asOfText(f)],
   ]);
   const width = doc.page.width - 2 * MARGIN;
   const section = (text: string) => {

@@ -1,4 +1,5 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../kernel/components/ErrorAlert.tsx';
@@ -8,6 +9,9 @@ import { usePcAccess } from '../access.ts';
 import { PC_HOME } from '../navigation.ts';
 import { useDashboard } from '../schedule/schedule.queries.ts';
 import { DASHBOARD_CARDS } from './dashboardCards.ts';
+import { MonthFigures } from '../reports/MonthFigures.tsx';
+
+const TrendCharts = lazy(() => import('../reports/TrendCharts.tsx'));
 
 function Figure({
   label,
@@ -72,6 +76,14 @@ export function PcDashboardPage() {
             testId="pc-count-overdue"
           />
         </SimpleGrid>
+        {access.report && (
+          <>
+            <MonthFigures orgId={orgId} />
+            <Suspense fallback={null}>
+              <TrendCharts orgId={orgId} />
+            </Suspense>
+          </>
+        )}
         <Group align="stretch" grow wrap="wrap">
           {DASHBOARD_CARDS.map(({ id, Card: C }) => (
             <C key={id} orgId={orgId} />

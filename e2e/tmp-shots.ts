@@ -1,0 +1,13 @@
+import { launchBrowser } from './support/browser.ts';
+import { signIn } from './support/demo.ts';
+const url = 'http://127.0.0.1:18099';
+const b = await launchBrowser({ width: 1400, height: 1000 });
+const page = await b.newPage();
+await signIn(page, url, 'operator');
+await page.goto(`${url}/app/production-control`);
+await page.waitForTimeout(6000);
+await page.screenshot({ path: '/tmp/shot-dash.png', fullPage: true });
+await page.goto(`${url}/app/production-control/reports/monthly`);
+await page.waitForTimeout(4000);
+await page.screenshot({ path: '/tmp/shot-report.png', fullPage: true });
+await b.close();
