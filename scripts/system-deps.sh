@@ -2,7 +2,7 @@
 # Debian packages the test suite needs: chromium (browser tests), postgresql
 # (the PostgreSQL tier), ffmpeg (real clips for ingest tests, ffprobe), nginx-light (media offload
 # tests), Ceph RGW (the S3 tier), fonts-dejavu-core (PDFs), zip (a court package zipped again as a
-# recipient would, without UTF-8 name flags), npm (fetches Node.js 24 when the machine's node is older:
+# recipient would, without UTF-8 name flags), poppler-utils (pdftotext for downloaded PDFs), npm (fetches Node.js 24 when the machine's node is older:
 # scripts/use-node.sh). Installs what is missing when run as root (CI, dev VMs); otherwise says what
 # to install. Another install running (apt, unattended-upgrades) is waited for, up to 10 minutes.
 set -euo pipefail
@@ -18,6 +18,8 @@ command -v radosgw >/dev/null 2>&1 || need+=(radosgw)
 command -v ceph >/dev/null 2>&1 || need+=(ceph-common)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 command -v zip >/dev/null 2>&1 || need+=(zip)
+# pdftotext: browser tests read the PDFs they download as a reader's tool extracts them.
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
