@@ -1,24 +1,40 @@
 /**
- * S3 ingest and playback through Baqylau's S3 driver against the plain SDK, on a Ceph RGW on this machine
+ * S3 ingest and playback through Baqylau against references measured in the same run, on a Ceph RGW on this machine
  * (scripts/with-ceph.mjs: one memstore OSD, so objects live in RAM — sizes stay modest).
  *
  * - ingest: `commitStaged` of a staged file (what the ingest does after the last tus PATCH: stream the file as
- *   multipart while hashing it, verify, read the version back, place the legal hold) against a plain
- *   lib-storage Upload of the same file with the same part size and queue. Fresh content (so a fresh key) each round.
- * - playback: random 1 MiB Range GETs through the driver's `get` against a plain GetObject with Range.
+ *   multipart while hashing it, verify, read the version back, place the legal hold). PRIMARY figure: its ratio to
+ *   the lean pipeline of the fs ingest bench on the same file (bench/lib/lean-*.mjs: read once, SHA-256, loopback
+ *   HTTP, SHA-256, O_DIRECT write, fsync — the work a verified ingest cannot avoid). Context: a plain lib-storage
+ *   Upload of the same file (what S3 itself costs) and `openssl dgst -sha256`. Fresh content (a fresh key) each round.
+ * - playback: the same random 1 MiB Range GETs of one recording (uploaded by the real dock agent into a demo server
+ *   with STORAGE=s3) three ways — through Baqylau's media route (proxied: session, purpose, ledger, the driver's
+ *   ranged GetObject streamed out), a presigned GetObject URL through nginx in front of the RGW, and a plain SDK
+ *   GetObject with Range from this process.
  *
  *   node --import tsx bench/s3.bench.ts          (starts Ceph itself when S3_TEST_ENDPOINT is unset)
  */
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { CreateBucketCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createS3BlobStore, createS3Client } from '../apps/server/src/platform/storage/s3-store.ts';
-import { BENCH_DIR, QUICK, RESULTS_DIR, log, machineInfo, median, mdTable, round } from './lib/common.ts';
+import { BENCH_DIR, QUICK, RESULTS_DIR, loadAverage, log, machineInfo, median, round } from './lib/common.ts';
+import { listRecordingsOf, login, makeDevice, spawnAgent, startDemo } from './lib/demo.ts';
+import { leanRun, opensslRun } from './lib/ingest-references.ts';
+import { startNginxInFrontOfS3 } from './lib/nginx.ts';
+import { cleanup, tempDir, writeTestFile } from './lib/procs.ts';
+import { renderS3Report, type S3Result } from './lib/s3-report.ts';
 
+if (process.argv.includes('--report-only')) {
+  // Re-renders results/s3.md from the recorded results/s3.json (wording changes without a new run).
+  const recorded = JSON.parse(fs.readFileSync(path.join(RESULTS_DIR, 's3.json'), 'utf8')) as S3Result;
+  fs.writeFileSync(path.join(RESULTS_DIR, 's3.md'), renderS3Report(recorded));
+  process.exit(0);
+}
 if (!process.env.S3_TEST_ENDPOINT) {
   const r = spawnSync(
     'node',
@@ -34,6 +50,7 @@ const MiB = 2 ** 20;
 const SIZE_MIB = Number(process.env.BENCH_S3_MIB ?? (QUICK ? 64 : 256));
 const ROUNDS = QUICK ? 2 : 3;
 const RANGES = QUICK ? 50 : 300;
+const PLAY_MIB = Number(process.env.BENCH_S3_PLAY_MIB ?? (QUICK ? 16 : 64));
 const s3 = {
   endpoint: process.env.S3_TEST_ENDPOINT,
   region: 'us-east-1',
@@ -44,7 +61,7 @@ const s3 = {
 const client = createS3Client(s3);
 const Bucket = `bench-${randomBytes(4).toString('hex')}`;
 await client.send(new CreateBucketCommand({ Bucket, ObjectLockEnabledForBucket: true }));
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-s3-bench-'));
+const dir = tempDir('baqylau-s3-bench-');
 const store = createS3BlobStore({ ...s3, bucket: Bucket, stagingDir: dir }, client);
 const file = path.join(dir, 'staged.bin');
 const block = randomBytes(MiB);
@@ -66,112 +83,143 @@ const seconds = async (fn: () => Promise<unknown>) => {
   await fn();
   return (performance.now() - t) / 1000;
 };
-const drain = async (body: AsyncIterable<unknown>) => {
-  let n = 0;
-  for await (const c of body) n += (c as Buffer).length;
-  return n;
-};
 
 const started = Date.now();
-const ingest = { baqylau: [] as number[], plain: [] as number[] };
-let last = { sha256: '', size: 0 };
+const machine = machineInfo();
+const MB = (seconds: number) => (SIZE_MIB * MiB) / 1e6 / seconds;
+const ingest = { baqylau: [] as number[], plain: [] as number[], lean: [] as number[], openssl: [] as number[] };
 for (let r = 0; r < ROUNDS; r++) {
   const obj = stage(r);
-  // Alternate who goes first: the page cache holds the file for whoever is second.
-  const runs = [
-    ['baqylau', () => store.commitStaged(file, obj)],
+  const testFile = { name: 'staged.bin', file, size: obj.size, sha256: obj.sha256 };
+  // Rotate who goes first: the page cache holds the file for whoever follows.
+  const runs: [keyof typeof ingest, () => Promise<number>][] = [
+    ['baqylau', async () => MB(await seconds(() => store.commitStaged(file, obj)))],
     [
       'plain',
-      () =>
-        new Upload({
-          client,
-          params: { Bucket, Key: `plain/${r}`, Body: fs.createReadStream(file, { highWaterMark: MiB }) },
-          partSize: 16 * MiB,
-          queueSize: 2,
-        }).done(),
+      async () =>
+        MB(
+          await seconds(() =>
+            new Upload({
+              client,
+              params: { Bucket, Key: `plain/${r}`, Body: fs.createReadStream(file, { highWaterMark: MiB }) },
+              partSize: 16 * MiB,
+              queueSize: 2,
+            }).done(),
+          ),
+        ),
     ],
-  ] as const;
-  for (const [name, fn] of r % 2 ? [...runs].reverse() : runs) {
-    const s = await seconds(fn);
-    ingest[name].push(SIZE_MIB / s);
-    log(`round ${r + 1} ingest ${name}: ${(SIZE_MIB / s).toFixed(0)} MiB/s`);
+    [
+      'lean',
+      async () => {
+        const l = await leanRun(testFile, dir, 'pipeline');
+        if (!l.shaOk) throw new Error(`lean pipeline: digest mismatch ${JSON.stringify(l)}`);
+        return l.mbps;
+      },
+    ],
+    ['openssl', async () => (await opensslRun([testFile])).mbps],
+  ];
+  for (const [name, fn] of [...runs.slice(r % runs.length), ...runs.slice(0, r % runs.length)]) {
+    const mbps = await fn();
+    ingest[name].push(mbps);
+    log(`round ${r + 1} ingest ${name}: ${mbps.toFixed(0)} MB/s`);
   }
-  last = obj;
 }
 
-const offsets = Array.from({ length: RANGES }, () => Math.floor(Math.random() * (SIZE_MIB - 1)) * MiB + Math.floor(Math.random() * 1000));
-const playback = { baqylau: [] as number[], plain: [] as number[] };
+// ---------------------------------------------------------------- playback: one recording, three ways to its bytes
+const work = tempDir('baqylau-s3-play-');
+const server = await startDemo(path.join(work, 'data'), {
+  env: {
+    STORAGE: 's3',
+    S3_ENDPOINT: s3.endpoint!,
+    S3_BUCKET: Bucket,
+    S3_ACCESS_KEY_ID: s3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    S3_FORCE_PATH_STYLE: 'true',
+  },
+});
+const responsible = await login(server.url, 'responsible');
+const token = (await responsible.post<{ secret: string }>('/api-tokens', { name: 'Бенчмарк док-станциясы' })).secret;
+const watch = path.join(work, 'watch');
+const played = path.join(makeDevice(watch, 'usb-1', 'ВР-001'), '20260302_101000_0001.mp4');
+writeTestFile(played, PLAY_MIB * MiB, 's3-playback');
+const agent = spawnAgent({ url: server.url, token, watch, parallel: 1, stateFile: path.join(work, 'agent-state.json') });
+if ((await agent.proc.exited).code !== 0) throw new Error(`agent failed:\n${agent.proc.output()}`);
+const playedSha = createHash('sha256').update(fs.readFileSync(played)).digest('hex');
+const rec = (await listRecordingsOf(responsible)).find((x) => x.sha256 === playedSha);
+if (!rec) throw new Error('the uploaded recording is not listed');
+await responsible.post('/access-purposes', { purpose: 'activity_review', note: 'benchmark' });
+const Key = `originals/${playedSha.slice(0, 2)}/${playedSha.slice(2, 4)}/${playedSha}`;
+const nginx = await startNginxInFrontOfS3(path.join(work, 'nginx-s3'), s3.endpoint!);
+// Presigned for the nginx host (it passes Host through, so the RGW verifies the signature), valid for an hour.
+const presigned = await getSignedUrl(createS3Client({ ...s3, endpoint: nginx.base }), new GetObjectCommand({ Bucket, Key }), {
+  expiresIn: 3600,
+});
+const mediaUrl = `${server.url}/api/v1/organisations/${responsible.orgId}/recordings/${rec.id}/media`;
+const offsets = Array.from({ length: RANGES }, () => Math.floor(Math.random() * (PLAY_MIB - 1)) * MiB + Math.floor(Math.random() * 1000));
+const original = fs.readFileSync(played);
+const fetchRange = async (url: string, o: number, headers: Record<string, string> = {}) => {
+  const res = await fetch(url, { headers: { ...headers, range: `bytes=${o}-${o + MiB - 1}` } });
+  if (res.status !== 206) throw new Error(`${url.split('?')[0]}: ${res.status} ${await res.text()}`);
+  return Buffer.from(await res.arrayBuffer());
+};
+const ways = {
+  proxied: (o: number) => fetchRange(mediaUrl, o, { cookie: responsible.cookie }),
+  presigned: (o: number) => fetchRange(presigned, o),
+  sdk: async (o: number) => {
+    const got = await client.send(new GetObjectCommand({ Bucket, Key, Range: `bytes=${o}-${o + MiB - 1}` }));
+    return Buffer.from(await got.Body!.transformToByteArray());
+  },
+};
+// Every way returns the very bytes of the original before anything is timed.
+for (const [name, get] of Object.entries(ways)) {
+  for (const o of offsets.slice(0, 3)) {
+    if (!(await get(o)).equals(original.subarray(o, o + MiB))) throw new Error(`${name}: bytes differ at ${o}`);
+  }
+}
+const playback = { proxied: [] as number[], presigned: [] as number[], sdk: [] as number[] };
+const names = Object.keys(ways) as (keyof typeof ways)[];
 for (let r = 0; r < ROUNDS; r++) {
-  const runs = [
-    [
-      'baqylau',
-      async () => {
-        for (const o of offsets) await drain(await store.get(last.sha256, { start: o, end: o + MiB - 1 }));
-      },
-    ],
-    [
-      'plain',
-      async () => {
-        const Key = `originals/${last.sha256.slice(0, 2)}/${last.sha256.slice(2, 4)}/${last.sha256}`;
-        for (const o of offsets)
-          await drain(
-            (await client.send(new GetObjectCommand({ Bucket, Key, Range: `bytes=${o}-${o + MiB - 1}` }))).Body as AsyncIterable<unknown>,
-          );
-      },
-    ],
-  ] as const;
-  for (const [name, fn] of r % 2 ? [...runs].reverse() : runs) {
-    const s = await seconds(fn);
+  for (const name of [...names.slice(r % 3), ...names.slice(0, r % 3)]) {
+    const s = await seconds(async () => {
+      for (const o of offsets) await ways[name](o);
+    });
     playback[name].push(RANGES / s);
     log(`round ${r + 1} playback ${name}: ${(RANGES / s).toFixed(0)} ranges/s`);
   }
 }
-fs.rmSync(dir, { recursive: true, force: true });
+await nginx.proc.stop();
+await server.proc.stop();
+await cleanup();
 
 const m = (xs: number[]) => round(median(xs), 1);
-const result = {
+const ratio = (a: number[], b: number[]) => round(median(a) / median(b), 2);
+const result: S3Result = {
   ranAt: new Date().toISOString(),
   seconds: Math.round((Date.now() - started) / 1000),
-  machine: machineInfo(),
+  machine: { ...machine, loadAverage: { ...machine.loadAverage, end: loadAverage() } },
+  command: 'node --import tsx bench/s3.bench.ts',
   sizeMiB: SIZE_MIB,
+  playbackObjectMiB: PLAY_MIB,
   rounds: ROUNDS,
   ranges: RANGES,
-  ingestMiBps: { baqylau: m(ingest.baqylau), plainSdk: m(ingest.plain), ratio: round(median(ingest.baqylau) / median(ingest.plain), 2) },
-  playbackRangesPerSecond: {
-    baqylau: m(playback.baqylau),
-    plainSdk: m(playback.plain),
-    ratio: round(median(playback.baqylau) / median(playback.plain), 2),
+  ingestMBps: { baqylau: m(ingest.baqylau), leanPipeline: m(ingest.lean), plainSdk: m(ingest.plain), openssl: m(ingest.openssl) },
+  ingestRatios: {
+    toLeanPipeline: ratio(ingest.baqylau, ingest.lean),
+    toPlainSdk: ratio(ingest.baqylau, ingest.plain),
+    toOpenssl: ratio(ingest.baqylau, ingest.openssl),
+  },
+  playbackRangesPerSecond: { proxied: m(playback.proxied), presignedNginx: m(playback.presigned), plainSdk: m(playback.sdk) },
+  playbackRatios: {
+    proxiedToPlainSdk: ratio(playback.proxied, playback.sdk),
+    presignedNginxToPlainSdk: ratio(playback.presigned, playback.sdk),
+    proxiedToPresignedNginx: ratio(playback.proxied, playback.presigned),
   },
   raw: { ingest, playback },
 };
 const outDir = QUICK ? path.join(RESULTS_DIR, 'quick') : RESULTS_DIR;
 fs.mkdirSync(outDir, { recursive: true });
 fs.writeFileSync(path.join(outDir, 's3.json'), JSON.stringify(result, null, 2) + '\n');
-fs.writeFileSync(
-  path.join(outDir, 's3.md'),
-  `# S3: ingest and playback through the S3 driver vs the plain SDK (Ceph RGW on this machine)
-
-Run ${result.ranAt.slice(0, 16).replace('T', ' ')} UTC, ${result.seconds} s. Machine: ${result.machine.nproc} × ${result.machine.cpuModel}, Node ${process.version}; Ceph RGW 16 (radosgw, one memstore OSD, auth none) on 127.0.0.1, started by scripts/with-ceph.mjs on the same 2 cores.
-
-- **Ingest**: a staged file of ${SIZE_MIB} MiB (fresh content each round, so a fresh key). Baqylau: \`commitStaged\` — HEAD for an existing copy, multipart upload (16 MiB parts, 2 in flight) while hashing every byte, compare with the expected SHA-256, HEAD the stored version, place the legal hold and read it back. Plain: lib-storage \`Upload\` of the same file, same part size and queue, nothing else. ${ROUNDS} rounds, order alternating; median.
-- **Playback**: ${RANGES} sequential GETs of 1 MiB at random offsets of the same object: the driver's \`get(sha256, range)\` (what the media route streams) against a plain \`GetObject\` with \`Range\`. ${ROUNDS} rounds, order alternating; median.
-
-${mdTable(
-  ['', 'Baqylau S3 driver', 'plain SDK', 'ratio'],
-  [
-    ['ingest, MiB/s', result.ingestMiBps.baqylau, result.ingestMiBps.plainSdk, result.ingestMiBps.ratio],
-    [
-      'playback, 1 MiB ranges/s',
-      result.playbackRangesPerSecond.baqylau,
-      result.playbackRangesPerSecond.plainSdk,
-      result.playbackRangesPerSecond.ratio,
-    ],
-  ],
-)}
-
-The S3 server, the OSD and the benchmark share the two cores, so the absolute figures say little about a real cluster; the ratios say what the driver costs over the SDK it is built on.
-`,
-);
+fs.writeFileSync(path.join(outDir, 's3.md'), renderS3Report(result));
 log(
-  `ingest ratio ${result.ingestMiBps.ratio}, playback ratio ${result.playbackRangesPerSecond.ratio} → ${path.relative(BENCH_DIR, outDir)}/s3.md`,
+  `ingest ÷ lean ${result.ingestRatios.toLeanPipeline} (÷ SDK ${result.ingestRatios.toPlainSdk}); playback proxied ÷ SDK ${result.playbackRatios.proxiedToPlainSdk}, presigned ÷ SDK ${result.playbackRatios.presignedNginxToPlainSdk} → ${path.relative(BENCH_DIR, outDir)}/s3.md`,
 );

@@ -26,7 +26,13 @@ export function childPids(pid: number): number[] {
   }
 }
 
-async function launch(dir: string, port: number, conf: string, probe: string): Promise<RunningNginx & { probeUrl: string }> {
+async function launch(
+  dir: string,
+  port: number,
+  conf: string,
+  probe: string,
+  answered = (r: Response) => r.ok,
+): Promise<RunningNginx & { probeUrl: string }> {
   fs.writeFileSync(path.join(dir, 'nginx.conf'), conf);
   const proc = spawnProc(
     `nginx-${path.basename(dir)}`,
@@ -39,10 +45,7 @@ async function launch(dir: string, port: number, conf: string, probe: string): P
   const url = `http://127.0.0.1:${port}`;
   for (const deadline = Date.now() + 10_000; ; await sleep(100)) {
     if (!proc.alive()) throw new Error(`nginx exited:\n${proc.output()}\n${fs.readFileSync(path.join(dir, 'error.log'), 'utf8')}`);
-    const ok = await fetch(url + probe, { method: 'HEAD' }).then(
-      (r) => r.ok,
-      () => false,
-    );
+    const ok = await fetch(url + probe, { method: 'HEAD' }).then(answered, () => false);
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`nginx did not answer ${probe} in 10 s`);
   }
@@ -75,4 +78,29 @@ export async function startNginxInFront(dir: string, upstream: string, dataDir: 
   const site = renderNginxSite({ listen: `127.0.0.1:${port}`, upstreams: [upstream], dataDir, offloadPrefix });
   const conf = standaloneNginxConf(dir, site, 'auto');
   return launch(dir, port, conf, '/healthz');
+}
+
+/**
+ * nginx (`worker_processes auto`) passing every request through to an S3 endpoint with the client's Host, so a
+ * URL presigned for this nginx verifies at the S3 server: how presigned playback would be served behind nginx.
+ */
+export async function startNginxInFrontOfS3(dir: string, s3Endpoint: string) {
+  fs.mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const site = `upstream s3 {
+  server ${new URL(s3Endpoint).host};
+  keepalive 16;
+}
+server {
+  listen 127.0.0.1:${port};
+  location / {
+    proxy_pass http://s3;
+    proxy_http_version 1.1;
+    proxy_set_header Host $http_host;
+    proxy_set_header Connection "";
+    proxy_buffering off;
+  }
+}`;
+  const conf = standaloneNginxConf(dir, site, 'auto');
+  return launch(dir, port, conf, '/', (r) => r.status < 500); // S3 answers an anonymous HEAD / with a refusal: it is up
 }

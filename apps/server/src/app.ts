@@ -15,6 +15,7 @@ import { loggerOptions } from './platform/logging.ts';
 import { installStrictInput } from './platform/http/strict-input.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { installGuard, requireAuthzOnEveryRoute } from './platform/http/guard.ts';
+import { hotReadsOf } from './platform/http/hot-read-cache.ts';
 import { ErrorBody } from './platform/http/schemas.ts';
 import { createPrincipalResolver } from './kernel/auth/auth.resolver.ts';
 import { kernelRoutes } from './kernel/kernel.routes.ts';
@@ -66,7 +67,7 @@ export async function createApp(deps: AppDeps, opts: AppOptions = {}): Promise<F
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', validatorUrl: null } });
 
   const resolver = createPrincipalResolver(deps);
-  installGuard(app, resolver);
+  installGuard(app, resolver, hotReadsOf(deps));
   installErrorHandler(app, deps.translator);
   installStrictInput(app);
   renewSessionCookies(app, deps);

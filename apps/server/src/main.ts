@@ -12,7 +12,9 @@ export async function startServer(config: Config) {
   const app = await createApp(deps, { logger: { level: config.logLevel }, webDist: config.webDist });
   const jobs = buildWorker(deps, app.log);
   await app.listen({ port: config.port, host: config.host });
-  const metrics = config.metricsPort ? await startMetricsServer(deps.db, config.metricsPort) : undefined;
+  const metrics = config.metricsPort
+    ? await startMetricsServer(deps.db, config.metricsPort, { host: config.metricsHost, token: config.metricsToken })
+    : undefined;
   if (config.worker) await jobs.start();
   app.log.info({ database: deps.engine, dataDir: config.dataDir, keyFingerprint: deps.instanceKey.fingerprint }, 'Baqylau is running');
   if ((await listUsers(deps.db)).length === 0) {

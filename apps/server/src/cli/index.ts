@@ -1,5 +1,8 @@
 import { Command, Option } from 'commander';
-import { ConfigError, describeSettings } from '../config/config.ts';
+import type { Locale } from '@baqylau/contracts';
+import { cliLanguage, describeSettings } from '../config/config.ts';
+import { StartupError } from '../platform/errors.ts';
+import { createTranslator } from '../platform/i18n/i18n.ts';
 import { DataDirInUseError } from '../db/data-dir-lock.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerLedgerCommands } from './ledger.ts';
@@ -47,10 +50,21 @@ export async function runCli(argv: string[]) {
   try {
     await program.parseAsync(argv);
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof DataDirInUseError) {
+    if (e instanceof StartupError) {
+      console.error(await startupMessage(e, cliLanguage()));
+      process.exit(2);
+    }
+    if (e instanceof DataDirInUseError) {
       console.error(e.message);
       process.exit(2);
     }
     throw e;
   }
+}
+
+/** `<code>: <text in BAQYLAU_LANG>`: the code for a search or a support request, the text for the reader. */
+export async function startupMessage(e: StartupError, language: Locale) {
+  const t = (await createTranslator()).forLocale(language);
+  const rule = e.details.rule ? t(`common:startup.rule.${e.details.rule}`, e.details) : '';
+  return `${e.code}: ${t(`common:startup.${e.code}`, { ...e.details, rule })}`;
 }

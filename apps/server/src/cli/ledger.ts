@@ -10,7 +10,7 @@ export function registerLedgerCommands(program: Command) {
       const { organisationsWithLedger } = await import('../platform/ledger/ledger.repository.ts');
       const { checkOrganisation } = await import('../kernel/audit/audit.usecases.ts');
       const { deps, database } = await buildRuntime(configFrom(o));
-      const t = deps.translator.forLocale('en');
+      const t = deps.translator.forLocale(deps.config.language);
       try {
         const orgs = o.org ? [o.org as string] : (await organisationsWithLedger(deps.db)).map((x) => x.organisationId);
         let bad = 0;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { StartupError } from '../platform/errors.ts';
 import { configFrom, dbOptions } from './options.ts';
 
 export function registerStorageCommands(program: Command) {
@@ -35,12 +36,17 @@ export function registerStorageCommands(program: Command) {
       )
       .requiredOption('--to <driver>', 'target driver (s3)'),
   ).action(async (o) => {
-    if (o.to !== 's3') throw new Error('--to: only s3');
+    if (o.to !== 's3') throw new StartupError('cli.migrate_target_unknown', { target: String(o.to) }, `--to ${o.to}: only s3`);
     const { buildRuntime } = await import('../composition/runtime.ts');
     const { migrateStoreToBucket } = await import('../kernel/storage-migration/migrateStore.ts');
     const { protectOriginal } = await import('../video-evidence/retention/protectOriginal.ts');
     const config = configFrom(o);
-    if (!config.s3Bucket) throw new Error('Set S3_BUCKET (and S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY) to the target bucket.');
+    if (!config.s3Bucket)
+      throw new StartupError(
+        'cli.migrate_bucket_missing',
+        {},
+        'Set S3_BUCKET (and S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY) to the target bucket.',
+      );
     const { deps, database } = await buildRuntime({ ...config, storage: 's3' });
     try {
       const started = performance.now();

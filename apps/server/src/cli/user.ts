@@ -45,7 +45,7 @@ export function registerUserCommands(program: Command) {
         console.log(`Created user ${u.login} (${u.id}).${o.admin ? ' They will set up a second factor at first sign-in.' : ''}`);
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
-        console.error(`${e.code}: ${deps.translator.forLocale('en')(`errors:${e.code}`, e.details ?? {})}`);
+        console.error(`${e.code}: ${deps.translator.forLocale(deps.config.language)(`errors:${e.code}`, e.details ?? {})}`);
         process.exitCode = 1;
       } finally {
         await database.close();

@@ -1,5 +1,17 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { StartupError } from '../platform/errors.ts';
+
+/** A value breaking a setting's rule: the rule's code (`common:startup.rule.<rule>`) and its English wording for logs. */
+class RuleBroken extends Error {
+  constructor(
+    readonly rule: string,
+    readonly vars: Record<string, string | number>,
+    english: string,
+  ) {
+    super(english);
+  }
+}
 
 /**
  * Every setting, declared once: environment variable, default, parser and doc.
@@ -14,14 +26,14 @@ interface Setting<T> {
 }
 
 const int = (min: number, max: number) => (raw: string) => {
-  if (!/^\d+$/.test(raw)) throw new Error(`must be a whole number`);
+  if (!/^\d+$/.test(raw)) throw new RuleBroken('whole_number', {}, 'must be a whole number');
   const n = Number(raw);
-  if (n < min || n > max) throw new Error(`must be between ${min} and ${max}`);
+  if (n < min || n > max) throw new RuleBroken('between', { min, max }, `must be between ${min} and ${max}`);
   return n;
 };
 const str = (raw: string) => raw;
 const bool = (raw: string) => {
-  if (!['true', 'false', '1', '0'].includes(raw)) throw new Error('must be true or false');
+  if (!['true', 'false', '1', '0'].includes(raw)) throw new RuleBroken('boolean', {}, 'must be true or false');
   return raw === 'true' || raw === '1';
 };
 const url = (protocols: string[]) => (raw: string) => {
@@ -29,17 +41,29 @@ const url = (protocols: string[]) => (raw: string) => {
   try {
     u = new URL(raw);
   } catch {
-    throw new Error('must be a URL');
+    throw new RuleBroken('url', {}, 'must be a URL');
   }
-  if (!protocols.includes(u.protocol)) throw new Error(`must start with ${protocols.join(' or ')}`);
+  if (!protocols.includes(u.protocol))
+    throw new RuleBroken('url_protocol', { protocols: protocols.join(' | ') }, `must start with ${protocols.join(' or ')}`);
   return raw;
 };
 const oneOf =
   <T extends string>(values: readonly T[]) =>
   (raw: string) => {
-    if (!values.includes(raw as T)) throw new Error(`must be one of ${values.join(', ')}`);
+    if (!values.includes(raw as T)) throw new RuleBroken('one_of', { values: values.join(', ') }, `must be one of ${values.join(', ')}`);
     return raw as T;
   };
+
+const ipAddress = (raw: string) => {
+  if (!isIP(raw)) throw new RuleBroken('ip_address', {}, 'must be an IP address');
+  return raw;
+};
+const minLength = (min: number) => (raw: string) => {
+  if (raw.length < min) throw new RuleBroken('min_length', { min }, `must be at least ${min} characters long`);
+  return raw;
+};
+/** 127.0.0.0/8 and ::1 (also as ::ffff:127.x): only processes on this host reach them. */
+export const isLoopback = (ip: string) => /^(::ffff:)?127\./.test(ip) || ip === '::1';
 
 /** Comma-separated IP addresses or CIDR ranges (10.0.0.0/8, ::1); empty for none. */
 const addresses = (raw: string) =>
@@ -51,7 +75,7 @@ const addresses = (raw: string) =>
       const [ip, bits, extra] = a.split('/');
       const v = isIP(ip ?? '');
       if (!v || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (v === 4 ? 32 : 128))))
-        throw new Error(`«${a}» is not an IP address or CIDR range`);
+        throw new RuleBroken('address', { address: a }, `«${a}» is not an IP address or CIDR range`);
       return a;
     });
 
@@ -177,7 +201,7 @@ export const SETTINGS = {
     doc: "nginx's internal location for DATA_DIR/blobs/objects/ when MEDIA_OFFLOAD=x-accel",
     default: '/_baqylau/objects/',
     parse: (raw: string) => {
-      if (!/^\/[A-Za-z0-9_\-/]*\/$/.test(raw)) throw new Error('must be a path that starts and ends with /');
+      if (!/^\/[A-Za-z0-9_\-/]*\/$/.test(raw)) throw new RuleBroken('path_slashes', {}, 'must be a path that starts and ends with /');
       return raw;
     },
   },
@@ -226,9 +250,27 @@ export const SETTINGS = {
   },
   metricsPort: {
     env: 'METRICS_PORT',
-    doc: 'Port of the Prometheus metrics (GET /metrics), on 127.0.0.1 only; unset = no metrics endpoint',
+    doc: 'Port of the Prometheus metrics (GET /metrics), apart from the app; unset = no metrics endpoint',
     default: undefined,
     parse: int(1, 65535),
+  },
+  metricsHost: {
+    env: 'METRICS_HOST',
+    doc: 'Address the metrics port listens on: loopback (127.0.0.1, ::1) needs no token; any other address needs METRICS_TOKEN',
+    default: '127.0.0.1',
+    parse: ipAddress,
+  },
+  metricsToken: {
+    env: 'METRICS_TOKEN',
+    doc: 'Bearer token a scraper must send (Authorization: Bearer …) when METRICS_HOST is not loopback; at least 32 characters',
+    default: undefined,
+    parse: minLength(32),
+  },
+  language: {
+    env: 'BAQYLAU_LANG',
+    doc: 'Language of the command line and of start-up errors: kk, ru or en',
+    default: 'kk' as 'kk' | 'ru' | 'en',
+    parse: oneOf(['kk', 'ru', 'en'] as const),
   },
   smtpUrl: {
     env: 'SMTP_URL',
@@ -250,7 +292,18 @@ export type Config = {
   [K in keyof Settings]: Settings[K] extends Setting<infer T> ? (Settings[K]['default'] extends undefined ? T | undefined : T) : never;
 };
 
-export class ConfigError extends Error {}
+/** A setting refused at start-up, coded (`common:startup.<code>`) with its English wording as the message. */
+export class ConfigError extends StartupError {
+  constructor(code: string, details: Record<string, string | number>, english: string) {
+    super(code, details, english);
+  }
+}
+
+/** The language of the CLI's messages, read alone so that an error in any other setting is still shown in it. */
+export function cliLanguage(env: Record<string, string | undefined> = process.env): 'kk' | 'ru' | 'en' {
+  const raw = env[SETTINGS.language.env];
+  return raw === 'ru' || raw === 'en' ? raw : 'kk';
+}
 
 /** Parses settings from the environment (flags are passed in as overrides by the CLI). */
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
@@ -264,14 +317,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     try {
       out[key] = s.parse(raw);
     } catch (e) {
-      throw new ConfigError(`Invalid configuration: ${s.env}=${JSON.stringify(raw)} ${(e as Error).message}`);
+      const broken = e instanceof RuleBroken ? e : new RuleBroken('other', { text: (e as Error).message }, (e as Error).message);
+      throw new ConfigError(
+        'config.invalid_value',
+        { setting: s.env, value: JSON.stringify(raw), rule: broken.rule, ...broken.vars },
+        `Invalid configuration: ${s.env}=${JSON.stringify(raw)} ${broken.message}`,
+      );
     }
   }
   const config = { ...(out as Config), ...stripUndefined(overrides) };
   config.dataDir = path.resolve(config.dataDir);
-  if (config.storage === 's3' && !config.s3Bucket) throw new ConfigError('Invalid configuration: STORAGE=s3 needs S3_BUCKET');
+  if (config.storage === 's3' && !config.s3Bucket)
+    throw new ConfigError('config.s3_bucket_missing', {}, 'Invalid configuration: STORAGE=s3 needs S3_BUCKET');
   if (!config.s3AccessKeyId !== !config.s3SecretAccessKey) {
-    throw new ConfigError('Invalid configuration: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all');
+    throw new ConfigError(
+      'config.s3_keys_unpaired',
+      {},
+      'Invalid configuration: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are set together or not at all',
+    );
+  }
+  // Metrics name routes, queue depths and error counts: loopback-only, or a bearer token (issue 17).
+  if (config.metricsPort && !isLoopback(config.metricsHost) && !config.metricsToken) {
+    throw new ConfigError(
+      'config.metrics_token_missing',
+      { host: config.metricsHost },
+      `Invalid configuration: METRICS_HOST=${config.metricsHost} is not a loopback address, so METRICS_TOKEN must be set (a bearer token of at least 32 characters)`,
+    );
   }
   return config;
 }

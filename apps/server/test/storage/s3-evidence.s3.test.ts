@@ -1,13 +1,16 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { buildWorker } from '../../src/composition/runtime.ts';
 import { createS3BlobStore } from '../../src/platform/storage/s3-store.ts';
 import { startOfDayInZone } from '../../src/platform/time.ts';
+import { recordings } from '../../src/video-evidence/recordings/recordings.table.ts';
+import { assignMissingRetention } from '../../src/video-evidence/retention/assignMissingRetention.ts';
 import { storeOldRecording } from '../video-evidence/retention/retention-fixtures.ts';
 import { seedJournalWorld } from '../support/journal-world.ts';
 import { s3Bucket } from '../support/s3.ts';
@@ -41,8 +44,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => ctx.close());
 
-const lockOf = async () => {
-  const Key = `originals/${rec.sha256.slice(0, 2)}/${rec.sha256.slice(2, 4)}/${rec.sha256}`;
+const lockOf = async (sha256 = rec.sha256) => {
+  const Key = `originals/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
   const h = await bucket.client.send(new HeadObjectCommand({ Bucket: bucket.bucket, Key }));
   return { mode: h.ObjectLockMode, until: h.ObjectLockRetainUntilDate, hold: h.ObjectLockLegalHoldStatus ?? 'OFF' };
 };
@@ -86,6 +89,38 @@ describe('R444-12 R444-13 evidence on S3 Object Lock', () => {
     expect(lifted.statusCode, lifted.body).toBe(200);
     await runJobs();
     expect(await lockOf()).toEqual({ mode: 'COMPLIANCE', until: startOfDayInZone('2029-03-03', 'Asia/Almaty'), hold: 'OFF' });
+  });
+
+  it('R444-12 a recording given its expiry at start-up (stored before retention existed) gets COMPLIANCE retention in the bucket too', async () => {
+    const startedAt = new Date('2024-05-10T05:00:00Z'); // 10.05.2024 10:00 Almaty
+    const stored = await ctx.deps.store.put(Readable.from([Buffer.from(`ескі жазба ${Math.random()}`)]));
+    const id = randomUUID();
+    await ctx.deps.db.insert(recordings).values({
+      id,
+      organisationId: w.org,
+      recorderId: w.recorders[0]!.id,
+      sha256: stored.sha256,
+      size: stored.size,
+      originalName: '20240510_100000_0031.mp4',
+      deviceStartedAt: startedAt,
+      clockOffsetSeconds: 0,
+      startedAt,
+      ingestedAt: startedAt,
+      uploadId: randomUUID(),
+      journalEntryId: rec.journalEntryId,
+    });
+    // Stored without an expiry: held indefinitely, no retention yet.
+    expect(await lockOf(stored.sha256)).toMatchObject({ mode: undefined, hold: 'ON' });
+    expect(await assignMissingRetention(ctx.deps.db, ctx.deps.config)).toBe(1);
+    await buildWorker(ctx.deps).worker.drain(() => new Date()); // queued at the real start-up time
+    const kept = await ctx.sql(`SELECT to_char(retain_until, 'YYYY-MM-DD') AS d FROM recordings WHERE id = $1`, [id]);
+    expect(kept.rows[0]).toEqual({ d: '2027-05-10' });
+    // HeadObject: COMPLIANCE until 11.05.2027 00:00 Almaty, the indefinite hold released.
+    expect(await lockOf(stored.sha256)).toEqual({
+      mode: 'COMPLIANCE',
+      until: startOfDayInZone('2027-05-11', 'Asia/Almaty'),
+      hold: 'OFF',
+    });
   });
 
   it('readiness: ready with the bucket; 503 naming the storage when the bucket cannot be reached', async () => {

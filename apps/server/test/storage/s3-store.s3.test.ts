@@ -12,7 +12,9 @@ import {
 } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
+import { startupMessage } from '../../src/cli/index.ts';
 import { openBlobStore } from '../../src/platform/storage/open-store.ts';
+import { BucketNotReady } from '../../src/platform/storage/s3-bucket-check.ts';
 import { createS3BlobStore } from '../../src/platform/storage/s3-store.ts';
 import { hashStoredObject } from '../../src/platform/storage/read-object.ts';
 import { s3Bucket } from '../support/s3.ts';
@@ -43,9 +45,23 @@ describe('R444-12 R444-13 the bucket itself refuses early deletion (S3 Object Lo
     await expect(openBlobStore(loadConfig({ ...plain.env, DATA_DIR: staging }))).rejects.toThrow(
       new RegExp(`S3_BUCKET=${plain.bucket} has versioning`),
     );
+    // Coded and translated as the CLI prints it (BAQYLAU_LANG, kk by default).
+    const refusal = await openBlobStore(loadConfig({ ...plain.env, DATA_DIR: staging })).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(BucketNotReady);
+    expect(refusal).toMatchObject({ code: 'storage.s3_versioning_off', details: { bucket: plain.bucket } });
+    expect(await startupMessage(refusal as BucketNotReady, 'kk')).toMatch(
+      new RegExp(
+        `^storage.s3_versioning_off: S3_BUCKET=${plain.bucket} бакетінде нұсқалау күйі: never enabled; бакетті Object Lock қосулы`,
+      ),
+    );
+    expect(await startupMessage(refusal as BucketNotReady, 'ru')).toContain(`У бакета S3_BUCKET=${plain.bucket} версионирование`);
     const versioned = await s3Bucket('versioning');
     await expect(openBlobStore(loadConfig({ ...versioned.env, DATA_DIR: staging }))).rejects.toThrow(
       new RegExp(`S3_BUCKET=${versioned.bucket} has no Object Lock`),
+    );
+    const noLock = await openBlobStore(loadConfig({ ...versioned.env, DATA_DIR: staging })).catch((e: unknown) => e);
+    expect(await startupMessage(noLock as BucketNotReady, 'ru')).toContain(
+      `storage.s3_object_lock_off: У бакета S3_BUCKET=${versioned.bucket} нет Object Lock (ObjectLockEnabled)`,
     );
     await expect(openBlobStore(loadConfig({ ...bucket.env, DATA_DIR: staging }))).resolves.toBeDefined();
   });

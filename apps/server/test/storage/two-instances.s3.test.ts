@@ -4,9 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { FastifyInstance } from 'fastify';
+import type { ApiClient } from '../support/world.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config/config.ts';
+import { SETTINGS, loadConfig } from '../../src/config/config.ts';
+import { checkOrganisation } from '../../src/kernel/audit/audit.usecases.ts';
 import { openPostgres, type Database } from '../../src/db/database.ts';
 import type { AppDeps } from '../../src/platform/deps.ts';
 import { enqueueJob } from '../../src/platform/jobs/queue.ts';
@@ -27,11 +29,14 @@ let second: { database: Database; deps: AppDeps; app: FastifyInstance };
 let urls: [string, string];
 let nginx: RunningNginx;
 let token: string;
+let uploaded: { id: string; size: number };
+const HOT_READ_MS = SETTINGS.hotReadCacheMs.default;
 const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-shared-staging-'));
 
 beforeAll(async () => {
   bucket = await s3Bucket();
-  const env = { ...bucket.env, S3_STAGING_DIR: staging, HOT_READ_CACHE_MS: '0' };
+  // The documented staleness between instances: HOT_READ_CACHE_MS at its default (2 s) on both.
+  const env = { ...bucket.env, S3_STAGING_DIR: staging, HOT_READ_CACHE_MS: String(HOT_READ_MS) };
   ctx = await createTestContext(env);
   if (!ctx.databaseUrl) throw new Error('two instances need PostgreSQL: run through scripts/with-postgres.mjs');
   w = await seedJournalWorld(ctx);
@@ -56,10 +61,22 @@ afterAll(async () => {
   fs.rmSync(staging, { recursive: true, force: true });
 });
 
+/** A request straight to one instance as a signed-in client (its cookie, and its CSRF token on changes). */
+const on = (i: 0 | 1, c: ApiClient, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${urls[i]}${url}`, {
+    method,
+    headers: {
+      cookie: c.cookie!,
+      'accept-language': 'en',
+      ...(method === 'GET' ? {} : { 'x-csrf-token': c.csrf!, 'content-type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 const tus = () => ({ authorization: `Bearer ${token}`, 'tus-resumable': '1.0.0' });
 const b64 = (v: string) => Buffer.from(v).toString('base64');
 
-describe('R444-11 R444-13 two instances, one PostgreSQL, one bucket, nginx round-robin', () => {
+describe('R444-11 R444-13 R444-21 two instances, one PostgreSQL, one bucket, nginx round-robin', () => {
   it('R444-11 an upload started on one instance resumes on the other, and its original lands in the bucket, held', async () => {
     const bytes = randomBytes(5 * 2 ** 20 + 321);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -93,6 +110,7 @@ describe('R444-11 R444-13 two instances, one PostgreSQL, one bucket, nginx round
     expect(rest.status, await rest.text()).toBe(204);
     const recs = await listRecordings(ctx.deps.db, w.org);
     expect(recs.map((r) => r.sha256)).toContain(sha256);
+    uploaded = { id: recs.find((r) => r.sha256 === sha256)!.id, size: bytes.length };
     const h = await bucket.client.send(
       new HeadObjectCommand({ Bucket: bucket.bucket, Key: `originals/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}` }),
     );
@@ -101,14 +119,78 @@ describe('R444-11 R444-13 two instances, one PostgreSQL, one bucket, nginx round
     expect(h.ObjectLockLegalHoldStatus).toBe('ON');
   });
 
-  it('R444-13 a session made on one instance is valid on both, and through nginx whichever answers', async () => {
+  it('R444-13 a session made on one instance is valid on both and through nginx; its end is seen by the other within HOT_READ_CACHE_MS', async () => {
     const head = await w.world.as('head');
     for (const base of [...urls, nginx.url, nginx.url, nginx.url]) {
       const me = await fetch(`${base}/api/v1/me`, { headers: { cookie: head.cookie! } });
       expect(me.status, base).toBe(200);
     }
+    // The second instance now holds the principal in its hot-read cache; the sign-out goes through the first.
+    // (The client forgets its cookie at sign-out; the old cookie is what a stale cache would still accept.)
+    const old = { cookie: head.cookie, csrf: head.csrf } as ApiClient;
+    expect((await on(1, old, 'GET', '/api/v1/me')).status).toBe(200);
     expect((await head.post('/api/v1/auth/logout')).statusCode).toBe(200);
-    for (const base of urls) expect((await fetch(`${base}/api/v1/me`, { headers: { cookie: head.cookie! } })).status).toBe(401);
+    const signedOut = performance.now();
+    expect((await on(0, old, 'GET', '/api/v1/me')).status).toBe(401); // the instance that made the change: at once
+    let seenAfter = Infinity;
+    while (performance.now() - signedOut < HOT_READ_MS + 3_000) {
+      if ((await on(1, old, 'GET', '/api/v1/me')).status === 401) {
+        seenAfter = performance.now() - signedOut;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // The documented bound (README: "a change made elsewhere within HOT_READ_CACHE_MS"), plus a request's time;
+    // without the bound (a cache that never expires) the other instance would accept the old session for ever.
+    expect(seenAfter).toBeLessThan(HOT_READ_MS + 500);
+    for (const base of [...urls, nginx.url, nginx.url]) {
+      expect((await fetch(`${base}/api/v1/me`, { headers: { cookie: old.cookie! } })).status, base).toBe(401);
+    }
+  });
+
+  it('R444-21 a purpose stated through one instance is honoured by the other; without one, the other refuses the media', async () => {
+    const head = await w.world.as('head');
+    const media = w.api(`/recordings/${uploaded.id}/media`);
+    const refused = await on(1, head, 'GET', media, undefined, { range: 'bytes=0-15' });
+    expect(refused.status).toBe(428);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('evidence.purpose_required');
+    const stated = await on(0, head, 'POST', w.api('/access-purposes'), { purpose: 'activity_review', note: '№ 27-ТП материалдары' });
+    expect(stated.status, await stated.clone().text()).toBe(200);
+    const played = await on(1, head, 'GET', media, undefined, { range: 'bytes=0-15' });
+    expect(played.status).toBe(206);
+    expect(played.headers.get('content-range')).toBe(`bytes 0-15/${uploaded.size}`);
+    const logged = await ctx.sql(
+      `SELECT payload::jsonb->>'purpose' AS purpose FROM ledger_entries WHERE action = 'recording.viewed' AND subject_id = $1`,
+      [uploaded.id],
+    );
+    expect(logged.rows).toEqual([{ purpose: 'activity_review' }]);
+  });
+
+  it('R444-13 a ledger appended from both instances at once verifies', async () => {
+    const head = await w.world.as('head');
+    expect(
+      (await on(1, head, 'POST', w.api('/access-purposes'), { purpose: 'court_or_authority_request', note: '№ 2-345/2026' })).status,
+    ).toBe(200);
+    const before = await ctx.sql(`SELECT count(*)::int AS n FROM ledger_entries WHERE organisation_id = $1`, [w.org]);
+    // Every download is a ledger entry: 16 at once, alternating instances, each appending to the one chain.
+    const downloads = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        on((i % 2) as 0 | 1, head, 'GET', `${w.api(`/recordings/${uploaded.id}/media`)}?download=true`, undefined, {
+          range: `bytes=${i}-${i + 7}`,
+        }).then(async (r) => ({ status: r.status, body: Buffer.from(await r.arrayBuffer()).length })),
+      ),
+    );
+    expect(downloads).toEqual(Array.from({ length: 16 }, () => ({ status: 206, body: 8 })));
+    const after = await ctx.sql(`SELECT count(*)::int AS n FROM ledger_entries WHERE organisation_id = $1`, [w.org]);
+    expect(Number(after.rows[0]!.n) - Number(before.rows[0]!.n)).toBe(16);
+    for (const deps of [ctx.deps, second.deps]) {
+      const verdict = await checkOrganisation(deps, w.org);
+      expect({ ok: verdict.ok, chainOk: verdict.chainOk, firstBad: verdict.firstBad ?? null }).toEqual({
+        ok: true,
+        chainOk: true,
+        firstBad: null,
+      });
+    }
   });
 
   it('R444-13 a job is run once while workers on both instances compete for it', async () => {

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../platform/deps.ts';
 import { hashSecret } from '../../platform/auth/tokens.ts';
 import type { PrincipalResolver } from '../../platform/http/guard.ts';
-import { HotReadCache } from '../../platform/http/hot-read-cache.ts';
+import { HotReadCache, hotReadsOf } from '../../platform/http/hot-read-cache.ts';
 import type { SessionPrincipal } from '../../platform/http/principal.ts';
 import { dateInZone } from '../../platform/time.ts';
 import { findApiTokenBySecret, touchApiToken } from '../tokens/tokens.repository.ts';
@@ -18,7 +18,7 @@ const EXTEND_AFTER_MS = 5 * 60_000;
 export function createPrincipalResolver(deps: AppDeps): PrincipalResolver & {
   pendingTotpSecret(sessionId: string): Promise<string | null>;
 } {
-  const recent = new HotReadCache<string, SessionPrincipal | null>(deps.config.hotReadCacheMs, deps.now);
+  const recent = new HotReadCache<string, SessionPrincipal | null>(deps.config.hotReadCacheMs, deps.now, hotReadsOf(deps));
 
   async function readSession(secretHash: string): Promise<SessionPrincipal | null> {
     const now = deps.now();

@@ -24,9 +24,12 @@ export function clearRestoreMarker(dataDir: string) {
 export function assertNoUnfinishedRestore(dataDir: string) {
   const file = restoreMarkerPath(dataDir);
   if (!fs.existsSync(file)) return;
+  const marker = fs.readFileSync(file, 'utf8').trim();
   throw new ConfigError(
+    'backup.restore_unfinished',
+    { file, marker },
     `${file} exists: a restore into this DATA_DIR did not finish or did not verify.\n` +
-      `${fs.readFileSync(file, 'utf8').trim()}\n` +
+      `${marker}\n` +
       `Wipe DATA_DIR (and the database) and restore again; or, to start on this data as it is, remove that file.`,
   );
 }

@@ -3,7 +3,7 @@ import { AppError } from '../errors.ts';
 import { localeFromAcceptLanguage } from '../i18n/i18n.ts';
 import { safeEqual } from '../auth/tokens.ts';
 import type { AuthzRule } from './authz.ts';
-import { invalidateHotReads } from './hot-read-cache.ts';
+import type { HotReads } from './hot-read-cache.ts';
 import { requiresSecondFactor, type Principal, type SessionPrincipal, type TokenPrincipal } from './principal.ts';
 
 export const SESSION_COOKIE = 'baqylau_session';
@@ -29,16 +29,16 @@ export function requireAuthzOnEveryRoute(app: FastifyInstance, publicPrefixes: s
 }
 
 /** Who is calling (session cookie or bearer token), and are they allowed on this route. */
-export function installGuard(app: FastifyInstance, resolver: PrincipalResolver) {
+export function installGuard(app: FastifyInstance, resolver: PrincipalResolver, hotReads: HotReads) {
   app.decorateRequest('principal', null);
   app.decorateRequest('locale', 'kk');
 
   // Whatever a state-changing request did, the next request reads it afresh.
   app.addHook('onSend', async (req) => {
-    if (!SAFE_METHODS.has(req.method)) invalidateHotReads();
+    if (!SAFE_METHODS.has(req.method)) hotReads.invalidate();
   });
   app.addHook('onResponse', async (req) => {
-    if (!SAFE_METHODS.has(req.method)) invalidateHotReads();
+    if (!SAFE_METHODS.has(req.method)) hotReads.invalidate();
   });
 
   app.addHook('onRequest', async (req) => {

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
@@ -38,18 +39,28 @@ new Gauge({
 });
 
 /**
- * GET /metrics on its own port, bound to 127.0.0.1 only: Prometheus (or its agent) on the same host scrapes it,
- * nothing else can reach it, and it needs no account. Returns the server to close.
+ * GET /metrics on its own port, apart from the app. Bound to loopback by default (METRICS_HOST=127.0.0.1): only
+ * Prometheus or its agent on the same host reaches it. Bound elsewhere, the configuration requires a token
+ * (METRICS_TOKEN) and every scrape must send it as `Authorization: Bearer …`. Returns the server to close.
  */
-export async function startMetricsServer(db: Db, port: number, host = '127.0.0.1') {
+export async function startMetricsServer(db: Db, port: number, opts: { host?: string; token?: string } = {}) {
   queueDb = db;
+  const expected = opts.token ? Buffer.from(`Bearer ${opts.token}`) : undefined;
   const server = http.createServer((req, res) => {
+    if (expected && !sameSecret(req.headers.authorization, expected))
+      return void res.writeHead(401, { 'www-authenticate': 'Bearer realm="baqylau-metrics"' }).end();
     if (req.method !== 'GET' || req.url !== '/metrics') return void res.writeHead(404).end();
     registry.metrics().then(
       (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),
       (e: Error) => res.writeHead(500).end(e.message),
     );
   });
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, resolve));
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, opts.host ?? '127.0.0.1', resolve));
   return { port: (server.address() as AddressInfo).port, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
+function sameSecret(given: string | undefined, expected: Buffer) {
+  const g = Buffer.from(given ?? '');
+  return g.length === expected.length && timingSafeEqual(g, expected);
 }

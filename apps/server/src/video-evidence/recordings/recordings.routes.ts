@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { rule } from '../../platform/http/authz.ts';
 import type { SessionPrincipal } from '../../platform/http/principal.ts';
-import { HotReadCache } from '../../platform/http/hot-read-cache.ts';
+import { HotReadCache, hotReadsOf } from '../../platform/http/hot-read-cache.ts';
 import { sendStoredObject } from '../../platform/http/send-object.ts';
 import { Ok, OrgParams, Uuid, literalUnion, responses } from '../../platform/http/schemas.ts';
 import { findEntry } from '../journal/journal.repository.ts';
@@ -53,8 +53,12 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     const metadataReaders = rule.org(['head', 'responsible', 'auditor']);
     const mediaReaders = rule.org(['head', 'responsible']);
     // A player sends many Range requests for one recording: its row is read once per HOT_READ_CACHE_MS.
-    const playing = new HotReadCache<string, RecordingRow | undefined>(deps.config.hotReadCacheMs, deps.now);
-    const playingProxy = new HotReadCache<string, Awaited<ReturnType<typeof findDerivative>>>(deps.config.hotReadCacheMs, deps.now);
+    const playing = new HotReadCache<string, RecordingRow | undefined>(deps.config.hotReadCacheMs, deps.now, hotReadsOf(deps));
+    const playingProxy = new HotReadCache<string, Awaited<ReturnType<typeof findDerivative>>>(
+      deps.config.hotReadCacheMs,
+      deps.now,
+      hotReadsOf(deps),
+    );
 
     app.get(
       base,

@@ -24,8 +24,8 @@ async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof buildRuntime>>)
   }
 }
 
-const verify = () =>
-  run('node', [BIN, 'ledger', 'verify', '--data-dir', dataDir]).then(
+const verify = (lang = 'en') =>
+  run('node', [BIN, 'ledger', 'verify', '--data-dir', dataDir], { env: { ...process.env, BAQYLAU_LANG: lang } }).then(
     (r) => ({ code: 0, out: r.stdout }),
     (e) => ({ code: e.code as number, out: e.stdout as string }),
   );
@@ -68,5 +68,6 @@ describe('R444-13 baqylau ledger verify on the command line', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain(`FAIL ${orgId}  first bad entry: seq 1`);
     expect(r.out).toContain("The entry's content was changed");
+    expect((await verify('kk')).out).toContain('Жазбаның мазмұны өзгертілген'); // BAQYLAU_LANG names the CLI's language
   });
 });

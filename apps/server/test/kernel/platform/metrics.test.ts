@@ -1,7 +1,10 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueJob } from '../../../src/platform/jobs/queue.ts';
+import { ConfigError, loadConfig } from '../../../src/config/config.ts';
 import { startMetricsServer } from '../../../src/platform/metrics/metrics-server.ts';
 import { createTestContext, type TestContext } from '../../support/test-app.ts';
 
@@ -14,6 +17,54 @@ beforeAll(async () => {
 afterAll(async () => {
   await metrics.close();
   await ctx.close().catch(() => undefined); // the database was closed by the last test
+});
+
+const BIN = path.resolve(import.meta.dirname, '../../../bin/baqylau.mjs');
+const TOKEN = 'm'.repeat(16) + 'etrics-token-of-32-chars';
+
+describe('operations: the metrics port is loopback-only or authenticated', () => {
+  it('binds 127.0.0.1 by default; any other address without METRICS_TOKEN is refused, naming the setting', () => {
+    expect(loadConfig({ METRICS_PORT: '9464' })).toMatchObject({ metricsHost: '127.0.0.1', metricsToken: undefined });
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '::1' }).metricsHost).toBe('::1');
+    for (const host of ['0.0.0.0', '10.0.0.5', '::']) {
+      const attempt = () => loadConfig({ METRICS_PORT: '9464', METRICS_HOST: host });
+      expect(attempt).toThrow(ConfigError);
+      expect(attempt).toThrow(`METRICS_HOST=${host} is not a loopback address, so METRICS_TOKEN must be set`);
+    }
+    expect(() => loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '10.0.0.5', METRICS_TOKEN: 'short' })).toThrow(
+      'METRICS_TOKEN="short" must be at least 32 characters long',
+    );
+    expect(() => loadConfig({ METRICS_HOST: 'metrics.local' })).toThrow('METRICS_HOST="metrics.local" must be an IP address');
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '10.0.0.5', METRICS_TOKEN: TOKEN }).metricsToken).toBe(TOKEN);
+  });
+
+  it('the server refuses to start on a non-loopback metrics address without a token, in the CLI language (kk by default)', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' };
+    delete env.BAQYLAU_LANG;
+    const kk = await promisify(execFile)('node', [BIN, 'serve'], { env }).catch((e) => e);
+    expect(kk.code).toBe(2);
+    expect(kk.stderr).toContain('config.metrics_token_missing: Баптау жарамсыз: METRICS_HOST=0.0.0.0 кері тұзақ (loopback)');
+    expect(kk.stderr).toContain('METRICS_TOKEN берілуі керек');
+    const ru = await promisify(execFile)('node', [BIN, 'serve'], { env: { ...env, BAQYLAU_LANG: 'ru' } }).catch((e) => e);
+    expect(ru.stderr).toContain('METRICS_HOST=0.0.0.0 — не адрес обратной петли (loopback), поэтому нужно задать METRICS_TOKEN');
+  });
+
+  it('bound to every address with a token: a scrape without the bearer token, or with another, gets 401', async () => {
+    const open = await startMetricsServer(ctx.deps.db, 0, { host: '0.0.0.0', token: TOKEN });
+    try {
+      const url = `http://127.0.0.1:${open.port}/metrics`;
+      const none = await fetch(url);
+      expect(none.status).toBe(401);
+      expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect((await fetch(url, { headers: { authorization: `Bearer ${TOKEN.replace(/.$/, 'X')}` } })).status).toBe(401);
+      expect((await fetch(url, { headers: { authorization: TOKEN } })).status).toBe(401);
+      const ok = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toContain('# TYPE baqylau_ledger_appends_total');
+    } finally {
+      await open.close();
+    }
+  });
 });
 
 describe('operations: metrics on a loopback port, readiness', () => {

@@ -59,10 +59,27 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
-  it('the CLI stops start-up with a message naming the variable', async () => {
-    const err = await run('node', [BIN, 'serve'], { env: { ...process.env, PORT: 'abc' } }).catch((e) => e);
-    expect(err.code).toBe(2);
-    expect(err.stderr).toContain('Invalid configuration: PORT="abc"');
+  it('the CLI stops start-up with a coded message naming the variable, in BAQYLAU_LANG (kk by default)', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: 'abc' };
+    delete env.BAQYLAU_LANG;
+    const said = async (lang?: string) => {
+      const err = await run('node', [BIN, 'serve'], { env: lang ? { ...env, BAQYLAU_LANG: lang } : env }).catch((e) => e);
+      expect(err.code).toBe(2);
+      return err.stderr as string;
+    };
+    expect(await said('en')).toContain('config.invalid_value: Invalid configuration: PORT="abc" must be a whole number');
+    expect(await said('ru')).toContain('config.invalid_value: Недопустимая настройка: PORT="abc" — должно быть целым числом');
+    expect(await said()).toContain('config.invalid_value: Баптау жарамсыз: PORT="abc" — бүтін сан болуы керек');
+  });
+
+  it('storage migrate names a wrong target or a missing bucket, coded and translated', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, STORAGE: 'fs', S3_BUCKET: '' };
+    const target = await run('node', [BIN, 'storage', 'migrate', '--to', 'fs'], { env: { ...env, BAQYLAU_LANG: 'ru' } }).catch((e) => e);
+    expect(target.code).toBe(2);
+    expect(target.stderr).toContain('cli.migrate_target_unknown: --to fs: хранилище можно перенести только в s3');
+    const bucket = await run('node', [BIN, 'storage', 'migrate', '--to', 's3'], { env: { ...env, BAQYLAU_LANG: 'kk' } }).catch((e) => e);
+    expect(bucket.code).toBe(2);
+    expect(bucket.stderr).toContain('cli.migrate_bucket_missing: Мақсатты бакетті S3_BUCKET баптауында көрсетіңіз');
   });
 });
 

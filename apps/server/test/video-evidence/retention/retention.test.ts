@@ -121,6 +121,9 @@ describe('R444-12 retention class and expiry', () => {
       [bare.id],
     );
     expect(r.rows[0]).toEqual({ d: '2028-05-10', y: 5, c: false });
+    // The store's lock follows the new expiry through the same job the ingest queues (S3: COMPLIANCE retention).
+    const queued = await ctx.sql(`SELECT payload FROM jobs WHERE kind = 'recording.protect' AND payload->>'sha256' = $1`, [bare.sha256]);
+    expect(queued.rows).toEqual([{ payload: { sha256: bare.sha256 } }]);
     expect(await assignMissingRetention(ctx.deps.db, { investigationRetentionYears: 7 })).toBe(0); // set once
   });
 
