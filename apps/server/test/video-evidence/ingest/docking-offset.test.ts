@@ -117,7 +117,7 @@ describe('R444-17 an upload is linked only after its docking’s clock report', 
     // Another recorder cannot take this docking's id.
     const other = await reportDocking({ inventoryNumber: 'ВР-002', deviceTime: plus(0), dockingId });
     expect(other.status).toBe(409);
-    expect((await other.json()).error.code).toBe('dock.docking_other_recorder');
+    expect(((await other.json()) as { error: { code: string } }).error.code).toBe('dock.docking_other_recorder');
   });
 
   it('R444-13 the database refuses a waiting recording any offset but its docking’s', async () => {
