@@ -167,6 +167,10 @@ describe('Order 444 evidence: timeline, findings and playback', () => {
     const facts = await page.getByTestId('recording-facts').innerText();
     expect(facts).toMatch(/[0-9a-f]{64}/);
     expect(facts).toMatch(/құрылғының сағаты (1\d|20) с алға кеткен/);
+    // Issue 19: what ffprobe found in the original is on the page.
+    const mediaFacts = await page.getByTestId('recording-media').innerText();
+    for (const fact of ['Медиа деректер (ffprobe)', 'mov,mp4,m4a,3gp,3g2,mj2', 'h264', 'aac', '320 × 240', '10 кадр/с'])
+      expect(mediaFacts).toContain(fact);
     const where = await page.getByTestId('recording-entry').innerText();
     expect(where).toContain('Нұрланов Данияр Асқарұлы');
     expect(where).toContain('«Шахтинск Көмір» ЖШС');

@@ -85,6 +85,7 @@ export const ERROR_CODES = {
   'ingest.upload_expired': 410,
   'ingest.upload_committed': 409,
   'recorder.not_found': 404,
+  'dock.docking_other_recorder': 409,
   'recorder.inventory_taken': 409,
   'recorder.already_issued': 409,
   'recorder.broken': 409,

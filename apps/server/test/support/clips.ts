@@ -33,3 +33,22 @@ export function makeClip(file: string, startedAt: Date, seconds = 3) {
 }
 
 export const sha256Of = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/** A real audio-only file (AAC in MP4) — a sound recording, no video stream — as a device might leave one. */
+export function makeAudioOnly(file: string, seconds = 3) {
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=duration=${seconds}`,
+    '-c:a',
+    'aac',
+    '-f',
+    'mp4',
+    '-y',
+    file,
+  ]);
+}

@@ -35,9 +35,10 @@ const TimelineRecording = Type.Object({
   journalEntryId: Type.Union([Uuid, Type.Null()]),
   originalName: Type.String(),
   fileSequence: Type.Union([Type.Integer(), Type.Null()]),
-  startedAt: When,
-  deviceStartedAt: When,
-  clockOffsetSeconds: Type.Integer(),
+  /** Null for an unreadable recording attached by hand: its capture time is unknown. */
+  startedAt: Type.Union([When, Type.Null()]),
+  deviceStartedAt: Type.Union([When, Type.Null()]),
+  clockOffsetSeconds: Type.Union([Type.Integer(), Type.Null()]),
   durationMs: Type.Union([Type.Integer(), Type.Null()]),
   state: Type.String(),
   sha256: Type.String(),

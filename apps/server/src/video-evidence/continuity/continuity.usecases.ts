@@ -13,7 +13,13 @@ import { detectFindings } from './detectFindings.ts';
 export async function checkContinuity(deps: AppDeps, organisationId: string, journalEntryId: string) {
   const entry = await findEntry(deps.db, organisationId, journalEntryId);
   if (!entry) return [];
-  const recs = await recordingsOfEntry(deps.db, journalEntryId);
+  // Issue 19: an unreadable recording (attached by hand) has no capture time and no duration to
+  // place on the timeline: continuity is judged on readable recordings with a corrected time only.
+  const recs = (await recordingsOfEntry(deps.db, journalEntryId)).flatMap((r) =>
+    r.state === 'stored' && r.startedAt && r.clockOffsetSeconds !== null
+      ? [{ ...r, startedAt: r.startedAt, clockOffsetSeconds: r.clockOffsetSeconds }]
+      : [],
+  );
   const found = detectFindings(entry, recs, {
     gapSeconds: deps.config.gapThresholdSeconds,
     lateStartSeconds: deps.config.startEndToleranceSeconds,

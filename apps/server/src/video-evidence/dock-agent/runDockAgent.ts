@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AgentState, fileKey } from './agent-state.ts';
+import { randomUUID } from 'node:crypto';
+import { AgentState, dockingKey, fileKey } from './agent-state.ts';
 import { identifyRecorder, listRecordings, type DockedRecorder } from './identify.ts';
 import { apiRequest } from './api-request.ts';
 import { uploadFile } from './upload-file.ts';
@@ -28,6 +29,16 @@ interface Task {
   size: number;
   mtimeMs: number;
   key: string;
+  /** The docking this file is read in, when the device reports its clock (the server links by its offset). */
+  dockingId?: string;
+}
+
+/** The device time as read at docking, against this process's monotonic clock (so a late report stays exact). */
+interface Measured {
+  key: string;
+  dockingId: string;
+  deviceTimeMs: number;
+  readAt: number;
 }
 
 interface Receipt {
@@ -52,14 +63,37 @@ export async function runDockAgent(o: DockAgentOptions) {
   const emptyFiles = new Set<string>();
   let failures = 0;
 
-  async function reportDocking(r: DockedRecorder) {
-    if (!r.deviceTime) return;
+  /**
+   * R444-17: the clock is measured once per docking, from the time the device wrote when it was
+   * docked, read when the agent first sees the docking. A report that has to be retried sends that
+   * time advanced by what elapsed since it was read; a docking already recorded (the agent restarted,
+   * the same time read again) is never reported again — its time is no longer the device's clock.
+   */
+  const measured = new Map<string, Measured>();
+  function measure(r: DockedRecorder): Measured | undefined {
+    if (!r.deviceTime || Number.isNaN(Date.parse(r.deviceTime))) return undefined;
+    const key = dockingKey(r.inventoryNumber, r.deviceTime);
+    let known = state.docking(key);
+    if (known?.offsetSeconds !== undefined)
+      o.log(`${r.inventoryNumber}: docking already recorded (clock offset ${known.offsetSeconds} s), not measured again`);
+    if (!known) state.setDocking(key, (known = { dockingId: randomUUID(), deviceTime: r.deviceTime }));
+    const m = { key, dockingId: known.dockingId, deviceTimeMs: Date.parse(r.deviceTime), readAt: performance.now() };
+    measured.set(r.folder, m);
+    return m;
+  }
+
+  async function reportDocking(r: DockedRecorder, m: Measured) {
+    const known = state.docking(m.key);
+    if (!known || known.offsetSeconds !== undefined) return;
+    const deviceTime = new Date(m.deviceTimeMs + Math.round(performance.now() - m.readAt)).toISOString();
     const res = await api('/api/v1/dock/dockings', {
       method: 'POST',
-      body: { inventoryNumber: r.inventoryNumber, deviceTime: r.deviceTime, source: 'id-file' },
+      body: { inventoryNumber: r.inventoryNumber, deviceTime, source: 'id-file', dockingId: m.dockingId },
     });
-    if (res.ok) o.log(`${r.inventoryNumber}: docked, clock offset ${res.json<{ offsetSeconds: number }>().offsetSeconds} s`);
-    else o.log(`${r.inventoryNumber}: docking not recorded (${res.status} ${res.text})`);
+    if (!res.ok) return o.log(`${r.inventoryNumber}: docking not recorded (${res.status} ${res.text}), retried`);
+    const { offsetSeconds } = res.json<{ offsetSeconds: number }>();
+    state.setDocking(m.key, { ...known, offsetSeconds });
+    o.log(`${r.inventoryNumber}: docked, clock offset ${offsetSeconds} s`);
   }
 
   /** The server's receipt for an upload: undefined while it has no recording for it. */
@@ -135,6 +169,7 @@ export async function runDockAgent(o: DockAgentOptions) {
           filename: t.name,
           inventoryNumber: t.recorder.inventoryNumber,
           modifiedAt: new Date(t.mtimeMs).toISOString(),
+          ...(t.dockingId ? { dockingId: t.dockingId } : {}),
         },
         onUrl: (u) => state.set(t.key, { uploadUrl: u }),
         onProgress: (sent, total) => {
@@ -173,7 +208,8 @@ export async function runDockAgent(o: DockAgentOptions) {
     o.log(`${tag}: removed from the device after confirmation`);
   }
 
-  function pending(): Task[] {
+  /** What to upload now; docking reports go first, so that uploads are linked as they arrive. */
+  async function pending(): Promise<Task[]> {
     if (!fs.existsSync(o.watch)) return [];
     const tasks: Task[] = [];
     for (const e of fs.readdirSync(o.watch, { withFileTypes: true })) {
@@ -183,8 +219,10 @@ export async function runDockAgent(o: DockAgentOptions) {
       if (!recorder) continue;
       if (!docked.has(folder)) {
         docked.add(folder);
-        void reportDocking(recorder).catch((err) => o.log(`${recorder.inventoryNumber}: docking report failed: ${err}`));
+        measure(recorder);
       }
+      const m = measured.get(folder);
+      if (m) await reportDocking(recorder, m).catch((err) => o.log(`${recorder.inventoryNumber}: docking report failed: ${err}`));
       try {
         for (const f of listRecordings(folder)) {
           const key = fileKey(recorder.inventoryNumber, f.name, f.size, f.mtimeMs);
@@ -195,19 +233,23 @@ export async function runDockAgent(o: DockAgentOptions) {
             emptyFiles.add(key);
             continue;
           }
-          if (!state.get(key).confirmedAt && !inFlight.has(key)) tasks.push({ recorder, ...f, key });
+          if (!state.get(key).confirmedAt && !inFlight.has(key)) tasks.push({ recorder, ...f, key, dockingId: m?.dockingId });
         }
       } catch {
         docked.delete(folder); // unplugged while listing
       }
     }
-    // Folders that disappeared count as undocked: a re-plug reports the clock again.
-    for (const f of docked) if (!fs.existsSync(f)) docked.delete(f);
+    // Folders that disappeared count as undocked: a re-plug with a new device time is a new docking.
+    for (const f of docked)
+      if (!fs.existsSync(f)) {
+        docked.delete(f);
+        measured.delete(f);
+      }
     return tasks;
   }
 
   for (;;) {
-    const tasks = pending();
+    const tasks = await pending();
     const queue = [...tasks];
     const workers = Array.from({ length: Math.max(1, o.parallel) }, async () => {
       for (let t = queue.shift(); t; t = queue.shift()) {
@@ -223,7 +265,7 @@ export async function runDockAgent(o: DockAgentOptions) {
       }
     });
     await Promise.all(workers);
-    if (o.once) return { failures, remaining: pending().length };
+    if (o.once) return { failures, remaining: (await pending()).length };
     await new Promise((r) => setTimeout(r, o.intervalMs));
   }
 }

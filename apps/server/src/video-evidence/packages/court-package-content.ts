@@ -10,7 +10,8 @@ function describe(s: PackageSources, f: ManifestFile, t: TFunction) {
     const r = s.recordings.find((x) => x.rec.id === f.recordingId)!;
     return t('common:pdf.package.original', {
       inventoryNumber: r.inventoryNumber,
-      startedAt: formatDateTime(r.rec.startedAt, s.org.timeZone),
+      // An unreadable original (issue 19) has no capture time: the letter says so, never a file time.
+      startedAt: r.rec.startedAt ? formatDateTime(r.rec.startedAt, s.org.timeZone) : t('common:pdf.package.captureUnknown'),
       inspector: r.entry?.inspectorName ?? t('common:pdf.package.noInspector'),
     });
   }

@@ -21,8 +21,8 @@ export function originalEntry(r: PackageRecording): ManifestFile {
     recordingId: rec.id,
     originalName: rec.originalName,
     capture: {
-      deviceStartedAt: rec.deviceStartedAt.toISOString(),
-      startedAt: rec.startedAt.toISOString(),
+      deviceStartedAt: rec.deviceStartedAt?.toISOString() ?? null,
+      startedAt: rec.startedAt?.toISOString() ?? null,
       clockOffsetSeconds: rec.clockOffsetSeconds,
       durationMs: rec.durationMs,
     },

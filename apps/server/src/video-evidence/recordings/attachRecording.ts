@@ -11,8 +11,9 @@ import { enqueueProtect } from '../retention/protectOriginal.ts';
 
 /**
  * A recording whose capture time falls in no issue waits in the unattributed
- * queue; the responsible person attaches it to an issue of the same recorder
- * with a reason. Capture time is not touched; the attachment happens once.
+ * queue — so does an unreadable one, whose capture time is unknown (issue 19);
+ * the responsible person attaches it to an issue of the same recorder with a
+ * reason. Capture time is not touched; the attachment happens once.
  */
 export async function attachRecording(
   deps: AppDeps,
@@ -27,7 +28,8 @@ export async function attachRecording(
     if (rec.journalEntryId) throw new AppError('recording.already_attributed');
     const entry = await findEntry(tx, organisationId, input.journalEntryId);
     if (!entry || entry.recorderId !== rec.recorderId || entry.struckAt) throw new AppError('recording.entry_mismatch');
-    const retention = await retentionOfRecording(tx, deps.config, entry.id, rec.startedAt);
+    // An unreadable recording has no capture time: its retention runs from the issue it is attached to.
+    const retention = await retentionOfRecording(tx, deps.config, entry.id, rec.startedAt ?? entry.issuedAt);
     await tx
       .update(recordings)
       .set({ journalEntryId: entry.id, attributionReason: input.reason, ...retention })

@@ -1,19 +1,18 @@
 // `schema.hide` comes from @fastify/swagger's augmentation of FastifySchema.
 import type {} from '@fastify/swagger';
 import { Type, type FastifyPluginAsyncTypebox, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { rule } from '../../platform/http/authz.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import type { TokenPrincipal } from '../../platform/http/principal.ts';
-import { responses } from '../../platform/http/schemas.ts';
-import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
+import { responses, Uuid } from '../../platform/http/schemas.ts';
 import { findRecorderByInventory } from '../recorders/recorders.repository.ts';
 import { LOCALE_HEADER, REQUEST_ID_HEADER } from './ingest/coded-tus-server.ts';
 import { tusProtocol } from './ingest/tus-protocol.ts';
 import { createTusServer, EXPOSED_HEADERS, ORG_HEADER, TOKEN_HEADER, UPLOADS_PATH } from './ingest/tus.server.ts';
-import { insertDocking, recordingOfUpload } from './recordings.repository.ts';
+import { recordingOfUpload } from './recordings.repository.ts';
+import { recordDocking } from './recordDocking.ts';
 
 const Receipt = Type.Object({
   uploadId: Type.String(),
@@ -178,46 +177,32 @@ export function dockRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         config: { authz: dock },
         schema: {
           tags: ['dock'],
-          summary: 'A recorder was docked: its clock against server time (R444-17)',
+          summary:
+            'A recorder was docked: its clock against server time, once per docking (R444-17); uploads naming the docking are linked once it is recorded',
           body: Type.Object({
             inventoryNumber: Type.String({ minLength: 1, maxLength: 50 }),
             deviceTime: Type.String({ format: 'date-time' }),
             source: Type.Optional(Type.String({ maxLength: 50 })),
+            /** The agent's id for this docking, also sent with each upload of it (metadata dockingId). */
+            dockingId: Type.Optional(Uuid),
           }),
-          response: responses({ 201: Type.Object({ id: Type.String(), offsetSeconds: Type.Integer() }) }),
+          response: responses({
+            201: Type.Object({ id: Type.String(), offsetSeconds: Type.Integer() }),
+            200: Type.Object({ id: Type.String(), offsetSeconds: Type.Integer() }),
+          }),
         },
       },
       async (req, reply) => {
         const p = req.principal as TokenPrincipal;
         const recorder = await findRecorderByInventory(deps.db, p.organisationId, req.body.inventoryNumber);
         if (!recorder) throw new AppError('recorder.not_found');
-        const now = deps.now();
-        const deviceTime = new Date(req.body.deviceTime);
-        const row = {
-          id: randomUUID(),
-          organisationId: p.organisationId,
-          recorderId: recorder.id,
-          dockedAt: now,
-          deviceTime,
-          offsetSeconds: Math.round((deviceTime.getTime() - now.getTime()) / 1000),
+        const { docking, created } = await recordDocking(deps, actorOf(req), recorder, {
+          dockingId: req.body.dockingId,
+          deviceTime: new Date(req.body.deviceTime),
           source: req.body.source ?? 'agent',
-        };
-        await deps.db.transaction(async (tx) => {
-          await insertDocking(tx, row);
-          await appendLedgerEntry(
-            tx,
-            {
-              organisationId: p.organisationId,
-              actor: actorOf(req),
-              action: 'recorder.docked',
-              subjectType: 'recorder',
-              subjectId: recorder.id,
-              payload: { deviceTime: deviceTime.toISOString(), offsetSeconds: row.offsetSeconds, source: row.source },
-            },
-            now,
-          );
         });
-        return reply.status(201).send({ id: row.id, offsetSeconds: row.offsetSeconds });
+        // A docking already reported (by its id) keeps its first measurement.
+        return reply.status(created ? 201 : 200).send({ id: docking.id, offsetSeconds: docking.offsetSeconds });
       },
     );
   };

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
 import { enqueueJob } from '../../platform/jobs/queue.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
-import { MediaToolMissing, probeMedia } from '../../platform/media/ffprobe.ts';
+import { isProbeFailure, MediaToolMissing, probeMedia, type ProbeFailure, type ProbeResult } from '../../platform/media/ffprobe.ts';
 import { withObjectLock } from '../../platform/storage/object-lock.ts';
 import { findRecorderByInventory } from '../recorders/recorders.repository.ts';
 import { fileSequenceOf } from './ingest/file-sequence.ts';
@@ -12,6 +12,7 @@ import { retentionOfRecording } from '../retention/retentionOfRecording.ts';
 import {
   entryCovering,
   findRecordingByUpload,
+  findDocking,
   findSameFile,
   insertRecording,
   latestDocking,
@@ -20,6 +21,7 @@ import {
 import { uploadsInProgress } from './recordings.table.ts';
 import { eq } from 'drizzle-orm';
 import { enqueueProtect } from '../retention/protectOriginal.ts';
+import { linkIfDocked } from './recordDocking.ts';
 
 export interface FinishedUpload {
   organisationId: string;
@@ -31,6 +33,8 @@ export interface FinishedUpload {
   originalName: string;
   /** The file's modification time by the device clock (end of recording), from the dock agent. */
   deviceModifiedAt: Date;
+  /** The docking the agent named (it reports that docking's clock separately, perhaps later). */
+  dockingId?: string;
 }
 
 /**
@@ -40,7 +44,10 @@ export interface FinishedUpload {
  * complete one. Idempotent per upload, and per file: the same file (recorder,
  * name, size, SHA-256) docked again is no second recording — the one kept is
  * answered, and the ledger notes the repeat with its upload. The journal entry —
- * and with it the inspector and the activity — comes from the corrected capture time (R444-5).
+ * and with it the inspector and the activity — comes from the corrected capture time (R444-5),
+ * so a recording of a docking whose clock report has not arrived waits unlinked for it
+ * (recordDocking), and an unreadable one (ffprobe fails, or finds no video) has no capture
+ * time at all: it is kept with the probe's code, and only a person attaches it.
  */
 export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUpload) {
   const existing = await findRecordingByUpload(deps.db, u.uploadId);
@@ -48,20 +55,29 @@ export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUp
   const recorder = await findRecorderByInventory(deps.db, u.organisationId, u.inventoryNumber);
   if (!recorder) throw new AppError('recorder.not_found');
 
-  let probe = null;
+  let probe: ProbeResult | ProbeFailure;
   try {
     probe = await probeMedia(u.stagedPath);
   } catch (e) {
     if (!(e instanceof MediaToolMissing)) throw e;
+    probe = { failure: 'media.probe_failed' };
   }
-  const deviceStartedAt =
-    probe?.creationTime ?? (probe?.durationMs ? new Date(u.deviceModifiedAt.getTime() - probe.durationMs) : u.deviceModifiedAt);
+  const failure = isProbeFailure(probe) ? probe.failure : null;
+  const media = isProbeFailure(probe) ? null : probe;
+  // An unreadable file has no capture time: its file time is not one (issue 19), so it stays unknown.
+  const deviceStartedAt = !media
+    ? null
+    : (media.creationTime ?? (media.durationMs ? new Date(u.deviceModifiedAt.getTime() - media.durationMs) : u.deviceModifiedAt));
   const now = deps.now();
-  const docking = await latestDocking(deps.db, recorder.id, now);
-  const clockOffsetSeconds = docking?.offsetSeconds ?? 0;
-  const startedAt = new Date(deviceStartedAt.getTime() - clockOffsetSeconds * 1000);
+  // R444-17: the offset of the docking the agent named; until that docking's report arrives the
+  // recording waits, uncorrected and unlinked (linkDocking links it then). Docks that name none: the latest.
+  const docking = u.dockingId ? await findDocking(deps.db, recorder.id, u.dockingId) : await latestDocking(deps.db, recorder.id, now);
+  const awaitingDocking = Boolean(u.dockingId && !docking);
+  const clockOffsetSeconds = awaitingDocking ? null : (docking?.offsetSeconds ?? 0);
+  const startedAt = deviceStartedAt && clockOffsetSeconds !== null ? new Date(deviceStartedAt.getTime() - clockOffsetSeconds * 1000) : null;
 
-  const entry = await entryCovering(deps.db, recorder.id, startedAt);
+  // Only a readable recording with a known capture time is attached by itself.
+  const entry = startedAt ? await entryCovering(deps.db, recorder.id, startedAt) : undefined;
   const row = {
     id: randomUUID(),
     organisationId: u.organisationId,
@@ -75,11 +91,13 @@ export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUp
     startedAt,
     ingestedAt: now,
     uploadId: u.uploadId,
-    state: probe ? ('stored' as const) : ('unreadable' as const),
-    durationMs: probe?.durationMs ?? null,
-    probe: probe ? { streams: probe.streams } : null,
+    dockingId: u.dockingId ?? null,
+    state: media ? ('stored' as const) : ('unreadable' as const),
+    probeFailure: failure,
+    durationMs: media?.durationMs ?? null,
+    probe: media ? { facts: media.facts, streams: media.streams } : null,
     journalEntryId: entry?.id ?? null,
-    ...(entry ? await retentionOfRecording(deps.db, deps.config, entry.id, startedAt) : {}),
+    ...(entry && startedAt ? await retentionOfRecording(deps.db, deps.config, entry.id, startedAt) : {}),
   };
   // The same bytes may already be stored (and about to be purged): link and row under the object's lock.
   // Under it too, so that two dockings of one file at once cannot both find it new.
@@ -128,10 +146,13 @@ export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUp
             size: row.size,
             originalName: row.originalName,
             fileSequence: row.fileSequence,
-            deviceStartedAt: deviceStartedAt.toISOString(),
+            deviceStartedAt: deviceStartedAt?.toISOString() ?? null,
             clockOffsetSeconds,
-            startedAt: startedAt.toISOString(),
+            startedAt: startedAt?.toISOString() ?? null,
+            dockingId: row.dockingId,
+            awaitingDocking,
             state: row.state,
+            probeFailure: row.probeFailure,
             journalEntryId: row.journalEntryId,
             journalEntryNumber: entry?.number ?? null,
             retainUntil: row.retainUntil ?? null,
@@ -154,5 +175,10 @@ export async function ingestRecording(deps: AppDeps, actor: Actor, u: FinishedUp
     });
     return undefined;
   });
-  return kept ?? { ...row };
+  if (kept) return kept;
+  if (awaitingDocking) {
+    await linkIfDocked(deps, actor, recorder, u.dockingId!);
+    return (await findRecordingByUpload(deps.db, u.uploadId)) ?? row;
+  }
+  return { ...row };
 }

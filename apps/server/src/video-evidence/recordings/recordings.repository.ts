@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { recorders } from '../recorders/recorders.table.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { ledgerEntries } from '../../platform/ledger/ledger.table.ts';
@@ -78,6 +78,31 @@ export async function latestDocking(db: DbOrTx, recorderId: string, before: Date
     .limit(1);
   return d;
 }
+
+/** A docking of this recorder by the id its agent gave it (undefined until its report is recorded). */
+export async function findDocking(db: DbOrTx, recorderId: string, id: string) {
+  const [d] = await db
+    .select()
+    .from(dockings)
+    .where(and(eq(dockings.id, id), eq(dockings.recorderId, recorderId)));
+  return d;
+}
+
+/** Readable recordings that wait for this docking's clock offset (their uploads came before its report). */
+export const recordingsAwaitingDocking = (db: DbOrTx, recorderId: string, dockingId: string) =>
+  db
+    .select()
+    .from(recordings)
+    .where(
+      and(
+        eq(recordings.recorderId, recorderId),
+        eq(recordings.dockingId, dockingId),
+        isNull(recordings.startedAt),
+        isNotNull(recordings.deviceStartedAt),
+      ),
+    )
+    // A docking report and a late upload may both link: the second finds the row no longer waiting.
+    .for('update');
 
 /** The (not struck) journal entry under which the recorder was out at `at`. */
 export async function entryCovering(db: DbOrTx, recorderId: string, at: Date) {

@@ -15,6 +15,7 @@ import { findRecording, listRecordings, type RecordingRow } from './recordings.r
 import { attachRecording } from './attachRecording.ts';
 import { findDerivative } from './deriveRecording.ts';
 import { actorOf } from '../../platform/http/actor.ts';
+import { MediaFactsSchema, ProbeFailureSchema, recordingView } from './recording-view.ts';
 
 const When = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
 const Recording = Type.Object({
@@ -24,9 +25,14 @@ const Recording = Type.Object({
   size: Type.Integer(),
   originalName: Type.String(),
   fileSequence: Type.Union([Type.Integer(), Type.Null()]),
-  deviceStartedAt: When,
-  clockOffsetSeconds: Type.Integer(),
-  startedAt: When,
+  /** Null when unknown: an unreadable file (probeFailure says why), or a recording waiting for its docking. */
+  deviceStartedAt: Type.Union([When, Type.Null()]),
+  clockOffsetSeconds: Type.Union([Type.Integer(), Type.Null()]),
+  startedAt: Type.Union([When, Type.Null()]),
+  dockingId: Type.Union([Uuid, Type.Null()]),
+  awaitingDocking: Type.Boolean(),
+  probeFailure: ProbeFailureSchema,
+  media: MediaFactsSchema,
   ingestedAt: When,
   state: Type.String(),
   durationMs: Type.Union([Type.Integer(), Type.Null()]),
@@ -72,7 +78,10 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           response: responses({ 200: Type.Array(Recording) }),
         },
       },
-      async (req) => listRecordings(deps.db, req.params.orgId, req.query.unattributed ?? false),
+      async (req) => {
+        const t = deps.translator.forLocale(req.locale);
+        return (await listRecordings(deps.db, req.params.orgId, req.query.unattributed ?? false)).map((r) => recordingView(r, t));
+      },
     );
 
     app.get(
@@ -103,7 +112,8 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           (f) => !f.recordingId || f.recordingId === rec.id,
         );
         const purpose = await purposeOf(deps, req.principal as SessionPrincipal, req.params.orgId);
-        return { recording: rec, entry: entry ?? null, activity: activity ?? null, findings, purposeStated: Boolean(purpose) };
+        const view = recordingView(rec, deps.translator.forLocale(req.locale));
+        return { recording: view, entry: entry ?? null, activity: activity ?? null, findings, purposeStated: Boolean(purpose) };
       },
     );
 
@@ -113,7 +123,8 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         config: { authz: rule.org(['responsible']) },
         schema: {
           tags: ['recordings'],
-          summary: 'Attach an unattributed recording to an issue of the same recorder, with a reason',
+          summary:
+            'Attach an unattributed recording (also an unreadable one, whose capture time is unknown) to an issue of the same recorder, with a reason',
           params: RecParams,
           body: Type.Object({ journalEntryId: Uuid, reason: Type.String({ minLength: 3, maxLength: 1000 }) }),
           response: responses({ 200: Ok }),

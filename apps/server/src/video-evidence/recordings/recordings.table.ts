@@ -5,6 +5,9 @@ import { recorders } from '../recorders/recorders.table.ts';
 
 export const RECORDING_STATES = ['stored', 'unreadable'] as const;
 
+/** Why ffprobe could not make a recording of a file (a code, translated where shown). */
+export const PROBE_FAILURES = ['media.probe_failed', 'media.no_video_stream'] as const;
+
 /**
  * A recording as evidence (R444-5, R444-13). Written only after its original
  * is committed to the write-once store; identity, hash, size and capture times
@@ -25,10 +28,18 @@ export const recordings = pgTable(
     size: bigint('size', { mode: 'number' }).notNull(),
     originalName: text('original_name').notNull(),
     fileSequence: integer('file_sequence'),
-    /** Start of recording by the device clock, and corrected by the offset measured at docking. */
-    deviceStartedAt: timestamp('device_started_at', { withTimezone: true, mode: 'date' }).notNull(),
-    clockOffsetSeconds: integer('clock_offset_seconds').notNull(),
-    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /**
+     * Start of recording by the device clock, and corrected by the offset measured at docking.
+     * Null when unknown: an unreadable file has no capture time (its file time is not one), and a
+     * readable one waits without offset and corrected time until its docking's report arrives.
+     */
+    deviceStartedAt: timestamp('device_started_at', { withTimezone: true, mode: 'date' }),
+    clockOffsetSeconds: integer('clock_offset_seconds'),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),
+    /** The docking (as the agent named it) whose clock offset corrects this recording, if the agent named one. */
+    dockingId: uuid('docking_id'),
+    /** Which probe failed, for an unreadable recording. */
+    probeFailure: text('probe_failure', { enum: PROBE_FAILURES }),
     ingestedAt: timestamp('ingested_at', { withTimezone: true, mode: 'date' }).notNull(),
     uploadId: text('upload_id').notNull(),
     state: text('state', { enum: RECORDING_STATES }).notNull().default('stored'),

@@ -44,7 +44,7 @@ export async function deletionActPdf(deps: AppDeps, organisationId: string, actI
     sha256: string;
     size: number;
     originalName: string;
-    startedAt: string | Date;
+    startedAt: string | Date | null;
     retainUntil: string;
     inventoryNumber: string;
     activityReference: string | null;
@@ -74,7 +74,8 @@ export async function deletionActPdf(deps: AppDeps, organisationId: string, actI
     lines: lines.map((l) => ({
       inventoryNumber: l.inventoryNumber,
       originalName: l.originalName,
-      startedAt: formatDateTime(new Date(l.startedAt), zone),
+      // An unreadable recording (issue 19) has no capture time: the act leaves the cell empty, never 1970.
+      startedAt: l.startedAt ? formatDateTime(new Date(l.startedAt), zone) : '—',
       retainUntil: formatDate(l.retainUntil, zone),
       activity: [l.activityReference, l.journalEntryNumber !== null ? `№ ${l.journalEntryNumber}` : null].filter(Boolean).join(', '),
       size: Number(l.size),

@@ -10,7 +10,7 @@ export interface RetentionRow {
   sha256: string;
   size: number;
   originalName: string;
-  startedAt: string;
+  startedAt: string | null;
   retainUntil: string;
   retentionYears: number;
   coveredByPoint12: boolean;

@@ -16,7 +16,8 @@ const RetentionRecording = Type.Object({
   sha256: Type.String(),
   size: Type.Number(),
   originalName: Type.String(),
-  startedAt: Type.String(),
+  /** Null for an unreadable recording: its capture time is unknown. */
+  startedAt: Type.Union([Type.String(), Type.Null()]),
   retainUntil: Type.String(),
   retentionYears: Type.Integer(),
   coveredByPoint12: Type.Boolean(),

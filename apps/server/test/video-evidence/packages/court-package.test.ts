@@ -274,6 +274,7 @@ describe('R444-14 R444-21 court package', () => {
     expect(ex.excerptOf).toEqual({ recordingId: r1.id, sha256: r1.sha256, fromSeconds: 1, toSeconds: 3 });
     expect(ex.sha256).not.toBe(r1.sha256);
     const probe = await probeMedia(path.join(folder, ex.path));
+    if ('failure' in probe) throw new Error(probe.failure);
     expect(probe!.streams.find((s) => s.type === 'video')?.codec).toBe('h264');
     expect(Math.abs(probe!.durationMs! - 2000)).toBeLessThanOrEqual(150);
     // The original in the store is untouched.

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldError } from '../../kernel/api/errors.ts';
 import { ErrorAlert } from '../../kernel/components/ErrorAlert.tsx';
-import { formatDateTime, formatDateTimeSeconds } from '../../kernel/format/datetime.ts';
+import { formatDateTime } from '../../kernel/format/datetime.ts';
+import { captureTimeText } from './evidenceText.ts';
 import { useAttachRecording } from './evidence.queries.ts';
 import type { Recording } from './evidence.types.ts';
 import { useEntryIndex } from './useEntryIndex.ts';
@@ -47,7 +48,7 @@ export function AttachForm({ orgId, recording, onDone }: { orgId: string; record
   return (
     <form onSubmit={submit} noValidate data-testid="attach-form">
       <Stack gap="md">
-        <Text size="sm">{t('evidence.attach.what', { name: recording.originalName, at: formatDateTimeSeconds(recording.startedAt) })}</Text>
+        <Text size="sm">{t('evidence.attach.what', { name: recording.originalName, at: captureTimeText(t, recording.startedAt) })}</Text>
         <ErrorAlert error={attach.error} shownFields={['journalEntryId', 'reason']} />
         <Select
           data-autofocus

@@ -2,9 +2,9 @@ import { Badge, Button, CopyButton, Group, Paper, SimpleGrid, Stack, Text, Title
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatDateTime, formatDateTimeSeconds } from '../../kernel/format/datetime.ts';
+import { formatDateTime } from '../../kernel/format/datetime.ts';
 import type { RecordingDetail } from './evidence.types.ts';
-import { formatDuration, formatSize, offsetText } from './evidenceText.ts';
+import { captureTimeText, formatDuration, formatSize, offsetText } from './evidenceText.ts';
 import { Fact } from './ActivityFacts.tsx';
 import { activityPath } from './paths.ts';
 
@@ -18,11 +18,16 @@ export function RecordingFacts({ detail }: { detail: RecordingDetail }) {
         {t('evidence.player.recording')}
       </Title>
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" verticalSpacing="sm">
-        <Fact label={t('evidence.rec.deviceTime')}>{formatDateTimeSeconds(r.deviceStartedAt)}</Fact>
+        <Fact label={t('evidence.rec.deviceTime')}>{captureTimeText(t, r.deviceStartedAt)}</Fact>
         <Fact label={t('evidence.rec.correctedTime')}>
-          <Text span fw={600} size="sm">
-            {formatDateTimeSeconds(r.startedAt)}
+          <Text span fw={600} size="sm" data-testid="corrected-time">
+            {captureTimeText(t, r.startedAt)}
           </Text>
+          {r.awaitingDocking && (
+            <Text size="xs" c="dimmed">
+              {t('evidence.rec.awaitingDocking')}
+            </Text>
+          )}
         </Fact>
         <Fact label={t('evidence.rec.offset')}>{offsetText(t, r.clockOffsetSeconds)}</Fact>
         <Fact label={t('evidence.rec.duration')}>{r.durationMs !== null ? formatDuration(t, r.durationMs / 1000) : '—'}</Fact>
@@ -84,7 +89,13 @@ export function EntryFacts({ detail, attach }: { detail: RecordingDetail; attach
       ) : (
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <Text size="sm" c="orange.9">
-            {t('evidence.player.unattributed')}
+            {t(
+              detail.recording.probeFailure
+                ? 'evidence.player.unattributedUnreadable'
+                : detail.recording.awaitingDocking
+                  ? 'evidence.player.awaitingDocking'
+                  : 'evidence.player.unattributed',
+            )}
           </Text>
           {attach}
         </Group>

@@ -13,6 +13,7 @@ import { activityPath } from './paths.ts';
 import { Player } from './Player.tsx';
 import { PurposeForm } from './PurposeForm.tsx';
 import { EntryFacts, RecordingFacts } from './RecordingFacts.tsx';
+import { MediaFacts } from './MediaFacts.tsx';
 import { useOrder444Access } from '../access.ts';
 
 /**
@@ -100,7 +101,10 @@ export function RecordingPage() {
         </Grid.Col>
         {/* Under the video on narrow screens: its times and hash first, then the journal entry and the findings. */}
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <RecordingFacts detail={detail} />
+          <Stack gap="lg">
+            <RecordingFacts detail={detail} />
+            <MediaFacts detail={detail} />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <EntryFacts detail={detail} attach={order444.keeper && <AttachButton orgId={orgId} recording={rec} />} />

@@ -1,9 +1,8 @@
 import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatDateTimeSeconds } from '../../kernel/format/datetime.ts';
 import type { TimelineRecording } from './evidence.types.ts';
-import { formatDuration, offsetText } from './evidenceText.ts';
+import { captureTimeText, formatDuration, offsetText } from './evidenceText.ts';
 import { recordingPath } from './paths.ts';
 
 /** The recordings of one issue in words: file number, corrected start, length, clock offset, state, and the player link. */
@@ -45,7 +44,7 @@ export function RecordingsTable({ recordings, playable }: { recordings: Timeline
                     {r.originalName}
                   </Text>
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTimeSeconds(r.startedAt)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{captureTimeText(t, r.startedAt)}</Table.Td>
                 <Table.Td>{r.durationMs !== null ? formatDuration(t, r.durationMs / 1000) : '—'}</Table.Td>
                 <Table.Td>{offsetText(t, r.clockOffsetSeconds)}</Table.Td>
                 <Table.Td>

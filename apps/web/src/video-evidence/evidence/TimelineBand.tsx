@@ -82,7 +82,7 @@ export function TimelineBand({ item, now, playable }: { item: EntryTimeline; now
           />
         ))}
         {g.bars.map(({ rec, left, width }) => {
-          const title = `${rec.fileSequence !== null ? `№ ${rec.fileSequence} · ` : ''}${formatTime(rec.startedAt)} · ${formatDuration(t, (rec.durationMs ?? 0) / 1000)} · ${rec.originalName}`;
+          const title = `${rec.fileSequence !== null ? `№ ${rec.fileSequence} · ` : ''}${rec.startedAt ? formatTime(rec.startedAt) : ''} · ${formatDuration(t, (rec.durationMs ?? 0) / 1000)} · ${rec.originalName}`;
           const style: CSSProperties = {
             ...place(left, width),
             minWidth: 4,

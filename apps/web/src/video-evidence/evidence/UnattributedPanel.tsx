@@ -2,7 +2,8 @@ import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { DataState } from '../../kernel/components/DataState.tsx';
-import { formatDateTime, formatDateTimeSeconds } from '../../kernel/format/datetime.ts';
+import { formatDateTime } from '../../kernel/format/datetime.ts';
+import { captureTimeText } from './evidenceText.ts';
 import { useRecorders } from '../recorders/recorders.queries.ts';
 import { AttachButton } from './AttachButton.tsx';
 import { useRecordings } from './evidence.queries.ts';
@@ -41,7 +42,7 @@ export function UnattributedPanel({ orgId }: { orgId: string }) {
                     {inventory(r.recorderId)}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {t('dashboard.unattributed.line', { at: formatDateTimeSeconds(r.startedAt), ingested: formatDateTime(r.ingestedAt) })}
+                    {t('dashboard.unattributed.line', { at: captureTimeText(t, r.startedAt), ingested: formatDateTime(r.ingestedAt) })}
                   </Text>
                 </div>
                 {order444.keeper && <AttachButton orgId={orgId} recording={r} />}

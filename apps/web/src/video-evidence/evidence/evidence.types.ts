@@ -25,13 +25,33 @@ export interface Recording {
   size: number;
   originalName: string;
   fileSequence: number | null;
-  deviceStartedAt: string;
-  clockOffsetSeconds: number;
-  startedAt: string;
+  /** Null when unknown: an unreadable file (never its file time), or one waiting for its docking's report. */
+  deviceStartedAt: string | null;
+  clockOffsetSeconds: number | null;
+  startedAt: string | null;
   ingestedAt: string;
   state: 'stored' | 'unreadable';
   durationMs: number | null;
   journalEntryId: string | null;
+}
+
+/** What ffprobe said about the file (issue 19); null for an unreadable one. */
+export interface MediaFacts {
+  container: string | null;
+  videoCodec: string | null;
+  audioCodec: string | null;
+  width: number | null;
+  height: number | null;
+  frameRate: number | null;
+  audioChannels: number | null;
+  durationMs: number | null;
+}
+
+/** The recording page's extra facts: ffprobe's, why a file is unreadable, whether it waits for its docking. */
+export interface RecordingMedia {
+  media: MediaFacts | null;
+  probeFailure: { code: string; message: string } | null;
+  awaitingDocking: boolean;
 }
 
 export interface Annotation {
@@ -76,7 +96,7 @@ export interface RecordingRetention {
 
 /** What the player page shows beside the video. */
 export interface RecordingDetail {
-  recording: Recording & RecordingRetention;
+  recording: Recording & RecordingRetention & RecordingMedia;
   entry: JournalEntry | null;
   activity: Omit<Activity, 'retention' | 'inspectors'> | null;
   findings: Finding[];

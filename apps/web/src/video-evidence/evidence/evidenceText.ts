@@ -12,7 +12,9 @@ export function formatDuration(t: T, seconds: number): string {
 }
 
 /** The device clock against server time at docking: positive means the device was ahead. */
-export function offsetText(t: T, seconds: number): string {
+export function offsetText(t: T, seconds: number | null): string {
+  // Null: no docking offset (yet) — an unreadable file, or a recording waiting for its docking's report.
+  if (seconds === null) return t('evidence.offset.unknown');
   if (seconds === 0) return t('evidence.offset.none');
   return t(seconds > 0 ? 'evidence.offset.ahead' : 'evidence.offset.behind', { seconds: Math.abs(seconds) });
 }
@@ -71,4 +73,9 @@ export function formatSize(bytes: number): string {
     i++;
   }
   return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
+
+/** A capture time, or words saying it is unknown (issue 19: never a file time in its place). */
+export function captureTimeText(t: T, iso: string | null): string {
+  return iso ? formatDateTimeSeconds(iso) : t('evidence.rec.timeUnknown');
 }

@@ -19,14 +19,18 @@ export interface Geometry {
 }
 
 const ms = (iso: unknown) => (typeof iso === 'string' ? Date.parse(iso) : NaN);
-const endOf = (r: TimelineRecording) => Date.parse(r.startedAt) + (r.durationMs ?? 0);
+type Placed = TimelineRecording & { startedAt: string };
+const endOf = (r: Placed) => Date.parse(r.startedAt) + (r.durationMs ?? 0);
 
 /**
  * Positions (percent of the band) of one issue's picture: the band from issue to return (or now), the
  * recordings at their corrected times, the gaps and uncovered stretches, and the missing file numbers.
  */
 export function timelineGeometry(item: EntryTimeline, now: number): Geometry {
-  const recs = [...item.recordings].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
+  // A recording without a capture time (unreadable, attached by hand) has no place on the band.
+  const recs = item.recordings
+    .filter((r): r is Placed => r.startedAt !== null)
+    .sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
   const issued = Date.parse(item.entry.issuedAt);
   const returned = item.entry.returnedAt ? Date.parse(item.entry.returnedAt) : null;
   // Recordings outside the issue (a clock that was not corrected) widen the band rather than fall off it.

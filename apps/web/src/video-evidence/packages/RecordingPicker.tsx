@@ -1,9 +1,8 @@
 import { Checkbox, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DataState } from '../../kernel/components/DataState.tsx';
-import { formatDateTimeSeconds } from '../../kernel/format/datetime.ts';
 import { useRecordings, useTimeline } from '../evidence/evidence.queries.ts';
-import { formatDuration } from '../evidence/evidenceText.ts';
+import { captureTimeText, formatDuration } from '../evidence/evidenceText.ts';
 import type { Excerpt } from './packages.types.ts';
 
 /** What is chosen for one recording: the whole original, or an excerpt (seconds from its start). */
@@ -92,7 +91,7 @@ export function RecordingPicker({
                         {t('retention.entry', { inventory: r.entry.inventoryNumber, number: r.entry.number })}
                       </Text>
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTimeSeconds(r.startedAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{captureTimeText(t, r.startedAt)}</Table.Td>
                     <Table.Td>{r.durationMs !== null ? formatDuration(t, r.durationMs / 1000) : '—'}</Table.Td>
                     <Table.Td>
                       {c && (

@@ -102,7 +102,9 @@ export function RetentionTable({
                   '—'
                 )}
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.startedAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {r.startedAt ? formatDateTime(r.startedAt) : t('evidence.rec.timeUnknown')}
+              </Table.Td>
               <Table.Td>
                 {t('activities.retention.years', { count: r.retentionYears })}
                 <Text size="xs" c={r.coveredByPoint12 ? 'dimmed' : 'orange.8'}>

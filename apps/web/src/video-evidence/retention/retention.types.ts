@@ -4,7 +4,7 @@ export interface RetentionRecording {
   sha256: string;
   size: number;
   originalName: string;
-  startedAt: string;
+  startedAt: string | null;
   /** Calendar date yyyy-mm-dd in the organisation's zone. */
   retainUntil: string;
   retentionYears: number;

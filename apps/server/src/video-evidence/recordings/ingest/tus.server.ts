@@ -30,9 +30,12 @@ export interface UploadMetadata {
    * agent hashes while uploading, and the finished upload waits for its confirmation.
    */
   sha256?: string;
+  /** The agent's id of the docking this file was read in; its clock report may come later (R444-17). */
+  dockingId?: string;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/;
 
 /**
@@ -54,9 +57,11 @@ function readMetadata(m: Record<string, string | null> | undefined): UploadMetad
   const inventoryNumber = m?.inventoryNumber ?? '';
   const modifiedAt = m?.modifiedAt ?? '';
   const sha256 = m?.sha256 ?? '';
+  const dockingId = m?.dockingId ?? '';
   if (!filename || filename.length > 255 || /[/\\]/.test(filename)) return undefined; // never trust client paths
   if (!inventoryNumber || !isExactInstant(modifiedAt) || (sha256 && !SHA256.test(sha256))) return undefined;
-  return { filename, inventoryNumber, modifiedAt, ...(sha256 ? { sha256 } : {}) };
+  if (dockingId && !UUID.test(dockingId)) return undefined;
+  return { filename, inventoryNumber, modifiedAt, ...(sha256 ? { sha256 } : {}), ...(dockingId ? { dockingId } : {}) };
 }
 
 class ChecksumMismatch extends Error {
@@ -123,6 +128,7 @@ export function createTusServer(deps: AppDeps, logError: (err: unknown, requestI
         inventoryNumber: meta.inventoryNumber,
         originalName: meta.filename,
         deviceModifiedAt: new Date(meta.modifiedAt),
+        dockingId: meta.dockingId?.toLowerCase(),
       },
     );
     await datastore.remove(upload.id);
