@@ -59,7 +59,7 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       base,
       {
-        config: { authz: metadataReaders },
+        config: { authz: metadataReaders, evidence: 'recording' },
         schema: {
           tags: ['recordings'],
           summary: 'Recordings (metadata), newest first; ?unattributed=true for those in no issue',
@@ -74,7 +74,7 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       `${base}/:recordingId`,
       {
-        config: { authz: metadataReaders },
+        config: { authz: metadataReaders, evidence: 'recording' },
         schema: {
           tags: ['recordings'],
           summary: 'A recording with its journal entry, activity and findings (what the player page shows)',
@@ -124,7 +124,7 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       `${base}/:recordingId/thumbnails`,
       {
-        config: { authz: mediaReaders },
+        config: { authz: mediaReaders, evidence: 'recording' },
         schema: {
           tags: ['recordings'],
           summary: 'The thumbnail strip (JPEG) of a recording; counts as viewing it',
@@ -163,7 +163,7 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       `${base}/:recordingId/media`,
       {
-        config: { authz: mediaReaders },
+        config: { authz: mediaReaders, evidence: 'recording' },
         schema: {
           tags: ['recordings'],
           summary: 'The original bytes, with Range/ETag for playback; ?download=true as an attachment (each logged)',
