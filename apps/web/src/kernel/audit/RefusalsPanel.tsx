@@ -9,6 +9,12 @@ import { useAccessRefusals } from './refusals.queries.ts';
  * row with a count; the first of each window is also in the ledger below, and the count is sealed into it
  * when the window ends.
  */
+/** First and last refusal of a window; one time when they fall in the same minute. */
+function period(first: string, last: string) {
+  const [a, b] = [formatDateTime(first), formatDateTime(last)];
+  return a === b ? a : `${a} – ${b}`;
+}
+
 export function RefusalsPanel({ orgId }: { orgId: string }) {
   const { t, i18n } = useTranslation();
   const refusals = useAccessRefusals(orgId);
@@ -39,9 +45,7 @@ export function RefusalsPanel({ orgId }: { orgId: string }) {
                 <Table.Tbody>
                   {rows.map((r) => (
                     <Table.Tr key={r.id}>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        {r.count > 1 ? `${formatDateTime(r.firstAt)} – ${formatDateTime(r.lastAt)}` : formatDateTime(r.firstAt)}
-                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{period(r.firstAt, r.lastAt)}</Table.Td>
                       <Table.Td>{r.actorName ?? label('audit.actorKind.', r.actorKind)}</Table.Td>
                       <Table.Td>
                         {label('audit.subjectType.', r.subjectType)}
