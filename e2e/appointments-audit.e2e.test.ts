@@ -152,6 +152,23 @@ describe('audit ledger', () => {
     await page.getByRole('button', { name: 'Сбросить фильтры' }).click();
     await screenshot(page, 'audit-ru');
   });
+
+  it('R444-13 R444-21 a refused request for a recording appears in the refused-access panel with its rule and count', async () => {
+    const me = await page.evaluate(() => fetch('/api/v1/me').then((r) => r.json()));
+    const orgId: string = me.currentOrganisationId ?? me.organisations[0].id;
+    const media = `${server.url}/api/v1/organisations/${orgId}/recordings/6f1c0a52-4a8e-4f0e-9b7a-1d2c3e4f5a6b/media`;
+    // Someone without a session asks twice for a recording's bytes: refused twice, counted in one row.
+    for (let i = 0; i < 2; i++) expect((await fetch(media)).status).toBe(401);
+    await page.reload();
+    const panel = page.getByTestId('refusals-table');
+    const row = panel.locator('tbody tr').filter({ hasText: 'auth.unauthenticated' });
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toContain('Аноним (без входа)');
+    expect(text).toMatch(/Видеозапись\s*6f1c0a52/);
+    expect(text).toMatch(/401 auth\.unauthenticated\s+2/);
+    await screenshot(page, 'audit-refusals-ru');
+  });
 });
 
 describe('tablet', () => {

@@ -163,12 +163,31 @@ describe('Order 444 journal at the counter (responsible person)', () => {
     const text = await corrected.innerText();
     expect(text).toContain('№ 4 жазбаны түзету: Заряд қате жазылды');
     expect(text).toContain('аккумулятор 90%');
+    // The inspector is the same: his signature is carried over from № 4 and the row says so (R444-8).
+    expect(text).toContain('Нұрланов Д. А. қолы № 4 жазбадан ауыстырылды');
     const struck = journalRow(4);
     expect(await struck.getAttribute('data-struck')).toBe('true');
     await expect(struck.getByTestId('struck-remark').innerText()).resolves.toContain('СЫЗЫЛДЫ: Заряд қате жазылды');
     const decoration = await struck.getByText('ВР-101').evaluate((el) => getComputedStyle(el).textDecorationLine);
     expect(decoration).toContain('line-through');
     await screenshot(page, 'journal-table');
+  });
+
+  it('R444-8 R444-9 correcting № 5 to another inspector asks for that inspector’s own signature before anything is sent', async () => {
+    await page.getByRole('button', { name: '№ 5 жазбаны сызу немесе түзету' }).click();
+    await dialog().getByLabel('Сызу себебі').fill('Инспектор қате көрсетілді');
+    expect(await dialog().getByTestId('strike-signature').count()).toBe(0);
+    await dialog().getByRole('combobox', { name: 'Мемлекеттік инспектор' }).click();
+    await page.getByRole('option', { name: 'Омарова Гүлнар Бекқызы' }).click();
+    const signing = dialog().getByTestId('strike-signature');
+    await signing.waitFor();
+    expect(await signing.innerText()).toContain('Омарова Гүлнар Бекқызы беру кезіндегідей өзі қол қояды');
+    await dialog().getByRole('button', { name: 'Сызу және түзету енгізу' }).click();
+    await signing.getByText('Міндетті өріс').first().waitFor();
+    await dialog().getByRole('button', { name: 'Бас тарту' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    // Nothing was struck: the form refused before sending.
+    expect(await journalRow(5).getAttribute('data-struck')).not.toBe('true');
   });
 
   it('R444-7 the recorder page tells its history from the ledger in words', async () => {

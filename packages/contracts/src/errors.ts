@@ -113,6 +113,7 @@ export const ERROR_CODES = {
   'journal.already_returned': 409,
   'journal.return_before_issue': 400,
   'journal.correction_empty': 400,
+  'journal.correction_signature_required': 400,
   'route.not_found': 404,
   'server.internal': 500,
   'server.busy': 503,

@@ -9,6 +9,7 @@ import { createWorker } from '../platform/jobs/worker.ts';
 import { scheduleRecurring } from '../platform/jobs/scheduler.ts';
 import { createEmailNotificationHandler } from '../kernel/notifications/notifications.email.ts';
 import { assertNoUnfinishedRestore } from '../kernel/backup/restore-marker.ts';
+import { SEAL_ACCESS_REFUSALS, sealAccessRefusals } from '../kernel/audit/access-refusals.ts';
 import type { Logger } from '../kernel/rule-set.ts';
 import { RULE_SETS, ruleSetRecords } from './rule-sets.ts';
 
@@ -51,6 +52,7 @@ export function buildWorker(deps: AppDeps, log?: Logger) {
           await deps.db.transaction((tx) => signAllCheckpoints(tx, deps.instanceKey, deps.now()));
         },
         'notification.email': createEmailNotificationHandler(deps),
+        [SEAL_ACCESS_REFUSALS]: (job: { payload: unknown }) => sealAccessRefusals(deps, (job.payload as { id: string }).id),
       },
       ...ruleSetJobs.map((j) => j.handlers),
     ),

@@ -7,6 +7,7 @@ export * from '../kernel/auth/sessions.table.ts';
 export * from '../kernel/auth/login-throttle.table.ts';
 export * from '../kernel/tokens/tokens.table.ts';
 export * from '../kernel/appointments/appointments.table.ts';
+export * from '../kernel/audit/access-refusals.table.ts';
 export * from '../video-evidence/activities/activities.table.ts';
 export * from '../video-evidence/recorders/recorders.table.ts';
 export * from '../video-evidence/journal/journal.table.ts';

@@ -124,6 +124,12 @@ export const SETTINGS = {
     default: 60,
     parse: int(1, 24 * 60),
   },
+  accessRefusalWindowMinutes: {
+    env: 'ACCESS_REFUSAL_WINDOW_MINUTES',
+    doc: 'Refused requests for evidence by one caller for one rule are counted in one audit row per this many minutes (R444-21)',
+    default: 10,
+    parse: int(1, 24 * 60),
+  },
   worker: {
     env: 'WORKER',
     doc: 'Run the job worker in this process (turn off on extra web-only instances)',

@@ -6,10 +6,13 @@ import { complianceRoutes } from './compliance/compliance.routes.ts';
 import { consentRoutes } from './consents/consents.routes.ts';
 import { disclosurePackageRoutes } from './disclosure-packages/disclosure-packages.routes.ts';
 import { premisesRoutes } from './premises/premises.routes.ts';
+import { recordRefusedEvidenceRequests } from '../kernel/audit/evidence-refusals.hook.ts';
 
 /** Every route of DSM-335, as one plugin. */
 export function medicalCctvRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (app) => {
+    // A refused request for an applicant's clip or a disclosure package is recorded for the head (routes marked `config.evidence`).
+    recordRefusedEvidenceRequests(app, deps);
     await app.register(premisesRoutes(deps));
     await app.register(cameraRoutes(deps));
     await app.register(consentRoutes(deps));

@@ -7,6 +7,7 @@ import { actorOf } from '../../platform/http/actor.ts';
 import { IsoDateTime, OrgParams, Uuid, responses } from '../../platform/http/schemas.ts';
 import { listCheckpoints } from '../../platform/ledger/ledger.repository.ts';
 import { listLedgerEntries, signCheckpointNow, verifyOrganisationLedger } from './audit.usecases.ts';
+import { listRefusalWindows } from './audit.refusals.ts';
 
 const When = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
 
@@ -61,6 +62,24 @@ const Verification = Type.Object({
   ),
 });
 
+const RefusalWindow = Type.Object({
+  id: Uuid,
+  actorKind: Type.String(),
+  actorId: Type.Union([Type.String(), Type.Null()]),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  rule: Type.String(),
+  status: Type.Integer(),
+  subjectType: Type.String(),
+  subjectIds: Type.Array(Type.String()),
+  route: Type.String(),
+  windowStart: When,
+  firstAt: When,
+  lastAt: When,
+  count: Type.Integer(),
+  ledgerSeq: Type.Union([Type.Integer(), Type.Null()]),
+  sealedSeq: Type.Union([Type.Integer(), Type.Null()]),
+});
+
 const Checkpoint = Type.Object({
   id: Type.Integer(),
   seq: Type.Integer(),
@@ -99,6 +118,31 @@ export function auditRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => listLedgerEntries(deps, filterOf(req.params.orgId, req.query)),
+    );
+
+    app.get(
+      '/api/v1/organisations/:orgId/access-refusals',
+      {
+        config: { authz: readers },
+        schema: {
+          tags: ['audit'],
+          summary:
+            'Refused requests for evidence, one row per caller, rule and kind of evidence per window, with a count (R444-13, R444-21)',
+          params: OrgParams,
+          querystring: Type.Object({
+            from: Type.Optional(IsoDateTime),
+            to: Type.Optional(IsoDateTime),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          }),
+          response: responses({ 200: Type.Array(RefusalWindow) }),
+        },
+      },
+      async (req) =>
+        listRefusalWindows(deps, req.params.orgId, {
+          from: req.query.from ? new Date(req.query.from) : undefined,
+          to: req.query.to ? new Date(req.query.to) : undefined,
+          limit: req.query.limit ?? 100,
+        }),
     );
 
     app.post(

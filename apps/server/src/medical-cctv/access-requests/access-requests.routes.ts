@@ -212,7 +212,7 @@ export function accessRequestRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       `${one}/files/:fileId`,
       {
-        config: { authz: keepers },
+        config: { authz: keepers, evidence: 'cctv_request_file' },
         schema: { tags: ['medical-cctv'], summary: 'A document or clip of the application (every download is logged)', params: FileParams },
       },
       async (req, reply) => {

@@ -65,7 +65,7 @@ export function disclosurePackageRoutes(deps: AppDeps): FastifyPluginAsyncTypebo
       {
         // A HEAD request would count as a logged download: only GET serves the bytes.
         exposeHeadRoute: false,
-        config: { authz: keepers },
+        config: { authz: keepers, evidence: 'cctv_disclosure_package' },
         schema: {
           tags: ['medical-cctv'],
           summary: 'The disclosure package ZIP, streamed; every download is logged with the recipient, the date and the purpose',

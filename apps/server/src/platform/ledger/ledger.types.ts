@@ -1,4 +1,5 @@
-export type ActorKind = 'user' | 'token' | 'system';
+/** anonymous: a caller with no session or token (only refused requests are recorded for them). */
+export type ActorKind = 'user' | 'token' | 'system' | 'anonymous';
 
 export interface Actor {
   kind: ActorKind;

@@ -68,7 +68,7 @@ export function materialRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       base,
       {
-        config: { authz: rule.org(['head', 'responsible', 'auditor']) },
+        config: { authz: rule.org(['head', 'responsible', 'auditor']), evidence: 'material' },
         schema: {
           tags: ['activities'],
           summary: "The activity's materials, oldest first",
@@ -88,7 +88,7 @@ export function materialRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       {
         // A HEAD request would count as a logged download: only GET serves the bytes.
         exposeHeadRoute: false,
-        config: { authz: rule.org(['head', 'responsible']) },
+        config: { authz: rule.org(['head', 'responsible']), evidence: 'material' },
         schema: {
           tags: ['activities'],
           summary: 'Download a material (the PDF as stored); each download is in the ledger (R444-21)',

@@ -8,6 +8,14 @@ import { setRecorderStatus } from '../recorders/recorders.repository.ts';
 import { lockRecorder } from '../recorders/recorders.usecases.ts';
 import { findUserById } from '../../kernel/users/users.repository.ts';
 import { assertIssuable } from './journal.issue.ts';
+import {
+  assertBatteryForIssue,
+  assertInspectorAssigned,
+  takeInspectorSignature,
+  type InspectorSignature,
+  type SignatureColumns,
+} from './journal.rules.ts';
+import type { JournalEntryRow } from './journal.repository.ts';
 import { completeEntry, findEntry, findJournal, nextEntryNumber, insertEntry } from './journal.repository.ts';
 import { entrySnapshot } from './journal.snapshot.ts';
 
@@ -18,12 +26,19 @@ export interface Correction {
   batteryPercent?: number;
   clockOffsetSeconds?: number;
   note?: string;
+  /** The new holder's own signature; required when inspectorId names someone else (R444-8). */
+  signature?: InspectorSignature;
 }
 
 /**
  * R444-9: nothing is erased. The responsible person strikes the wrong entry
  * with a reason; when corrected data are given, a new entry (next number)
  * carries them and references the struck one. Both stay visible and printable.
+ * The correcting entry is an issue entry and obeys the issue's rules
+ * (journal.rules.ts): a battery below the threshold, an inspector not on the
+ * activity, or a new holder without their own signature is refused, never
+ * written. A signature is never copied to another person: with the signer
+ * unchanged it is carried over and says so (signatureCarriedFrom).
  */
 export async function strikeEntry(
   deps: AppDeps,
@@ -35,6 +50,8 @@ export async function strikeEntry(
   const signer = await findUserById(deps.db, actor.id);
   if (!signer) throw new AppError('user.not_found');
   const c = input.correction;
+  // The new holder's signature is checked before any lock, as at an issue (a wrong password holds nothing).
+  const fresh = c ? await correctionSignature(deps, organisationId, entryId, c) : undefined;
   return deps.db.transaction(async (tx) => {
     const old = await findEntry(tx, organisationId, entryId, true);
     if (!old) throw new AppError('journal.entry_not_found');
@@ -68,6 +85,9 @@ export async function strikeEntry(
       (k) => c[k] !== undefined && c[k] !== old[k],
     );
     if (!changed) throw new AppError('journal.correction_empty');
+    // A changed charge is a charge recorded at issue now (R444-20); an unchanged one was accepted when it was recorded.
+    if (c.batteryPercent !== undefined && c.batteryPercent !== old.batteryPercent) assertBatteryForIssue(deps, c.batteryPercent);
+    const inspectorId = c.inspectorId ?? old.inspectorId;
 
     const recorderId = c.recorderId ?? old.recorderId;
     const recorder = await lockRecorder(tx, organisationId, recorderId);
@@ -78,10 +98,13 @@ export async function strikeEntry(
     }
     const inspector = c.inspectorId ? await findUserById(tx, c.inspectorId) : undefined;
     if (c.inspectorId && !inspector) throw new AppError('user.not_found');
+    // R444-8: whoever the correction says holds the recorder signs for it themselves.
+    if (inspector && inspector.id !== old.inspectorId && !fresh)
+      throw new AppError('journal.correction_signature_required', { name: inspector.fullName, number: old.number });
     const activityId = c.activityId ?? old.activityId;
     const activity = await findActivity(tx, organisationId, activityId);
     if (!activity) throw new AppError('activity.not_found');
-    if (!activity.inspectorIds.includes(inspector?.id ?? old.inspectorId)) throw new AppError('journal.inspector_not_assigned');
+    assertInspectorAssigned(activity, inspectorId);
 
     const { id: _id, number: _n, struckAt: _s, struckBy: _sb, struckByName: _sn, strikeReason: _r, ...kept } = old;
     const row = {
@@ -97,6 +120,9 @@ export async function strikeEntry(
       clockOffsetSeconds: c.clockOffsetSeconds ?? old.clockOffsetSeconds,
       note: c.note ?? old.note,
       correctsEntryId: old.id,
+      ...(fresh
+        ? { ...fresh, inspectorSignedAt: fresh.inspectorSignedAt ? now : null, signatureCarriedFrom: null }
+        : carriedSignature(old)),
     };
     await insertEntry(tx, row);
     const saved = (await findEntry(tx, organisationId, row.id))!;
@@ -114,6 +140,28 @@ export async function strikeEntry(
     );
     return { struck, correction: saved };
   });
+}
+
+/** The signature a correction takes from its (new) holder, or undefined when it carries the old one over. */
+async function correctionSignature(deps: AppDeps, organisationId: string, entryId: string, c: Correction) {
+  if (!c.signature) return undefined;
+  const old = await findEntry(deps.db, organisationId, entryId);
+  if (!old) throw new AppError('journal.entry_not_found');
+  return takeInspectorSignature(deps, c.inspectorId ?? old.inspectorId, c.signature, deps.now());
+}
+
+/**
+ * The same signer: their signature stays with the moment they gave it, and the
+ * entry names where (the first entry in a chain of corrections). A signature
+ * still pending is not carried: the inspector confirms the correcting entry.
+ */
+function carriedSignature(old: JournalEntryRow): SignatureColumns & { signatureCarriedFrom: string | null } {
+  if (!old.inspectorSignedAt) return { inspectorSignedAt: null, signatureMethod: old.signatureMethod, signatureCarriedFrom: null };
+  return {
+    inspectorSignedAt: old.inspectorSignedAt,
+    signatureMethod: old.signatureMethod,
+    signatureCarriedFrom: old.signatureCarriedFrom ?? old.id,
+  };
 }
 
 async function releaseRecorder(tx: Parameters<typeof lockRecorder>[0], organisationId: string, recorderId: string) {

@@ -5,15 +5,13 @@ import { AppError } from '../../platform/errors.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import { findActivity } from '../activities/activities.repository.ts';
-import { verifySignerCredentials } from '../../kernel/auth/auth.usecases.ts';
 import { lockRecorder } from '../recorders/recorders.usecases.ts';
 import { setRecorderStatus, type RecorderRow } from '../recorders/recorders.repository.ts';
 import { findUserById } from '../../kernel/users/users.repository.ts';
 import { completeEntry, findEntry, findOpenJournal, insertEntry, nextEntryNumber, openEntryForRecorder } from './journal.repository.ts';
 import { entrySnapshot } from './journal.snapshot.ts';
 
-export type InspectorSignature =
-  { method: 'credentials_at_counter'; login: string; password: string; totpCode?: string } | { method: 'own_device' };
+import { assertBatteryForIssue, assertInspectorAssigned, takeInspectorSignature, type InspectorSignature } from './journal.rules.ts';
 
 export interface IssueInput {
   recorderId: string;
@@ -41,17 +39,16 @@ export async function assertIssuable(tx: DbOrTx, r: RecorderRow) {
  * the inspector's signature; R444-20 battery check; R444-17 clock check.
  */
 export async function issueRecorder(deps: AppDeps, actor: Actor & { id: string }, organisationId: string, input: IssueInput) {
-  const threshold = deps.config.batteryMinPercent;
-  if (input.batteryPercent < threshold) throw new AppError('journal.battery_too_low', { battery: input.batteryPercent, threshold });
+  assertBatteryForIssue(deps, input.batteryPercent);
   if (!input.clockConfirmed) throw new AppError('journal.clock_not_confirmed');
   const activity = await findActivity(deps.db, organisationId, input.activityId);
   if (!activity) throw new AppError('activity.not_found');
-  if (!activity.inspectorIds.includes(input.inspectorId)) throw new AppError('journal.inspector_not_assigned');
+  assertInspectorAssigned(activity, input.inspectorId);
   const inspector = await findUserById(deps.db, input.inspectorId);
   const issuer = await findUserById(deps.db, actor.id);
   if (!inspector || !issuer) throw new AppError('user.not_found');
   // Check the signature before taking locks: a wrong password must not hold the journal.
-  if (input.signature.method === 'credentials_at_counter') await verifySignerCredentials(deps, input.inspectorId, input.signature);
+  const signed = await takeInspectorSignature(deps, input.inspectorId, input.signature, deps.now());
 
   return deps.db.transaction(async (tx) => {
     const journal = await findOpenJournal(tx, organisationId, true);
@@ -72,8 +69,9 @@ export async function issueRecorder(deps: AppDeps, actor: Actor & { id: string }
       issuedAt: now,
       issuedBy: issuer.id,
       issuedByName: issuer.fullName,
-      inspectorSignedAt: input.signature.method === 'credentials_at_counter' ? now : null,
-      signatureMethod: input.signature.method,
+      signatureMethod: signed.signatureMethod,
+      // Signed at the counter: the signature and the issue are one moment.
+      inspectorSignedAt: signed.inspectorSignedAt ? now : null,
       batteryPercent: input.batteryPercent,
       clockConfirmed: true,
       clockOffsetSeconds: input.clockOffsetSeconds ?? 0,

@@ -59,18 +59,31 @@ export async function buildJournalPrintModel(
     const list = breakages.get(b.journalEntryId!) ?? breakages.set(b.journalEntryId!, []).get(b.journalEntryId!)!;
     list.push(t('common:pdf.journal.breakage', { date: formatDateTime(b.reportedAt, zone), description: b.description }));
   }
+  // R444-8/R444-9: a signature is printed where and when it was given, never as if given again.
+  const issueSignature = (e: JournalEntryRow) => {
+    const name = surnameWithInitials(e.inspectorName);
+    if (!e.inspectorSignedAt) return t('common:pdf.journal.signaturePending');
+    const from = e.signatureCarriedFrom ? byId.get(e.signatureCarriedFrom) : undefined;
+    if (from) return t('common:pdf.journal.signatureCarried', { name, number: from.number });
+    if (e.correctsEntryId) return t('common:pdf.journal.signedCorrection', { name, date: formatDateTime(e.inspectorSignedAt, zone) });
+    return t('common:pdf.journal.signedBy', { name });
+  };
+  // A return copied from the struck entry was signed there (or is covered by the correction's own signature).
+  const returnSignature = (e: JournalEntryRow) => {
+    const corrected = e.correctsEntryId ? byId.get(e.correctsEntryId) : undefined;
+    const copied = corrected?.returnedAt && corrected.returnedAt.getTime() === e.returnedAt?.getTime();
+    return copied ? issueSignature(e) : t('common:pdf.journal.signedBy', { name: surnameWithInitials(e.inspectorName) });
+  };
   const row = (e: JournalEntryRow): PrintRow => {
     const issue = [
       formatDateTime(e.issuedAt, zone),
-      e.inspectorSignedAt
-        ? t('common:pdf.journal.signedBy', { name: surnameWithInitials(e.inspectorName) })
-        : t('common:pdf.journal.signaturePending'),
+      issueSignature(e),
       t('common:pdf.journal.issuedBy', { name: surnameWithInitials(e.issuedByName) }),
     ].join('\n');
     const ret = e.returnedAt
       ? [
           formatDateTime(e.returnedAt, zone),
-          t('common:pdf.journal.signedBy', { name: surnameWithInitials(e.inspectorName) }),
+          returnSignature(e),
           t('common:pdf.journal.receivedBy', { name: surnameWithInitials(e.returnReceivedByName ?? '') }),
         ].join('\n')
       : '';

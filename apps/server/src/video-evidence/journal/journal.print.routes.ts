@@ -22,7 +22,7 @@ export function journalPrintRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       app.get(
         `/api/v1/organisations/:orgId/journals/:journalId/${file}`,
         {
-          config: { authz: rule.org(['head', 'responsible', 'auditor']) },
+          config: { authz: rule.org(['head', 'responsible', 'auditor']), evidence: 'journal' },
           schema: {
             tags: ['journal'],
             summary: `The journal in the official form of Appendix 1 (${file}; kk, ru or en) (R444-A1)`,

@@ -40,6 +40,8 @@ export const JournalEntry = Type.Object({
   struckByName: NullableString,
   strikeReason: NullableString,
   correctsEntryId: Type.Union([Uuid, Type.Null()]),
+  /** The entry whose signature a correction carried over (signer unchanged), or null. */
+  signatureCarriedFrom: Type.Union([Uuid, Type.Null()]),
 });
 
 export const Signature = Type.Object({
@@ -47,6 +49,12 @@ export const Signature = Type.Object({
   password: Type.String({ minLength: 1, maxLength: 1000 }),
   totpCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
 });
+
+/** The inspector's signature of an issue, or of a correction that names a new holder (R444-8). */
+const InspectorSignatureBody = Type.Union([
+  Type.Intersect([Type.Object({ method: Type.Literal('credentials_at_counter') }), Signature]),
+  Type.Object({ method: Type.Literal('own_device') }),
+]);
 
 export const IssueBody = Type.Object({
   recorderId: Uuid,
@@ -56,10 +64,7 @@ export const IssueBody = Type.Object({
   clockConfirmed: Type.Boolean(),
   clockOffsetSeconds: Type.Optional(Type.Integer({ minimum: -86_400, maximum: 86_400 })),
   note: Type.Optional(Type.String({ maxLength: 1000 })),
-  signature: Type.Union([
-    Type.Intersect([Type.Object({ method: Type.Literal('credentials_at_counter') }), Signature]),
-    Type.Object({ method: Type.Literal('own_device') }),
-  ]),
+  signature: InspectorSignatureBody,
 });
 
 export const ReturnBody = Type.Object({
@@ -79,6 +84,8 @@ export const StrikeBody = Type.Object({
       batteryPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
       clockOffsetSeconds: Type.Optional(Type.Integer({ minimum: -86_400, maximum: 86_400 })),
       note: Type.Optional(Type.String({ maxLength: 1000 })),
+      /** Required when the correction names another inspector: theirs, by the methods of an issue. */
+      signature: Type.Optional(InspectorSignatureBody),
     }),
   ),
 });

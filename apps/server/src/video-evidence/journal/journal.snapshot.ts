@@ -35,6 +35,7 @@ export function entrySnapshot(e: JournalEntryRow) {
     struckByName: e.struckByName,
     strikeReason: e.strikeReason,
     correctsEntryId: e.correctsEntryId,
+    signatureCarriedFrom: e.signatureCarriedFrom,
   };
 }
 export type EntrySnapshot = ReturnType<typeof entrySnapshot>;

@@ -78,6 +78,12 @@ export const journalEntries = pgTable(
     struckByName: text('struck_by_name'),
     strikeReason: text('strike_reason'),
     correctsEntryId: uuid('corrects_entry_id'),
+    /**
+     * R444-8/R444-9: a correction that leaves the signer unchanged carries the
+     * inspector's signature over from the entry where it was given (this id);
+     * null where the signature (or its pending state) belongs to this entry.
+     */
+    signatureCarriedFrom: uuid('signature_carried_from'),
   },
   (t) => [
     uniqueIndex('journal_entries_number').on(t.journalId, t.number),

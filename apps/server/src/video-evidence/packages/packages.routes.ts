@@ -30,7 +30,7 @@ export function packageRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       base,
       {
-        config: { authz: readers },
+        config: { authz: readers, evidence: 'package' },
         schema: {
           tags: ['packages'],
           summary: 'Court and authority packages, newest first, with build progress',
@@ -70,7 +70,7 @@ export function packageRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       `${base}/:packageId`,
       {
-        config: { authz: readers },
+        config: { authz: readers, evidence: 'package' },
         schema: {
           tags: ['packages'],
           summary: 'One package: contents, progress or result, download links (without tokens)',
@@ -88,7 +88,7 @@ export function packageRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.post(
       `${base}/:packageId/links`,
       {
-        config: { authz: makers },
+        config: { authz: makers, evidence: 'package' },
         schema: {
           tags: ['packages'],
           summary: 'Create an expiring download link for a ready package (the token is shown once)',
@@ -108,7 +108,7 @@ export function packageRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       {
         // A HEAD request would count as a logged download: only GET serves the bytes.
         exposeHeadRoute: false,
-        config: { authz: makers },
+        config: { authz: makers, evidence: 'package' },
         schema: {
           tags: ['packages'],
           summary: 'The package ZIP, streamed; needs a valid unexpired link as well as the session (each download logged)',

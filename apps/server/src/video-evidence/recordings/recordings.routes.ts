@@ -69,7 +69,7 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       base,
       {
-        config: { authz: metadataReaders },
+        config: { authz: metadataReaders, evidence: 'recording' },
         schema: {
           tags: ['recordings'],
           summary: 'Recordings (metadata), newest first; ?unattributed=true for those in no issue',
@@ -87,7 +87,7 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       `${base}/:recordingId`,
       {
-        config: { authz: metadataReaders },
+        config: { authz: metadataReaders, evidence: 'recording' },
         schema: {
           tags: ['recordings'],
           summary: 'A recording with its journal entry, activity and findings (what the player page shows)',
@@ -139,7 +139,7 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       `${base}/:recordingId/thumbnails`,
       {
-        config: { authz: mediaReaders },
+        config: { authz: mediaReaders, evidence: 'recording' },
         schema: {
           tags: ['recordings'],
           summary: 'The thumbnail strip (JPEG) of a recording; counts as viewing it',
@@ -178,7 +178,7 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       `${base}/:recordingId/media`,
       {
-        config: { authz: mediaReaders },
+        config: { authz: mediaReaders, evidence: 'recording' },
         schema: {
           tags: ['recordings'],
           summary: 'The original bytes, with Range/ETag for playback; ?download=true as an attachment (each logged)',

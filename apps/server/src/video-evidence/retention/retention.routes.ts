@@ -67,7 +67,7 @@ export function retentionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       `${base}/due`,
       {
-        config: { authz: readers },
+        config: { authz: readers, evidence: 'recording' },
         schema: {
           tags: ['retention'],
           summary: 'Recordings past their retention period and not under legal hold: the deletion review list (R444-12)',
@@ -81,7 +81,7 @@ export function retentionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       `${base}/upcoming`,
       {
-        config: { authz: readers },
+        config: { authz: readers, evidence: 'recording' },
         schema: {
           tags: ['retention'],
           summary: 'Recordings falling due within the next days (default 30), held ones marked',
@@ -115,7 +115,7 @@ export function retentionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       `${base}/acts`,
       {
-        config: { authz: readers },
+        config: { authz: readers, evidence: 'deletion_act' },
         schema: {
           tags: ['retention'],
           summary: 'Deletion acts, newest first',
@@ -129,7 +129,7 @@ export function retentionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       `${base}/acts/:actId/pdf`,
       {
-        config: { authz: readers },
+        config: { authz: readers, evidence: 'deletion_act' },
         schema: {
           tags: ['retention'],
           summary: 'The deletion act as PDF (kk, ru or en), listing every deleted recording with its SHA-256',
@@ -164,7 +164,7 @@ export function retentionRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     app.get(
       recBase,
       {
-        config: { authz: readers },
+        config: { authz: readers, evidence: 'recording' },
         schema: {
           tags: ['retention'],
           summary: 'Legal holds of a recording, active and lifted',

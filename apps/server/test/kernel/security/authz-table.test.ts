@@ -150,6 +150,7 @@ const TABLE: Record<string, ActorName[]> = {
   'GET /api/v1/dock/receipts/{uploadId}': ['dock', 'foreignDock'],
   'POST /api/v1/dock/dockings': ['dock', 'foreignDock'],
   'GET /api/v1/organisations/{orgId}/ledger': ['head', 'auditor'],
+  'GET /api/v1/organisations/{orgId}/access-refusals': ['head', 'auditor'],
   'POST /api/v1/organisations/{orgId}/ledger/verify': ['head', 'auditor'],
   'GET /api/v1/organisations/{orgId}/ledger/checkpoints': ['head', 'auditor'],
   'POST /api/v1/organisations/{orgId}/ledger/checkpoints': ['head'],

@@ -9,6 +9,7 @@ import type { LedgerFilter } from './audit.queries.ts';
 import { IntegrityPanel } from './IntegrityPanel.tsx';
 import { LedgerFilters } from './LedgerFilters.tsx';
 import { LedgerList } from './LedgerList.tsx';
+import { RefusalsPanel } from './RefusalsPanel.tsx';
 
 const NO_FILTER: LedgerFilter = { actorId: null, action: null, from: null, to: null };
 
@@ -33,6 +34,7 @@ function AuditLedger() {
     <Stack gap="lg">
       <PageHeader title={t('audit.title')} description={t('audit.description')} />
       <IntegrityPanel orgId={orgId} canSign={access.signCheckpoint} />
+      <RefusalsPanel orgId={orgId} />
       <LedgerFilters orgId={orgId} value={filter} onChange={setFilter} onReset={() => setFilter(NO_FILTER)} />
       <LedgerList orgId={orgId} filter={filter} />
     </Stack>

@@ -90,11 +90,11 @@ export function JournalTable({ entries, canStrike, linkRecorders, onStrike }: Pr
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Lines lines={issueLines(e, t)} struck={struck} />
+                  <Lines lines={issueLines(e, t, byId)} struck={struck} />
                 </Table.Td>
                 <Table.Td>
                   {e.returnedAt ? (
-                    <Lines lines={returnLines(e, t)} struck={struck} />
+                    <Lines lines={returnLines(e, t, byId)} struck={struck} />
                   ) : (
                     !struck && (
                       <Badge variant="light" color="blue" tt="none">

@@ -1,4 +1,4 @@
-import { Button, Divider, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Divider, Group, NumberInput, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../kernel/components/ErrorAlert.tsx';
@@ -6,12 +6,15 @@ import { formatDateTime } from '../../kernel/format/datetime.ts';
 import { useRecorders } from '../recorders/recorders.queries.ts';
 import { placeError } from './issueErrors.ts';
 import { useStrikeEntry } from './journal.queries.ts';
-import type { Correction, JournalEntry } from './journal.types.ts';
+import type { Correction, Credentials, JournalEntry } from './journal.types.ts';
+import { credentialsOf, NO_CREDENTIALS, SignatureFields } from './SignatureFields.tsx';
 import { useCounterOptions } from './useCounterOptions.ts';
 
 /**
  * R444-9: a wrong entry is struck with a reason signed by the responsible person; the corrected values,
- * if any, become a new entry that refers to it. Empty fields keep the struck entry's values.
+ * if any, become a new entry that refers to it. Empty fields keep the struck entry's values. A correction
+ * that names another inspector needs that inspector's own signature, as at an issue (R444-8); one that keeps
+ * the inspector carries their signature over.
  */
 export function StrikeForm({ orgId, entry, onDone }: { orgId: string; entry: JournalEntry; onDone: () => void }) {
   const { t } = useTranslation();
@@ -26,11 +29,17 @@ export function StrikeForm({ orgId, entry, onDone }: { orgId: string; entry: Jou
   const [battery, setBattery] = useState<number | string>('');
   const [offset, setOffset] = useState<number | string>('');
   const [note, setNote] = useState('');
+  const [method, setMethod] = useState<'credentials_at_counter' | 'own_device'>('credentials_at_counter');
+  const [credentials, setCredentials] = useState<Credentials>(NO_CREDENTIALS);
   const [tried, setTried] = useState(false);
   const opts = useCounterOptions(orgId, c.inspectorId ?? entry.inspectorId, c.activityId ?? entry.activityId);
   const err = placeError(strike.error);
   const short = tried && reason.trim().length < 3 ? t('recorders.noteTooShort') : undefined;
 
+  const newHolder = c.inspectorId !== null && c.inspectorId !== entry.inspectorId;
+  const signing = newHolder && method === 'credentials_at_counter';
+  const signatureMissing =
+    signing && !(credentials.login.trim() && credentials.password && (!opts.inspector?.totpEnabled || credentials.totpCode));
   const correction: Correction = {
     ...(c.recorderId ? { recorderId: c.recorderId } : {}),
     ...(c.inspectorId ? { inspectorId: c.inspectorId } : {}),
@@ -40,11 +49,13 @@ export function StrikeForm({ orgId, entry, onDone }: { orgId: string; entry: Jou
     ...(note.trim() ? { note: note.trim() } : {}),
   };
   const correcting = Object.keys(correction).length > 0;
+  if (newHolder)
+    correction.signature = signing ? { method: 'credentials_at_counter', ...credentialsOf(credentials) } : { method: 'own_device' };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (reason.trim().length < 3) return;
+    if (reason.trim().length < 3 || signatureMissing) return;
     try {
       await strike.mutateAsync({ id: entry.id, reason: reason.trim(), ...(correcting ? { correction } : {}) });
       onDone();
@@ -142,6 +153,40 @@ export function StrikeForm({ orgId, entry, onDone }: { orgId: string; entry: Jou
             onChange={(e) => setNote(e.currentTarget.value)}
           />
         </SimpleGrid>
+        {newHolder ? (
+          <Stack gap="xs" data-testid="strike-signature">
+            <Radio.Group
+              label={t('journal.sign.title')}
+              description={t('journal.strike.newHolderSigns', { name: opts.inspector?.fullName ?? '' })}
+              value={method}
+              onChange={(v) => setMethod(v as typeof method)}
+            >
+              <Group mt={6} gap="lg">
+                <Radio value="credentials_at_counter" label={t('journal.sign.atCounter')} />
+                <Radio value="own_device" label={t('journal.sign.ownDevice')} />
+              </Group>
+            </Radio.Group>
+            {signing ? (
+              <SignatureFields
+                value={credentials}
+                onChange={setCredentials}
+                withCode={!!opts.inspector?.totpEnabled}
+                error={err.at('signature')}
+                missing={tried}
+              />
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('journal.sign.ownDeviceHint')}
+              </Text>
+            )}
+          </Stack>
+        ) : (
+          correcting && (
+            <Text size="xs" c="dimmed">
+              {t('journal.strike.signatureCarried', { name: entry.inspectorName, number: entry.number })}
+            </Text>
+          )
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('action.cancel')}

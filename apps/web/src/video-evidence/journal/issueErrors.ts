@@ -15,6 +15,7 @@ const FIELD_OF: Record<string, string> = {
   'journal.battery_too_low': 'battery',
   'journal.clock_not_confirmed': 'clock',
   'journal.inspector_signature_invalid': 'signature',
+  'journal.correction_signature_required': 'signature',
   'auth.throttled': 'signature',
   'journal.return_before_issue': 'recorder',
 };

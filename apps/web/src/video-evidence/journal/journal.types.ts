@@ -33,6 +33,8 @@ export interface JournalEntry {
   struckByName: string | null;
   strikeReason: string | null;
   correctsEntryId: string | null;
+  /** A correction that kept the signer: the entry where the signature was given (R444-9). */
+  signatureCarriedFrom: string | null;
 }
 
 /** A row of the journal table: the entry, breakages reported under it and whether its recordings arrived (R444-11/20). */
@@ -74,6 +76,8 @@ export interface Correction {
   batteryPercent?: number;
   clockOffsetSeconds?: number;
   note?: string;
+  /** The new holder's own signature, required when the correction names another inspector (R444-8). */
+  signature?: IssueSignature;
 }
 
 export interface OverdueReturn {
