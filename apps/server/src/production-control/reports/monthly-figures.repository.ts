@@ -27,24 +27,36 @@ export interface MonthWindow {
  * The states are what the report counts; they come from one statement so the figures agree.
  */
 const instructionStates = (w: MonthWindow) => sql`
-  SELECT i.id, i.number, i.issued_on AS "issuedOn", i.facility_id AS "facilityId", i.unit_id AS "unitId",
-         i.closed_at AS "closedAt", o.number AS "cancelOrderNumber", o.order_date AS "cancelOrderDate",
-         m.measures, m.overdue,
-         CASE WHEN i.cancelled_at <= ${at(w.asOf)} THEN 'cancelled'
-              WHEN i.closed_at <= ${at(w.asOf)} THEN 'closed'
+  WITH ins AS (
+    SELECT i.id, i.number, i.issued_on, i.facility_id, i.unit_id, i.closed_at, i.cancelled_at, i.cancel_order_id
+      FROM pc_instructions i
+     WHERE i.organisation_id = ${w.organisationId} AND i.issued_on <= ${day(w.lastDay)}
+       AND (i.closed_at IS NULL OR i.closed_at >= ${at(w.from)})
+       AND (i.cancelled_at IS NULL OR i.cancelled_at >= ${at(w.from)})
+  ), late AS (
+    -- Each measure once: overdue when its deadline passed and its violation was not verified eliminated by asOf.
+    SELECT it.instruction_id,
+           CASE WHEN it.deadline < ${day(w.today)} AND NOT (v.status IN ('verified', 'rechecked') AND v.verified_at <= ${at(w.asOf)})
+                THEN ${day(w.today)} - it.deadline END AS days
+      FROM ins JOIN pc_instruction_items it ON it.instruction_id = ins.id JOIN pc_violations v ON v.id = it.violation_id
+  ), m AS (
+    SELECT instruction_id, count(*)::int AS measures, count(days)::int AS overdue,
+           (count(*) FILTER (WHERE days < 30))::int AS under_30,
+           (count(*) FILTER (WHERE days BETWEEN 30 AND 60))::int AS from_30_to_60,
+           (count(*) FILTER (WHERE days > 60))::int AS over_60
+      FROM late GROUP BY 1
+  )
+  SELECT ins.id, ins.number, ins.issued_on AS "issuedOn", ins.facility_id AS "facilityId", ins.unit_id AS "unitId",
+         ins.closed_at AS "closedAt", o.number AS "cancelOrderNumber", o.order_date AS "cancelOrderDate",
+         coalesce(m.measures, 0) AS measures, coalesce(m.overdue, 0) AS overdue,
+         coalesce(m.under_30, 0) AS under_30, coalesce(m.from_30_to_60, 0) AS from_30_to_60, coalesce(m.over_60, 0) AS over_60,
+         CASE WHEN ins.cancelled_at <= ${at(w.asOf)} THEN 'cancelled'
+              WHEN ins.closed_at <= ${at(w.asOf)} THEN 'closed'
               WHEN m.overdue > 0 THEN 'overdue'
               ELSE 'on_time' END AS state
-    FROM pc_instructions i
-    LEFT JOIN pc_orders o ON o.id = i.cancel_order_id AND i.cancelled_at <= ${at(w.asOf)}
-    CROSS JOIN LATERAL (
-      SELECT count(*)::int AS measures,
-             (count(*) FILTER (WHERE it.deadline < ${day(w.today)}
-                AND NOT (v.status IN ('verified', 'rechecked') AND v.verified_at <= ${at(w.asOf)})))::int AS overdue
-        FROM pc_instruction_items it JOIN pc_violations v ON v.id = it.violation_id
-       WHERE it.instruction_id = i.id) m
-   WHERE i.organisation_id = ${w.organisationId} AND i.issued_on <= ${day(w.lastDay)}
-     AND (i.closed_at IS NULL OR i.closed_at >= ${at(w.from)})
-     AND (i.cancelled_at IS NULL OR i.cancelled_at >= ${at(w.from)})`;
+    FROM ins
+    LEFT JOIN m ON m.instruction_id = ins.id
+    LEFT JOIN pc_orders o ON o.id = ins.cancel_order_id AND ins.cancelled_at <= ${at(w.asOf)}`;
 
 export interface InstructionStateRow {
   id: string;
@@ -57,11 +69,15 @@ export interface InstructionStateRow {
   cancelOrderDate: string | null;
   measures: number;
   overdue: number;
+  /** The overdue measures by days overdue (R315-13's bands). */
+  under_30: number;
+  from_30_to_60: number;
+  over_60: number;
   state: 'on_time' | 'overdue' | 'closed' | 'cancelled';
 }
 
 export async function instructionsOfMonth(db: DbOrTx, w: MonthWindow) {
-  const res = await db.execute(sql`${instructionStates(w)} ORDER BY i.issued_on, i.number`);
+  const res = await db.execute(sql`${instructionStates(w)} ORDER BY ins.issued_on, ins.number`);
   return rowsOf<InstructionStateRow>(res);
 }
 

@@ -14,7 +14,7 @@ import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import { dateInZone, startOfDayInZone } from '../../platform/time.ts';
 import { recordPcEvent } from '../pc-ledger.ts';
 import { notifyHeads } from '../pc-notify.ts';
-import { activityOfMonth, instructionsOfMonth, overdueAges, placeNames, type MonthWindow } from './monthly-figures.repository.ts';
+import { activityOfMonth, instructionsOfMonth, placeNames, type MonthWindow } from './monthly-figures.repository.ts';
 import { findMonthlyReport, insertApproval, insertMonthlyReport, latestMonthlyReport } from './reports.repository.ts';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -52,12 +52,13 @@ const dayOf = (v: Date | string | null) => (v ? dateInZone(new Date(v)) : null);
  */
 export async function monthlyFigures(deps: AppDeps, db: DbOrTx, organisationId: string, month: string): Promise<MonthlyReportFigures> {
   const w = monthWindow(deps, organisationId, month);
-  const [activity, instructions, ages, places] = await Promise.all([
+  const [activity, instructions, places] = await Promise.all([
     activityOfMonth(db, w),
     instructionsOfMonth(db, w),
-    overdueAges(db, w),
     placeNames(db, organisationId),
   ]);
+  // Overdue measures by age, from the same pass over the measures (instructions still in force only).
+  const ages = { under_30: 0, from_30_to_60: 0, over_60: 0 };
   const facilityName = new Map(places.map((p) => [p.facilityId, p.facility]));
   const unitName = new Map(places.filter((p) => p.unitId).map((p) => [p.unitId!, p.unit!]));
   const lines = new Map<string, MonthlyReportLine>();
@@ -89,7 +90,11 @@ export async function monthlyFigures(deps: AppDeps, db: DbOrTx, organisationId: 
   for (const i of instructions) {
     const l = line(i.facilityId, i.unitId);
     l.instructions[i.state] += 1;
-    if (i.state === 'on_time' || i.state === 'overdue') l.overdueMeasures += i.overdue;
+    if (i.state !== 'on_time' && i.state !== 'overdue') continue;
+    l.overdueMeasures += i.overdue;
+    ages.under_30 += i.under_30;
+    ages.from_30_to_60 += i.from_30_to_60;
+    ages.over_60 += i.over_60;
   }
   const sorted = [...lines.values()].sort((a, b) => a.facility.localeCompare(b.facility) || (a.unit ?? '').localeCompare(b.unit ?? ''));
   const totals = emptyLine();
