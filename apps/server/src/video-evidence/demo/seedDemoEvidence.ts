@@ -60,7 +60,7 @@ export async function seedDemoEvidence(
   await createCourtPackage(deps, actor, 'responsible', org, {
     recipientKind: 'court',
     recipientName: 'Шахтинск қалалық соты',
-    caseNumber: '№ 2-1147/2026',
+    caseNumber: '2-1147/2026',
     purpose: 'Әкімшілік құқық бұзушылық туралы іс бойынша дәлелдемелер',
     recordings: ids.map((recordingId) => ({ recordingId })),
     materialIds: [],
