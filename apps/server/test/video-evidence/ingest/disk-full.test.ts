@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../src/config/config.ts';
+import { openBlobStore } from '../../../src/platform/storage/open-store.ts';
 import { seedJournalWorld } from '../../support/journal-world.ts';
 import { createTestContext, type TestContext } from '../../support/test-app.ts';
 
@@ -215,6 +217,17 @@ describe.skipIf(!mounted)('R444-11 R444-13 the blob store’s disk is full', () 
     // The first upload became a recording: it is no partial upload to remove.
     const committed = await w.resp.post(w.api(`/partial-uploads/${url.pathname.split('/').pop()}/remove`), { reason: 'тексеру' });
     expect(committed.statusCode).toBe(404);
+  });
+
+  it('R444-11 a reserve the disk cannot hold, or one that is no number, stops start-up naming STORAGE_RESERVE_MB', async () => {
+    const config = loadConfig({ DATA_DIR: path.join(mountPoint, 'big'), STORAGE_RESERVE_MB: '8' });
+    await expect(openBlobStore(config)).rejects.toThrow(ConfigError);
+    await expect(openBlobStore(config)).rejects.toThrow(
+      /^Invalid configuration: STORAGE_RESERVE_MB=8 is not smaller than the file system of .* \(8 MiB\)/,
+    );
+    expect(() => loadConfig({ STORAGE_RESERVE_MB: '1 GB' })).toThrow(
+      'Invalid configuration: STORAGE_RESERVE_MB="1 GB" must be a whole number',
+    );
   });
 
   it('R444-13 a creation the full disk stops half-way (no reserve configured) answers 507 and leaves no zero-byte file, description or row', async () => {
