@@ -292,6 +292,10 @@ describe('Order 444 dashboard and the inspector', () => {
       .getByTestId('findings-panel')
       .getByText(/Жазбада 1 мин \d+ с үзіліс/)
       .waitFor();
+    // R444-11: the staging disk's free space and reserve; no upload left unfinished in the demo.
+    const disk = page.getByTestId('partial-uploads-panel');
+    await disk.getByText(/^Жүктеулер дискісінде бос орын: .+; жаңа жүктеулер үшін қор: 1\.0 GB$/).waitFor();
+    await disk.getByText('Аяқталмаған жүктеулер жоқ.').waitFor();
     await nav().getByRole('link', { name: 'Сот пен органдарға пакеттер' }).click();
     await page.getByText('Шахтинск қалалық соты').waitFor();
     await page.getByText('3 жазба', { exact: false }).waitFor();
