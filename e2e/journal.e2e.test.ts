@@ -79,7 +79,7 @@ describe('Order 444 journal at the counter (responsible person)', () => {
     await dialog().getByRole('button', { name: 'Жабу' }).click();
     const table = page.getByTestId('recorders-table');
     for (const n of ['ВР-101', 'ВР-102', 'ВР-103']) await table.getByRole('link', { name: n }).waitFor();
-    await page.getByText('Сақтауда · 6').waitFor();
+    await page.getByText('Сақтауда · 5').waitFor();
   });
 
   it('R444-8 R444-17 issues ВР-101 to inspector1 for № 27-ТП at 85%, the inspector signs on the same screen; Enter submits', async () => {
@@ -100,7 +100,7 @@ describe('Order 444 journal at the counter (responsible person)', () => {
     await page.keyboard.press('Enter');
     const done = dialog().getByTestId('issue-done');
     await done.waitFor();
-    expect(await done.innerText()).toContain('№ 4 жазба: ВР-101 бейнетіркеуіші Нұрланов Данияр Асқарұлы алды');
+    expect(await done.innerText()).toContain('№ 5 жазба: ВР-101 бейнетіркеуіші Нұрланов Данияр Асқарұлы алды');
     // Ready for the next inspector: empty form, cursor in the scan field.
     await expect.poll(focusedPlaceholder).toBe(SCAN_PLACEHOLDER);
     expect(await dialog().getByLabel('Инспектордың құпиясөзі').inputValue()).toBe('');
@@ -121,51 +121,51 @@ describe('Order 444 journal at the counter (responsible person)', () => {
       .waitFor();
   });
 
-  it('R444-8 issuing ВР-101 again is refused: it is already out under entry № 4', async () => {
+  it('R444-8 issuing ВР-101 again is refused: it is already out under entry № 5', async () => {
     await scan('ВР-101');
     await expect(dialog().getByTestId('recorder-found').innerText()).resolves.toContain('Берілген');
     await dialog().getByLabel('Аккумулятордың қуаттылығы').fill('85');
     await page.keyboard.press('Enter');
-    await dialog().getByText('ВР-101 бейнетіркеуіші берілген (журналдағы № 4 жазба). Алдымен оны тапсыру керек.').waitFor();
+    await dialog().getByText('ВР-101 бейнетіркеуіші берілген (журналдағы № 5 жазба). Алдымен оны тапсыру керек.').waitFor();
   });
 
   it('R444-8 ВР-102 is issued for the inspector to confirm on his own device', async () => {
     await scan('ВР-102');
     await dialog().getByLabel('Инспектор өз құрылғысынан растайды').check();
     await dialog().getByRole('button', { name: 'Беру (Enter)' }).click();
-    await dialog().getByTestId('issue-done').filter({ hasText: '№ 5 жазба' }).waitFor();
+    await dialog().getByTestId('issue-done').filter({ hasText: '№ 6 жазба' }).waitFor();
     await dialog().getByRole('button', { name: 'Жабу' }).click();
-    await expect(journalRow(5).innerText()).resolves.toContain('инспектордың қолы күтілуде');
+    await expect(journalRow(6).innerText()).resolves.toContain('инспектордың қолы күтілуде');
   });
 
   it('R444-10 ВР-101 is returned against the inspector’s signature; focus goes back to the scan field', async () => {
     await page.getByRole('button', { name: 'Қабылдау', exact: true }).click();
     await expect.poll(focusedPlaceholder).toBe(SCAN_PLACEHOLDER);
     await scan('ВР-101', 'open-entry');
-    await expect(dialog().getByTestId('open-entry').innerText()).resolves.toContain('№ 4 жазба, ВР-101');
+    await expect(dialog().getByTestId('open-entry').innerText()).resolves.toContain('№ 5 жазба, ВР-101');
     await signAsInspector('inspector1');
     await page.keyboard.press('Enter');
-    await dialog().getByTestId('return-done').filter({ hasText: '№ 4 жазба' }).waitFor();
+    await dialog().getByTestId('return-done').filter({ hasText: '№ 5 жазба' }).waitFor();
     await expect.poll(focusedPlaceholder).toBe(SCAN_PLACEHOLDER);
     await dialog().getByRole('button', { name: 'Жабу' }).click();
     // The table refetches after the return: wait for the row to show it, as a person would.
-    await expect.poll(() => journalRow(4).innerText()).toContain('қабылдаған: Сәрсенбаева Ә. Қ.');
+    await expect.poll(() => journalRow(5).innerText()).toContain('қабылдаған: Сәрсенбаева Ә. Қ.');
   });
 
-  it('R444-9 entry № 4 is struck with a reason and corrected to 90%; both rows stay, the struck one crossed out', async () => {
-    await page.getByRole('button', { name: '№ 4 жазбаны сызу немесе түзету' }).click();
+  it('R444-9 entry № 5 is struck with a reason and corrected to 90%; both rows stay, the struck one crossed out', async () => {
+    await page.getByRole('button', { name: '№ 5 жазбаны сызу немесе түзету' }).click();
     await dialog().getByLabel('Сызу себебі').fill('Заряд қате жазылды');
     await dialog().getByLabel('Аккумулятордың қуаттылығы').fill('90');
     await dialog().getByRole('button', { name: 'Сызу және түзету енгізу' }).click();
     await dialog().waitFor({ state: 'detached' });
-    const corrected = journalRow(6);
+    const corrected = journalRow(7);
     await corrected.waitFor();
     const text = await corrected.innerText();
-    expect(text).toContain('№ 4 жазбаны түзету: Заряд қате жазылды');
+    expect(text).toContain('№ 5 жазбаны түзету: Заряд қате жазылды');
     expect(text).toContain('аккумулятор 90%');
-    // The inspector is the same: his signature is carried over from № 4 and the row says so (R444-8).
-    expect(text).toContain('Нұрланов Д. А. қолы № 4 жазбадан ауыстырылды');
-    const struck = journalRow(4);
+    // The inspector is the same: his signature is carried over from № 5 and the row says so (R444-8).
+    expect(text).toContain('Нұрланов Д. А. қолы № 5 жазбадан ауыстырылды');
+    const struck = journalRow(5);
     expect(await struck.getAttribute('data-struck')).toBe('true');
     await expect(struck.getByTestId('struck-remark').innerText()).resolves.toContain('СЫЗЫЛДЫ: Заряд қате жазылды');
     const decoration = await struck.getByText('ВР-101').evaluate((el) => getComputedStyle(el).textDecorationLine);
@@ -173,8 +173,8 @@ describe('Order 444 journal at the counter (responsible person)', () => {
     await screenshot(page, 'journal-table');
   });
 
-  it('R444-8 R444-9 correcting № 5 to another inspector asks for that inspector’s own signature before anything is sent', async () => {
-    await page.getByRole('button', { name: '№ 5 жазбаны сызу немесе түзету' }).click();
+  it('R444-8 R444-9 correcting № 6 to another inspector asks for that inspector’s own signature before anything is sent', async () => {
+    await page.getByRole('button', { name: '№ 6 жазбаны сызу немесе түзету' }).click();
     await dialog().getByLabel('Сызу себебі').fill('Инспектор қате көрсетілді');
     expect(await dialog().getByTestId('strike-signature').count()).toBe(0);
     await dialog().getByRole('combobox', { name: 'Мемлекеттік инспектор' }).click();
@@ -187,11 +187,11 @@ describe('Order 444 journal at the counter (responsible person)', () => {
     await dialog().getByRole('button', { name: 'Бас тарту' }).click();
     await dialog().waitFor({ state: 'detached' });
     // Nothing was struck: the form refused before sending.
-    expect(await journalRow(5).getAttribute('data-struck')).not.toBe('true');
+    expect(await journalRow(6).getAttribute('data-struck')).not.toBe('true');
   });
 
   it('R444-7 the recorder page tells its history from the ledger in words', async () => {
-    await journalRow(6).getByRole('link', { name: 'ВР-101' }).click();
+    await journalRow(7).getByRole('link', { name: 'ВР-101' }).click();
     await page.getByRole('heading', { name: 'ВР-101 бейнетіркеуіші' }).waitFor();
     const history = page.getByTestId('recorder-history');
     for (const action of ['Бейнетіркеуіш есепке алынды', 'Бейнетіркеуіш берілді', 'Бейнетіркеуіш тапсырылды', 'Журнал жазбасы сызылды'])
@@ -199,7 +199,7 @@ describe('Order 444 journal at the counter (responsible person)', () => {
     await expect(page.getByRole('button', { name: 'Істен шыққаны туралы хабарлау' }).isVisible()).resolves.toBe(true);
     await screenshot(page, 'recorder-page');
     await page.goBack();
-    await journalRow(6).waitFor();
+    await journalRow(7).waitFor();
   });
 
   it('R444-4 R444-12 registers an investigation with subject, object and inspector; it is marked not covered by point 12', async () => {
@@ -226,7 +226,7 @@ describe('Order 444 journal at the counter (responsible person)', () => {
     expect(text).toContain('Омарова Гүлнар Бекқызы');
     expect(text).toMatch(/20:30/);
     await nav().getByRole('link', { name: 'Беру және тапсыру журналы' }).click();
-    await journalRow(6).waitFor();
+    await journalRow(7).waitFor();
   });
 
   it('R444-A1 the journal PDF in Kazakh and in Russian has the title, both entries and the struck marker', async () => {
@@ -234,7 +234,7 @@ describe('Order 444 journal at the counter (responsible person)', () => {
     expect(kk.text).toContain('Бейнетіркеуішті беруді және тапсыруды есепке алу журналы');
     expect(kk.text).toContain('[СЫЗЫЛДЫ]');
     expect(kk.text.match(/ВР-101/g)?.length).toBeGreaterThanOrEqual(2);
-    expect(kk.text).toMatch(/№ 4 жазбаны түзету/);
+    expect(kk.text).toMatch(/№ 5 жазбаны түзету/);
     const ru = await download('PDF, орыс тілінде');
     expect(ru.text).toContain('Журнал учета выдачи и сдачи видеорегистратора');
     expect(ru.text).toContain('[ЗАЧЁРКНУТО]');
@@ -252,16 +252,16 @@ describe('Order 444 dashboard and the inspector', () => {
       .click();
     await page.getByRole('heading', { name: 'Менің бейнетіркеуіштерім' }).waitFor();
     const pending = page.getByTestId('mine-pending');
-    await pending.getByText('ВР-102 (журналдағы № 5 жазба)').waitFor();
+    await pending.getByText('ВР-102 (журналдағы № 6 жазба)').waitFor();
     await pending.getByRole('button', { name: 'Алғаным туралы қол қою' }).click();
     const held = page.getByTestId('mine-held');
-    await held.getByText('ВР-102 (журналдағы № 5 жазба)').waitFor();
+    await held.getByText('ВР-102 (журналдағы № 6 жазба)').waitFor();
     await held.getByText('ВР-001 (журналдағы № 1 жазба)').waitFor();
     await expect(held.getByRole('button', { name: /^Істен шыққаны туралы хабарлау: ВР-/ }).count()).resolves.toBe(2);
     await screenshot(page, 'my-recorders');
 
     await nav().getByRole('link', { name: 'Беру және тапсыру журналы' }).click();
-    await journalRow(5).waitFor();
+    await journalRow(6).waitFor();
     expect(await page.getByRole('button', { name: 'Журналды жүктеп алу' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Беру', exact: true }).count()).toBe(0);
     await page.getByRole('link', { name: '«Назар аударыңыз!» төсбелгісін басып шығару' }).waitFor();
@@ -285,7 +285,7 @@ describe('Order 444 dashboard and the inspector', () => {
     await dialog().getByRole('button', { name: 'Хабарлау' }).click();
     await dialog().waitFor({ state: 'detached' });
     // Still his to hand back (point 20: the journal entry follows at the return).
-    await page.getByTestId('mine-held').getByText('ВР-102 (журналдағы № 5 жазба)').waitFor();
+    await page.getByTestId('mine-held').getByText('ВР-102 (журналдағы № 6 жазба)').waitFor();
   });
 
   it('R444-10 R444-20 the head’s dashboard lists the demo’s overdue ВР-002, the broken ВР-102 and its breakage notice', async () => {
@@ -305,14 +305,27 @@ describe('Order 444 dashboard and the inspector', () => {
     await screenshot(page, 'dashboard');
     await notices.getByRole('button', { name: 'Оқылды деп белгілеу: ВР-102 бейнетіркеуіші істен шықты' }).click();
     await expect.poll(() => notices.getByText('жаңа', { exact: true }).count()).toBe(0);
+    // R444-11 R444-19 R444-14: the demo's docked recordings of ВР-004 (№ 5-ТТ) with their gap, and their court package.
+    await page.getByTestId('findings-panel').getByText('№ 4 жазба, ВР-004, Омарова Г. Б.', { exact: false }).waitFor();
+    await page
+      .getByTestId('findings-panel')
+      .getByText(/Жазбада 1 мин \d+ с үзіліс/)
+      .waitFor();
+    // R444-11: the staging disk's free space and reserve; no upload left unfinished in the demo.
+    const disk = page.getByTestId('partial-uploads-panel');
+    await disk.getByText(/^Жүктеулер дискісінде бос орын: .+; жаңа жүктеулер үшін қор: 1\.0 GB$/).waitFor();
+    await disk.getByText('Аяқталмаған жүктеулер жоқ.').waitFor();
+    await nav().getByRole('link', { name: 'Сот пен органдарға пакеттер' }).click();
+    await page.getByText('Шахтинск қалалық соты').waitFor();
+    await page.getByText('3 жазба', { exact: false }).waitFor();
   });
 
   it('at 768 px the journal keeps its six columns in a scrollable table and the book actions wrap', async () => {
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.goto(`${server.url}/app/recorders/journal`);
-    await journalRow(6).waitFor();
+    await journalRow(7).waitFor();
     // ВР-102's breakage (reported by the inspector while out) is in the note column of its entry.
-    await expect(journalRow(5).innerText()).resolves.toMatch(
+    await expect(journalRow(6).innerText()).resolves.toMatch(
       /істен шыққаны туралы хабарланды \d\d\.\d\d\.\d{4} \d\d:\d\d: Экран жарылды, қосылмайды/,
     );
     await page.getByRole('button', { name: 'Журналды жүктеп алу' }).waitFor();

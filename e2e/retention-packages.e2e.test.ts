@@ -261,6 +261,8 @@ describe('Order 444 retention and court packages', () => {
     await nav()
       .getByRole('link', { name: kk('order444.nav.packages') })
       .click();
-    await page.getByTestId('packages-table').locator('[data-testid="package-state"][data-state="ready"]').waitFor();
+    // Ready in the list too, beside the demo's own package of ВР-004's recordings.
+    const ready = page.getByTestId('packages-table').locator('[data-testid="package-state"][data-state="ready"]');
+    await expect.poll(() => ready.count()).toBe(2);
   });
 });

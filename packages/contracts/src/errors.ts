@@ -117,6 +117,7 @@ export const ERROR_CODES = {
   'route.not_found': 404,
   'server.internal': 500,
   'server.busy': 503,
+  'storage.disk_full': 507,
   ...MEDICAL_CCTV_ERRORS,
   ...OHS_COMPETITION_ERRORS,
   ...PRODUCTION_CONTROL_ERRORS,

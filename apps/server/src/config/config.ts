@@ -160,6 +160,12 @@ export const SETTINGS = {
     default: 72,
     parse: int(1, 24 * 365),
   },
+  storageReserveMb: {
+    env: 'STORAGE_RESERVE_MB',
+    doc: "Free space (MiB) kept in reserve on the file system of uploads in progress: a dock agent's new upload is refused (507, storage.disk_full) while less is free, so uploads already under way can finish; 0 = no reserve. The server refuses to start if the reserve is not smaller than that file system",
+    default: 1024,
+    parse: int(0, 2 ** 30),
+  },
   gapThresholdSeconds: {
     env: 'GAP_THRESHOLD_SECONDS',
     doc: 'A pause between consecutive recordings longer than this is a continuity finding (Order 444, points 17, 19)',

@@ -81,7 +81,8 @@ export async function createTestContext(
     },
   };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-test-'));
-  const config = loadConfig({ ...env, DATA_DIR: dataDir });
+  // env.DATA_DIR wins: a test may put the data folder on a file system of its own (a small tmpfs to fill).
+  const config = loadConfig({ DATA_DIR: dataDir, ...env });
   const deps: AppDeps = {
     db: database.db,
     engine: database.engine,

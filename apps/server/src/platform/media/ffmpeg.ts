@@ -67,3 +67,17 @@ export function renderExcerpt(input: string, output: string, fromSeconds: number
     3_600_000,
   );
 }
+
+/** A short H.264/AAC clip of ffmpeg's test pattern, stamped with its start as a recorder would (the demo's recordings). */
+export function renderTestClip(output: string, startedAt: Date, seconds: number) {
+  const src = (f: string) => ['-f', 'lavfi', '-i', f];
+  return run(
+    [
+      ...src(`testsrc=duration=${seconds}:size=320x240:rate=10`),
+      ...src(`sine=frequency=440:duration=${seconds}`),
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-movflags', '+faststart'],
+      ...['-metadata', `creation_time=${startedAt.toISOString()}`, '-y', output],
+    ],
+    60_000,
+  );
+}

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Config } from '../../config/config.ts';
+import { ConfigError, type Config } from '../../config/config.ts';
+import { freeSpace } from './free-space.ts';
 import { createFsBlobStore } from './fs-store.ts';
 import { checkS3Bucket } from './s3-bucket-check.ts';
 import { createS3BlobStore } from './s3-store.ts';
@@ -8,10 +9,23 @@ import { instrumentStore } from '../metrics/instrument-store.ts';
 
 /** The store STORAGE names; an S3 bucket is checked first (versioning, Object Lock), or start-up stops naming the setting. */
 export async function openBlobStore(config: Config): Promise<BlobStore> {
-  if (config.storage !== 's3') return instrumentStore(createFsBlobStore(path.join(config.dataDir, 'blobs')));
+  if (config.storage !== 's3')
+    return instrumentStore(await withReserveChecked(config, createFsBlobStore(path.join(config.dataDir, 'blobs'))));
   const store = createS3BlobStore(s3OptionsOf(config));
   await checkS3Bucket(store.client, store.bucket);
-  return instrumentStore(store);
+  return instrumentStore(await withReserveChecked(config, store));
+}
+
+/** A reserve the staging file system cannot hold would refuse every upload: start-up stops naming the setting. */
+async function withReserveChecked<S extends BlobStore>(config: Config, store: S): Promise<S> {
+  const { totalBytes } = await freeSpace(store.stagingDir);
+  const reserve = config.storageReserveMb * 2 ** 20;
+  if (reserve >= totalBytes)
+    throw new ConfigError(
+      `Invalid configuration: STORAGE_RESERVE_MB=${config.storageReserveMb} is not smaller than the file system of ${store.stagingDir} ` +
+        `(${Math.floor(totalBytes / 2 ** 20)} MiB): every upload would be refused`,
+    );
+  return store;
 }
 
 export const s3OptionsOf = (config: Config) => ({

@@ -7,8 +7,12 @@ import { issueRecorder } from '../journal/journal.issue.ts';
 import { returnRecorder } from '../journal/journal.return.ts';
 import { DEMO_PASSWORD } from '../../kernel/demo/demo-data.ts';
 import type { DemoIds } from '../../kernel/demo/demo.types.ts';
+import { seedDemoEvidence } from './seedDemoEvidence.ts';
 
-/** A working day of the demo subdivision: an open journal, five recorders, two activities, issues and a return. */
+/**
+ * A working day of the demo subdivision: an open journal, five recorders, three activities, issues and a return,
+ * and docked recordings of the third activity with a gap and a court package (seedDemoEvidence).
+ */
 export async function seedDemoJournal(deps: AppDeps, { orgIds, userIds }: DemoIds) {
   const org = orgIds.get('subdivision')!;
   const responsible = { kind: 'user' as const, id: userIds.get('responsible')! };
@@ -83,4 +87,24 @@ export async function seedDemoJournal(deps: AppDeps, { orgIds, userIds }: DemoId
     note: 'Ақаусыз',
     signature: { login: 'inspector2', password: DEMO_PASSWORD },
   });
+  const investigation = await registerActivity(deps, responsible, org, {
+    type: 'investigation',
+    referenceNumber: '№ 5-ТТ',
+    subjectBin: '051240004566',
+    subjectName: '«Шахтинск Көмір» ЖШС',
+    objectName: '«Шахтинская» шахтасы, №2 конвейер',
+    objectAddress: 'Қарағанды облысы, Шахтинск қ., Индустриялық к-сі, 1',
+    plannedStart: new Date(now - hour).toISOString(),
+    plannedEnd: new Date(now + 4 * hour).toISOString(),
+    inspectorIds: [userIds.get('inspector2')!],
+  });
+  const issued = await issueRecorder(deps, responsible, org, {
+    recorderId: recorders[3]!.id,
+    inspectorId: userIds.get('inspector2')!,
+    activityId: investigation.id,
+    batteryPercent: 100,
+    clockConfirmed: true,
+    signature: sign('inspector2'),
+  });
+  await seedDemoEvidence(deps, responsible, org, { inventoryNumber: recorders[3]!.inventoryNumber, issuedAt: new Date(issued.issuedAt) });
 }

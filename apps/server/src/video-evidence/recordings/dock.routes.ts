@@ -13,6 +13,7 @@ import { tusProtocol } from './ingest/tus-protocol.ts';
 import { createTusServer, EXPOSED_HEADERS, ORG_HEADER, TOKEN_HEADER, UPLOADS_PATH } from './ingest/tus.server.ts';
 import { recordingOfUpload } from './recordings.repository.ts';
 import { recordDocking } from './recordDocking.ts';
+import { partialUploadRoutes } from './partial-uploads.routes.ts';
 
 const Receipt = Type.Object({
   uploadId: Type.String(),
@@ -50,8 +51,13 @@ function setTrustedHeaders(raw: import('node:http').IncomingMessage, values: Rec
 /** Dock agents: report a docking (clock offset, R444-17), upload by tus (R444-11), confirm the SHA-256 and fetch the receipt. */
 export function dockRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const tus = createTusServer(deps, (err, reqId) => app.log.error({ err, reqId }, 'dock upload failed'));
+    // A coded failure (a full disk) is logged with its code and details (free space): what the operator acts on.
+    const tus = createTusServer(deps, (err, reqId) =>
+      app.log.error({ err, reqId, ...(err instanceof AppError ? { code: err.code, details: err.details } : {}) }, 'dock upload failed'),
+    );
     const dock = rule.token('dock');
+    // The staging disk the tus server writes to, as the responsible person sees it.
+    await app.register(partialUploadRoutes(deps, tus));
 
     // The tus endpoint in a scope of its own: no body parser, tus 1.0.0's rules on what Fastify answers.
     await app.register(async (plain) => {

@@ -3,7 +3,7 @@ import { recorders } from '../recorders/recorders.table.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { ledgerEntries } from '../../platform/ledger/ledger.table.ts';
 import { journalEntries } from '../journal/journal.table.ts';
-import { dockings, recordings } from './recordings.table.ts';
+import { dockings, recordings, uploadsInProgress } from './recordings.table.ts';
 
 export type RecordingRow = typeof recordings.$inferSelect;
 
@@ -137,3 +137,18 @@ export const listRecordings = (db: DbOrTx, organisationId: string, unattributedO
     )
     .orderBy(desc(recordings.startedAt))
     .limit(500);
+
+/** The organisation's uploads under way (created, no recording yet), oldest first, with their recorder. */
+export async function listUploadsInProgress(db: DbOrTx, organisationId: string) {
+  return db
+    .select({
+      uploadId: uploadsInProgress.uploadId,
+      createdAt: uploadsInProgress.createdAt,
+      serverSha256: uploadsInProgress.sha256,
+      inventoryNumber: recorders.inventoryNumber,
+    })
+    .from(uploadsInProgress)
+    .innerJoin(recorders, eq(recorders.id, uploadsInProgress.recorderId))
+    .where(eq(uploadsInProgress.organisationId, organisationId))
+    .orderBy(asc(uploadsInProgress.createdAt));
+}

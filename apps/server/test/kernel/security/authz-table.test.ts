@@ -149,6 +149,9 @@ const TABLE: Record<string, ActorName[]> = {
   'POST /api/v1/dock/uploads/{uploadId}/confirm': ['dock', 'foreignDock'],
   'GET /api/v1/dock/receipts/{uploadId}': ['dock', 'foreignDock'],
   'POST /api/v1/dock/dockings': ['dock', 'foreignDock'],
+  // R444-6: the responsible person uploads and stores; the head sees what holds the staging disk.
+  'GET /api/v1/organisations/{orgId}/partial-uploads': ['head', 'responsible'],
+  'POST /api/v1/organisations/{orgId}/partial-uploads/{uploadId}/remove': ['responsible'],
   'GET /api/v1/organisations/{orgId}/ledger': ['head', 'auditor'],
   'GET /api/v1/organisations/{orgId}/access-refusals': ['head', 'auditor'],
   'POST /api/v1/organisations/{orgId}/ledger/verify': ['head', 'auditor'],

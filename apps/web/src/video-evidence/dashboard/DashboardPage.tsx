@@ -10,6 +10,7 @@ import { BrokenPanel } from './BrokenPanel.tsx';
 import { MyRecordersPage } from './MyRecordersPage.tsx';
 import { NoticesPanel } from './NoticesPanel.tsx';
 import { OverduePanel } from './OverduePanel.tsx';
+import { PartialUploadsPanel } from './PartialUploadsPanel.tsx';
 import { useOrder444Access } from '../access.ts';
 
 /** The Order 444 home: the head's and responsible person's dashboard; an inspector lands on their recorders. */
@@ -51,6 +52,7 @@ export function Order444Home() {
             <UpcomingCard orgId={orgId} />
             <NoticesPanel orgId={orgId} />
           </SimpleGrid>
+          <PartialUploadsPanel orgId={orgId} />
         </Stack>
       ) : null}
     </>

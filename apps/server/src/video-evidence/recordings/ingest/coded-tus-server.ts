@@ -52,12 +52,11 @@ export function codedTusServer(
       else if (status < 500) [code, details] = ['request.malformed', { reason: lib.body.trim() }];
     }
     const internal = code === 'server.internal';
-    if (internal) {
-      status = 500;
-      logError(err, requestId);
-    }
+    if (internal) status = 500;
+    // Whatever the server itself failed at (500, a full disk's 507) is logged as an error, for the operator.
+    if (status >= 500) logError(err, requestId);
     const message = translator.forLocale(locale)(`errors:${code}`, details ?? {});
-    const error = { code, message, ...(details ? { details } : {}), ...(internal && requestId ? { requestId } : {}) };
+    const error = { code, message, ...(details ? { details } : {}), ...(status >= 500 && requestId ? { requestId } : {}) };
     return { status_code: status, body: JSON.stringify({ error }) };
   }
 

@@ -5,7 +5,8 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
-import { ERRORS } from '@tus/server';
+import { ERRORS, type Upload } from '@tus/server';
+import { diskFullError, isNoSpace } from '../../../platform/storage/free-space.ts';
 import { AlignedSlabPool } from './aligned-slabs.ts';
 import { STAGED_WRITE_DEFAULTS, writeStaged, type StagedWriteOptions } from './staged-file-writer.ts';
 
@@ -24,12 +25,16 @@ export class HashingFileStore extends FileStore {
   private readonly slabs = new AlignedSlabPool();
   /** Cleared when the staging folder's file system refuses O_DIRECT (tmpfs, some network mounts). */
   private directIo: boolean;
+  /** Called when a creation failed and its files were removed: whoever noted the upload forgets it too. */
+  onCreateFailed: (id: string) => Promise<void> = async () => undefined;
 
   constructor(
     private readonly dir: string,
     private readonly writeOptions: StagedWriteOptions & { directIo?: boolean } = STAGED_WRITE_DEFAULTS,
     /** How long after its creation an upload is kept (0: the store names no expiry). */
     expirationPeriodInMilliseconds = 0,
+    /** Named in a disk-full refusal: the free space new uploads wait for (STORAGE_RESERVE_MB). */
+    private readonly reserveBytes = 0,
   ) {
     super({ directory: dir, expirationPeriodInMilliseconds });
     this.directIo = writeOptions.directIo ?? true;
@@ -53,6 +58,27 @@ export class HashingFileStore extends FileStore {
 
   filePath(id: string) {
     return path.join(this.dir, id);
+  }
+
+  /**
+   * FileStore's creation (an empty file, then its .json description), undone whole when it fails:
+   * a full disk used to leave a zero-byte file behind for every refused creation.
+   */
+  override async create(upload: Upload) {
+    try {
+      return await super.create(upload);
+    } catch (e) {
+      await this.removeFiles(upload.id);
+      await this.onCreateFailed(upload.id);
+      throw isNoSpace(e) ? await diskFullError(this.dir, this.reserveBytes) : e;
+    }
+  }
+
+  /** The upload's bytes and description, whichever exist. */
+  async removeFiles(id: string) {
+    this.states.delete(id);
+    await fsp.rm(this.filePath(id), { force: true });
+    await fsp.rm(`${this.filePath(id)}.json`, { force: true });
   }
 
   override async write(readable: Readable, id: string, offset: number): Promise<number> {
@@ -89,6 +115,8 @@ export class HashingFileStore extends FileStore {
       state.bytes = offset + r.written;
       this.states.set(id, state);
     }
+    // A full disk is the operator's to fix, and the upload resumes at the file's size once space is freed.
+    if (isNoSpace(r.writeError) || isNoSpace(r.syncError)) throw await diskFullError(this.dir, this.reserveBytes);
     // As FileStore: a failed source or write fails the PATCH; the file's size tells the client where to resume.
     if (r.sourceError !== undefined || r.writeError !== undefined || r.syncError !== undefined) throw ERRORS.FILE_WRITE_ERROR;
     return offset + r.written;

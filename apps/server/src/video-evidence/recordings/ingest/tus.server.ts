@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { requireReserve } from '../../../platform/storage/free-space.ts';
 import { findRecorderByInventory } from '../../recorders/recorders.repository.ts';
 import { ingestRecording } from '../ingestRecording.ts';
 import { recordingOfUpload } from '../recordings.repository.ts';
@@ -88,7 +89,19 @@ type StagedUpload = Awaited<ReturnType<HashingFileStore['getUpload']>>;
 export function createTusServer(deps: AppDeps, logError: (err: unknown, requestId: string | undefined) => void = () => undefined) {
   // `expiration` is advertised, so creations and unfinished PATCHes say when the upload goes
   // (Upload-Expires); the cleanup job removes it then (its metadata file is not touched again).
-  const datastore = new HashingFileStore(path.join(deps.store.stagingDir, 'tus'), undefined, deps.config.uploadExpiryHours * 3_600_000);
+  const reserveBytes = deps.config.storageReserveMb * 2 ** 20;
+  const datastore = new HashingFileStore(
+    path.join(deps.store.stagingDir, 'tus'),
+    undefined,
+    deps.config.uploadExpiryHours * 3_600_000,
+    reserveBytes,
+  );
+  // A creation the store could not finish (a full disk) leaves no row saying "uploading" either.
+  datastore.onCreateFailed = (uploadId) =>
+    deps.db
+      .delete(uploadsInProgress)
+      .where(eq(uploadsInProgress.uploadId, uploadId))
+      .then(() => undefined);
   const orgOf = (req: { headers: Headers }) => req.headers.get(ORG_HEADER) ?? '';
 
   // One finish, confirmation or receipt at a time per upload: two would both ingest it.
@@ -187,6 +200,8 @@ export function createTusServer(deps: AppDeps, logError: (err: unknown, requestI
         if (!meta) throw new AppError('ingest.metadata_invalid');
         const recorder = await findRecorderByInventory(deps.db, orgOf(req), meta.inventoryNumber);
         if (!recorder) throw new AppError('recorder.not_found');
+        // Below the reserve a new upload would only take the space the ones under way need to finish.
+        await requireReserve(deps.store.stagingDir, reserveBytes);
         await deps.db
           .insert(uploadsInProgress)
           .values({ uploadId: upload.id, organisationId: orgOf(req), recorderId: recorder.id, createdAt: deps.now() })
@@ -283,5 +298,5 @@ export function createTusServer(deps: AppDeps, logError: (err: unknown, requestI
     return recordingOfUpload(deps.db, organisationId, uploadId);
   }
 
-  return { server, datastore, completeIfFinished, confirm, abandon, committedRecording };
+  return { server, datastore, serialised, completeIfFinished, confirm, abandon, committedRecording };
 }
