@@ -79,7 +79,16 @@ async function main() {
     const t = (await createTranslator()).forLocale('kk');
     const pdf = () =>
       renderMonthlyReport(
-        { organisation: 'Бенч', figures, period: MONTH, version: 1, presentedOn: '03.07.2025', presentedBy: 'Жұмабаев Е. С.', approvedOn: null, approvedBy: null },
+        {
+          organisation: 'Бенч',
+          figures,
+          period: MONTH,
+          version: 1,
+          presentedOn: '03.07.2025',
+          presentedBy: 'Жұмабаев Е. С.',
+          approvedOn: null,
+          approvedBy: null,
+        },
         t,
       );
     const rows = [

@@ -22,6 +22,8 @@ async function withReserveChecked<S extends BlobStore>(config: Config, store: S)
   const reserve = config.storageReserveMb * 2 ** 20;
   if (reserve >= totalBytes)
     throw new ConfigError(
+      'config.storage_reserve_too_large',
+      { reserve: config.storageReserveMb, dir: store.stagingDir, total: Math.floor(totalBytes / 2 ** 20) },
       `Invalid configuration: STORAGE_RESERVE_MB=${config.storageReserveMb} is not smaller than the file system of ${store.stagingDir} ` +
         `(${Math.floor(totalBytes / 2 ** 20)} MiB): every upload would be refused`,
     );
