@@ -9,6 +9,11 @@ export interface SendObject {
   contentType: string;
   /** Sets Content-Disposition: attachment with this name. */
   downloadName?: string;
+  /**
+   * The bytes are known not to match `sha256` (a damaged original handed out on purpose): no ETag
+   * (it would vouch for the recorded hash) and an `X-Baqylau-Integrity: damaged` header.
+   */
+  damaged?: boolean;
 }
 
 /** Set by the nginx site of `baqylau nginx-site` on every proxied request (replacing any client value). */
@@ -31,15 +36,17 @@ export async function sendStoredObject(req: FastifyRequest, reply: FastifyReply,
   if (config.mediaOffload === 'x-accel' && req.headers[OFFLOAD_HEADER] === 'x-accel' && store.relativePath) {
     return reply.header('x-accel-redirect', config.mediaOffloadPrefix + store.relativePath(o.sha256)).send();
   }
-  const etag = `"${o.sha256}"`;
-  reply.header('etag', etag).header('accept-ranges', 'bytes');
+  const etag = o.damaged ? undefined : `"${o.sha256}"`;
+  if (etag) reply.header('etag', etag);
+  else reply.header('x-baqylau-integrity', 'damaged');
+  reply.header('accept-ranges', 'bytes');
   const inm = req.headers['if-none-match'];
-  if (inm && inm.split(',').some((t) => t.trim() === etag || t.trim() === '*')) return reply.status(304).send();
+  if (etag && inm && inm.split(',').some((t) => t.trim() === etag || t.trim() === '*')) return reply.status(304).send();
 
   let range: ByteRange | undefined;
   const header = req.headers.range;
   const ifRange = req.headers['if-range'];
-  if (header && (!ifRange || ifRange === etag)) {
+  if (header && (!ifRange || (etag && ifRange === etag))) {
     const parsed = parseRange(header, o.size);
     if (parsed === 'unsatisfiable') return reply.status(416).header('content-range', `bytes */${o.size}`).send();
     range = parsed;

@@ -14,6 +14,8 @@ import { logMediaAccess, purposeOf, statePurpose } from './evidence-access.ts';
 import { findRecording, listRecordings, type RecordingRow } from './recordings.repository.ts';
 import { attachRecording } from './attachRecording.ts';
 import { findDerivative } from './deriveRecording.ts';
+import { refuseDamagedOriginal, withIntegrity } from './recording-integrity.ts';
+import { damageOf, type DamageRow } from '../../kernel/object-integrity/damaged-objects.repository.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 
 const When = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
@@ -38,6 +40,12 @@ const Recording = Type.Object({
   retentionYears: Type.Union([Type.Integer(), Type.Null()]),
   retentionCoveredByPoint12: Type.Union([Type.Boolean(), Type.Null()]),
   deletedAt: Type.Union([When, Type.Null()]),
+  /** R444-13: damaged once a check (scrub, read, package build or download) found its bytes changed. */
+  integrity: literalUnion(['intact', 'damaged'] as const),
+  damage: Type.Union([
+    Type.Null(),
+    Type.Object({ detectedAt: When, detectedBy: Type.String(), foundSha256: Type.Union([Type.String(), Type.Null()]) }),
+  ]),
 });
 const RecParams = Type.Object({ orgId: Uuid, recordingId: Uuid });
 const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
@@ -53,7 +61,10 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     const metadataReaders = rule.org(['head', 'responsible', 'auditor']);
     const mediaReaders = rule.org(['head', 'responsible']);
     // A player sends many Range requests for one recording: its row is read once per HOT_READ_CACHE_MS.
-    const playing = new HotReadCache<string, RecordingRow | undefined>(deps.config.hotReadCacheMs, deps.now);
+    const playing = new HotReadCache<string, { rec: RecordingRow; damage: DamageRow | undefined } | undefined>(
+      deps.config.hotReadCacheMs,
+      deps.now,
+    );
     const playingProxy = new HotReadCache<string, Awaited<ReturnType<typeof findDerivative>>>(deps.config.hotReadCacheMs, deps.now);
 
     app.get(
@@ -68,7 +79,7 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           response: responses({ 200: Type.Array(Recording) }),
         },
       },
-      async (req) => listRecordings(deps.db, req.params.orgId, req.query.unattributed ?? false),
+      async (req) => withIntegrity(deps, await listRecordings(deps.db, req.params.orgId, req.query.unattributed ?? false)),
     );
 
     app.get(
@@ -99,7 +110,8 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           (f) => !f.recordingId || f.recordingId === rec.id,
         );
         const purpose = await purposeOf(deps, req.principal as SessionPrincipal, req.params.orgId);
-        return { recording: rec, entry: entry ?? null, activity: activity ?? null, findings, purposeStated: Boolean(purpose) };
+        const [recording] = await withIntegrity(deps, [rec]);
+        return { recording: recording!, entry: entry ?? null, activity: activity ?? null, findings, purposeStated: Boolean(purpose) };
       },
     );
 
@@ -171,16 +183,28 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           querystring: Type.Object({
             download: Type.Optional(Type.Boolean()),
             variant: Type.Optional(Type.Union([Type.Literal('original'), Type.Literal('proxy')])),
+            /** The head downloads a damaged original anyway, for an expert examination (R444-13). */
+            acknowledgeDamage: Type.Optional(Type.Boolean()),
           }),
-          response: responses({ 200: Binary, 206: Binary, 428: Type.Ref('ErrorBody') }),
+          response: responses({ 200: Binary, 206: Binary, 409: Type.Ref('ErrorBody'), 428: Type.Ref('ErrorBody') }),
         },
       },
       async (req, reply) => {
         const { orgId, recordingId } = req.params;
-        const rec = await playing.get(`${orgId}/${recordingId}`, () => findRecording(deps.db, orgId, recordingId));
-        if (!rec) throw new AppError('recording.not_found');
+        const found = await playing.get(`${orgId}/${recordingId}`, async () => {
+          const r = await findRecording(deps.db, orgId, recordingId);
+          return r && { rec: r, damage: (await damageOf(deps.db, [r.sha256])).get(r.sha256) };
+        });
+        if (!found) throw new AppError('recording.not_found');
+        const { rec, damage } = found;
         if (rec.deletedAt) throw new AppError('retention.already_deleted', { recording: rec.originalName });
         const download = req.query.download ?? false;
+        if (damage) {
+          await refuseDamagedOriginal(deps, req.principal as SessionPrincipal, rec, damage, {
+            download,
+            acknowledged: req.query.acknowledgeDamage ?? false,
+          });
+        }
         await logMediaAccess(deps, req.principal as SessionPrincipal, rec, download ? 'download' : 'view', req.headers.range);
         // A browser-playable proxy, when one was made, plays in the page; downloads are always the original.
         const proxy =
@@ -192,7 +216,8 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           sha256: rec.sha256,
           size: rec.size,
           contentType: /\.mp4$|\.m4v$/i.test(rec.originalName) ? 'video/mp4' : 'application/octet-stream',
-          downloadName: download ? rec.originalName : undefined,
+          downloadName: download ? `${damage ? 'DAMAGED-' : ''}${rec.originalName}` : undefined,
+          damaged: Boolean(damage),
         });
       },
     );
