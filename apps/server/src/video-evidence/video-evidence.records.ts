@@ -4,6 +4,12 @@ import type { ObjectOwner, RuleSetRecordsPart, StoredObjectRef } from '../platfo
 import { verifyJournalAgainstLedger } from './journal/journal.integrity.ts';
 import { packagePartObjects } from './packages/packagePartObjects.ts';
 import { verifyRecordingsAgainstLedger } from './recordings/recordings.integrity.ts';
+import { verifyBuiltPackagesAgainstLedger, verifyPackagesAgainstLedger } from './packages/packages.integrity.ts';
+import {
+  verifyDeletionActsAgainstLedger,
+  verifyHoldsAgainstLedger,
+  verifyRecordingDeletionsAgainstLedger,
+} from './retention/retention.integrity.ts';
 
 const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
@@ -72,7 +78,15 @@ async function countRows(db: DbOrTx) {
 
 /** What Order 444 keeps, for ledger verification, backup and restore (R444-9, R444-13). */
 export const videoEvidenceRecords: RuleSetRecordsPart = {
-  ledgerChecks: [verifyJournalAgainstLedger, verifyRecordingsAgainstLedger],
+  ledgerChecks: [
+    verifyJournalAgainstLedger,
+    verifyRecordingsAgainstLedger,
+    verifyRecordingDeletionsAgainstLedger,
+    verifyDeletionActsAgainstLedger,
+    verifyHoldsAgainstLedger,
+    verifyPackagesAgainstLedger,
+    verifyBuiltPackagesAgainstLedger,
+  ],
   liveObjects,
   listingObjects: packageManifests,
   objectsListedIn: packagePartObjects,

@@ -26,4 +26,5 @@ export const verifyRecordingsAgainstLedger = (db: DbOrTx, organisationId: string
       clockOffsetSeconds: r.clockOffsetSeconds,
       startedAt: r.startedAt,
     }),
+    entryFields: (r) => ({ ingestedAt: ['recordedAt', r.ingestedAt] }),
   });

@@ -34,6 +34,16 @@ const notices = async (c: ApiClient) =>
     (n) => n.kind === 'object.damaged',
   );
 
+/** Tampering as a superuser would: with triggers switched off for the session. */
+async function asDba(query: string, params: unknown[]) {
+  await ctx.sql('SET session_replication_role = replica');
+  try {
+    await ctx.sql(query, params);
+  } finally {
+    await ctx.sql('SET session_replication_role = origin');
+  }
+}
+
 beforeAll(async () => {
   ctx = await createTestContext();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-damage-'));
@@ -158,19 +168,31 @@ describe('R444-14 R444-13 a package with a damaged part is not served', () => {
 describe('R444-13 verification checks write-once rows against the ledger', () => {
   it('R444-13 a recording start time changed with triggers disabled is named by ledger verify', async () => {
     const rec = await recordingNamed(1);
-    expect((await checkOrganisation(ctx.deps, w.org)).records.find((r) => r.table === 'recordings')).toMatchObject({
-      ok: true,
-      checked: 2,
-    });
-    await ctx.sql('SET session_replication_role = replica');
-    try {
-      await ctx.sql(`UPDATE recordings SET started_at = started_at - interval '1 hour' WHERE id = $1`, [rec.id]);
-    } finally {
-      await ctx.sql('SET session_replication_role = origin');
-    }
+    const clean = await checkOrganisation(ctx.deps, w.org);
+    expect(clean.ok).toBe(true);
+    expect(clean.records.find((r) => r.table === 'recordings')).toMatchObject({ ok: true, checked: 2 });
+    await asDba(`UPDATE recordings SET started_at = started_at - interval '1 hour' WHERE id = $1`, [rec.id]);
     const r = await checkOrganisation(ctx.deps, w.org);
     expect(r.ok).toBe(false);
     expect(r.chainOk).toBe(true);
     expect(r.records.find((x) => x.table === 'recordings')).toMatchObject({ ok: false, firstBad: { entryId: rec.id, field: 'startedAt' } });
+  });
+
+  it('R444-13 a package, a legal hold and a built manifest edited with triggers disabled are each named with the field', async () => {
+    const [pkg] = (await ctx.sql(`SELECT id FROM evidence_packages WHERE organisation_id = $1`, [w.org])).rows as { id: string }[];
+    const [hold] = (await ctx.sql(`SELECT id FROM legal_holds WHERE package_id = $1`, [pkg!.id])).rows as { id: string }[];
+    const tables = async () => Object.fromEntries((await checkOrganisation(ctx.deps, w.org)).records.map((x) => [x.table, x]));
+    expect(await tables()).toMatchObject({
+      evidence_packages: { ok: true },
+      legal_holds: { ok: true },
+      'evidence_packages (built)': { ok: true },
+    });
+    await asDba(`UPDATE evidence_packages SET case_number = '2-78/2026', manifest_sha256 = repeat('0', 64) WHERE id = $1`, [pkg!.id]);
+    await asDba(`UPDATE legal_holds SET reason = 'басқа себеп' WHERE id = $1`, [hold!.id]);
+    expect(await tables()).toMatchObject({
+      evidence_packages: { ok: false, firstBad: { entryId: pkg!.id, field: 'caseNumber' } },
+      'evidence_packages (built)': { ok: false, firstBad: { entryId: pkg!.id, field: 'manifestSha256' } },
+      legal_holds: { ok: false, firstBad: { entryId: hold!.id, field: 'reason' } },
+    });
   });
 });
