@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/config.ts';
 import type { BlobStore, ByteRange } from '../storage/storage.ts';
 import { attachmentDisposition } from './content-disposition.ts';
+import { verifyingStream } from '../storage/verifying-stream.ts';
 
 export interface SendObject {
   sha256: string;
@@ -14,6 +15,8 @@ export interface SendObject {
    * (it would vouch for the recorded hash) and an `X-Baqylau-Integrity: damaged` header.
    */
   damaged?: boolean;
+  /** A whole-object read is hashed on the way out; on a mismatch the transfer fails and this is called. */
+  onDamaged?: (found: { sha256: string; size: number }) => void;
 }
 
 /** Set by the nginx site of `baqylau nginx-site` on every proxied request (replacing any client value). */
@@ -60,7 +63,9 @@ export async function sendStoredObject(req: FastifyRequest, reply: FastifyReply,
     reply.status(200).header('content-length', o.size);
   }
   if (req.method === 'HEAD') return reply.send();
-  return reply.send(await store.get(o.sha256, range));
+  const body = await store.get(o.sha256, range);
+  if (range || !o.onDamaged || o.damaged) return reply.send(body);
+  return reply.send(body.pipe(verifyingStream(o, o.onDamaged)));
 }
 
 /** bytes=a-b, bytes=a-, bytes=-n; anything else (or several ranges) means "the whole object". */

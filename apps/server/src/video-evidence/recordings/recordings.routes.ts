@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { rule } from '../../platform/http/authz.ts';
 import type { SessionPrincipal } from '../../platform/http/principal.ts';
-import { HotReadCache } from '../../platform/http/hot-read-cache.ts';
+import { HotReadCache, invalidateHotReads } from '../../platform/http/hot-read-cache.ts';
 import { sendStoredObject } from '../../platform/http/send-object.ts';
 import { Ok, OrgParams, Uuid, literalUnion, responses } from '../../platform/http/schemas.ts';
 import { findEntry } from '../journal/journal.repository.ts';
@@ -15,6 +15,7 @@ import { findRecording, listRecordings, type RecordingRow } from './recordings.r
 import { attachRecording } from './attachRecording.ts';
 import { findDerivative } from './deriveRecording.ts';
 import { refuseDamagedOriginal, withIntegrity } from './recording-integrity.ts';
+import { recordDamage } from '../../kernel/object-integrity/recordDamage.ts';
 import { damageOf, type DamageRow } from '../../kernel/object-integrity/damaged-objects.repository.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 
@@ -218,6 +219,13 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           contentType: /\.mp4$|\.m4v$/i.test(rec.originalName) ? 'video/mp4' : 'application/octet-stream',
           downloadName: download ? `${damage ? 'DAMAGED-' : ''}${rec.originalName}` : undefined,
           damaged: Boolean(damage),
+          // A whole download is checked as it goes out: damage found then is recorded (and notified) like the scrub's.
+          onDamaged: (f) => {
+            invalidateHotReads();
+            void recordDamage(deps, { sha256: rec.sha256, found: f, detectedBy: 'read' }).catch((e: unknown) =>
+              req.log.error({ err: e }, 'recording damage not recorded'),
+            );
+          },
         });
       },
     );

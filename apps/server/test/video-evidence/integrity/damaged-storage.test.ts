@@ -165,6 +165,24 @@ describe('R444-14 R444-13 a package with a damaged part is not served', () => {
   });
 });
 
+describe('R444-13 a read-time check', () => {
+  it('R444-13 a whole download whose bytes do not hash to the recording breaks off before its last bytes, and the damage is recorded and notified', async () => {
+    const rec = await recordingNamed(1);
+    flipByte(rec.sha256);
+    const res = await head.get(w.api(`/recordings/${rec.id}/media?download=true`)).catch((e: Error) => e);
+    // Never the whole file under the recorded hash: the transfer fails short of its Content-Length.
+    if (!(res instanceof Error)) expect(res.rawPayload.length).toBeLessThan(rec.size);
+    let damage: Record<string, unknown> | undefined;
+    for (let i = 0; i < 50 && !damage; i++) {
+      [damage] = (await ctx.sql(`SELECT detected_by FROM damaged_objects WHERE sha256 = $1`, [rec.sha256])).rows;
+      if (!damage) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(damage).toEqual({ detected_by: 'read' });
+    expect((await head.get(w.api(`/recordings/${rec.id}/media?download=true`))).json().error.code).toBe('recording.original_damaged');
+    expect((await notices(head)).map((n) => n.payload.sha256)).toContain(rec.sha256);
+  });
+});
+
 describe('R444-13 verification checks write-once rows against the ledger', () => {
   it('R444-13 a recording start time changed with triggers disabled is named by ledger verify', async () => {
     const rec = await recordingNamed(1);
