@@ -16,7 +16,7 @@ export interface SendObject {
    */
   damaged?: boolean;
   /** A whole-object read is hashed on the way out; on a mismatch the transfer fails and this is called. */
-  onDamaged?: (found: { sha256: string; size: number }) => void;
+  onDamaged?: (found: { sha256: string; size: number }) => Error;
 }
 
 /** Set by the nginx site of `baqylau nginx-site` on every proxied request (replacing any client value). */

@@ -5,9 +5,10 @@ import { Transform } from 'node:stream';
  * A read-time check for a whole object on its way out (R444-13): hashes the bytes and holds back the
  * last chunk until the end. When the bytes do not hash to the object's address the stream fails
  * instead of sending that chunk, so the client gets a broken transfer, never a complete damaged
- * file under the recorded hash, and `onDamaged` learns what was found.
+ * file under the recorded hash, and `onDamaged` learns what was found and gives the error to fail
+ * with (answered as such when no byte was sent yet, e.g. a small object read in one chunk).
  */
-export function verifyingStream(expected: { sha256: string; size: number }, onDamaged: (found: { sha256: string; size: number }) => void) {
+export function verifyingStream(expected: { sha256: string; size: number }, onDamaged: (found: { sha256: string; size: number }) => Error) {
   const hash = createHash('sha256');
   let size = 0;
   let held: Buffer | undefined;
@@ -22,8 +23,7 @@ export function verifyingStream(expected: { sha256: string; size: number }, onDa
     flush(done) {
       const found = { sha256: hash.digest('hex'), size };
       if (found.sha256 !== expected.sha256 || found.size !== expected.size) {
-        onDamaged(found);
-        return done(new Error(`stored object ${expected.sha256} is damaged: its bytes hash to ${found.sha256}`));
+        return done(onDamaged(found));
       }
       done(null, held);
     },

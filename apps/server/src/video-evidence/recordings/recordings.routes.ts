@@ -18,6 +18,7 @@ import { refuseDamagedOriginal, withIntegrity } from './recording-integrity.ts';
 import { recordDamage } from '../../kernel/object-integrity/recordDamage.ts';
 import { damageOf, type DamageRow } from '../../kernel/object-integrity/damaged-objects.repository.ts';
 import { actorOf } from '../../platform/http/actor.ts';
+import { formatDateTime } from '../../platform/format.ts';
 
 const When = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
 const Recording = Type.Object({
@@ -225,6 +226,7 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
             void recordDamage(deps, { sha256: rec.sha256, found: f, detectedBy: 'read' }).catch((e: unknown) =>
               req.log.error({ err: e }, 'recording damage not recorded'),
             );
+            return new AppError('recording.original_damaged', { recording: rec.originalName, detectedAt: formatDateTime(deps.now()) });
           },
         });
       },
