@@ -199,6 +199,48 @@ describe('Order 444 evidence: timeline, findings and playback', () => {
     expect(await dialog().count()).toBe(0);
   });
 
+  it('R444-13 a damaged original: the page says damaged, not readable, plays nothing and offers no "Download original"; only the head gets the warned download', async () => {
+    await signOutQuietly(page);
+    await signIn(page, server.url, 'head');
+    const headApi = await pageApi(page);
+    const [timeline] = await headApi.get<Timeline[]>(`/activities/${entry.activityId}/timeline`);
+    const fourth = timeline!.recordings.find((r) => r.fileSequence === 4)!.id;
+    const { recording } = await headApi.get<{ recording: { sha256: string; integrity: string } }>(`/recordings/${fourth}`);
+    expect(recording.integrity).toBe('intact');
+    // One byte flips on the disk; the next whole read of the original notices it (the read-time check).
+    const file = `${server.dataDir}/blobs/objects/${recording.sha256.slice(0, 2)}/${recording.sha256.slice(2, 4)}/${recording.sha256}`;
+    fs.chmodSync(file, 0o644);
+    const bytes = fs.readFileSync(file);
+    bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
+    fs.writeFileSync(file, bytes);
+    await headApi.post('/access-purposes', { purpose: 'activity_review', note: 'Тексеру материалдарын қарау' });
+    const orgId = await page.evaluate(() =>
+      fetch('/api/v1/me')
+        .then((r) => r.json())
+        .then((m) => (m.currentOrganisationId ?? m.organisations[0].id) as string),
+    );
+    const download = `/api/v1/organisations/${orgId}/recordings/${fourth}/media?download=true`;
+    // Hashed on its way out, the short clip (one chunk, held back) is answered with the coded refusal, never the damaged bytes.
+    expect(await page.evaluate((u) => fetch(u).then((r) => r.status), download)).toBe(409);
+    for (const deadline = Date.now() + sec(10); Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+      if ((await headApi.get<{ recording: { integrity: string } }>(`/recordings/${fourth}`)).recording.integrity === 'damaged') break;
+    }
+    await page.goto(`${server.url}/app/recorders/recordings/${fourth}`);
+    await page.getByTestId('damaged').getByText('Түпнұсқа зақымдалған').waitFor();
+    expect(await page.getByTestId('recording-facts').getByText('зақымдалған', { exact: true }).count()).toBe(1);
+    expect(await page.getByTestId('recording-facts').getByText('оқылады', { exact: true }).count()).toBe(0);
+    expect(await page.getByTestId('player').count()).toBe(0);
+    expect(await page.getByText('Түпнұсқаны жүктеп алу', { exact: true }).count()).toBe(0);
+    await page.getByTestId('download-damaged').waitFor();
+    expect(await headApi.status(`/recordings/${fourth}/media?download=true`)).toEqual({ status: 409, code: 'recording.original_damaged' });
+
+    await signOutQuietly(page);
+    await signIn(page, server.url, 'responsible');
+    await page.goto(`${server.url}/app/recorders/recordings/${fourth}`);
+    await page.getByTestId('damaged').waitFor();
+    expect(await page.getByTestId('download-damaged').count()).toBe(0);
+  });
+
   it('R444-5 the responsible person attaches the recording without an issue to an issue of its recorder, with a reason', async () => {
     await signOutQuietly(page);
     await signIn(page, server.url, 'responsible');

@@ -12,6 +12,8 @@ const WEB_INDEX = path.join(REPO_ROOT, 'apps/web/dist/index.html');
 
 export interface DemoServer {
   url: string;
+  /** The server's DATA_DIR (objects under blobs/objects/), for tests that damage a stored object on purpose. */
+  dataDir: string;
   /** What the server printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -86,5 +88,5 @@ export async function startDemoServer(): Promise<DemoServer> {
     await stop();
     throw e;
   }
-  return { url, output: () => log, stop };
+  return { url, dataDir, output: () => log, stop };
 }

@@ -19,7 +19,9 @@ export function registerBackupCommands(program: Command) {
       const r = await createBackup(config, dir, { log: console.log, records: ruleSetRecords() });
       const m = r.manifest;
       for (const u of m.unreadableObjects)
-        console.log(`CRITICAL object ${u.sha256} ${u.problem}: not in the backup (run: baqylau storage scrub)`);
+        console.log(
+          `CRITICAL object ${u.sha256} ${u.problem}: ${u.earlierCopyKept ? 'the backup keeps its earlier intact copy' : 'not in the backup'} (run: baqylau storage scrub)`,
+        );
       console.log(
         [
           `Backup written to ${path.resolve(dir)} in ${((performance.now() - started) / 1000).toFixed(1)} s:`,

@@ -5,7 +5,11 @@ import { configFrom, dbOptions } from './options.ts';
 export function registerStorageCommands(program: Command) {
   const storage = program.command('storage').description('Write-once evidence store');
   dbOptions(
-    storage.command('scrub').description('Re-hash every stored original; exit 1 and name each recording whose bytes changed (R444-13)'),
+    storage
+      .command('scrub')
+      .description(
+        'Re-hash every stored object (originals, derivatives, materials, package manifests and parts); exit 1 naming each damaged one and the rows it concerns (R444-13)',
+      ),
   ).action(async (o) => {
     const { buildRuntime } = await import('../composition/runtime.ts');
     const { scrubStore } = await import('../video-evidence/recordings/scrubStore.ts');
@@ -19,10 +23,15 @@ export function registerStorageCommands(program: Command) {
           `CRITICAL recording ${d.recordingId} (${d.originalName}): expected sha256 ${d.expected}, found ${d.actual ?? 'no object'}`,
         );
       }
+      for (const d of r.damagedObjects) {
+        console.log(
+          `CRITICAL object ${d.sha256}: found ${d.found ? `sha256 ${d.found.sha256} (${d.found.size} bytes)` : 'no object'}; used by ${d.owners.map((o) => o.label).join(', ') || 'no live row'}`,
+        );
+      }
       console.log(
-        `${r.checked} recordings checked, ${(r.bytes / 2 ** 20).toFixed(1)} MiB hashed in ${s.toFixed(1)} s, ${r.damaged.length} damaged.`,
+        `${r.objects} objects (${r.checked} recordings) checked, ${(r.bytes / 2 ** 20).toFixed(1)} MiB hashed in ${s.toFixed(1)} s, ${r.damagedObjects.length} damaged.`,
       );
-      process.exitCode = r.damaged.length ? 1 : 0;
+      process.exitCode = r.damagedObjects.length ? 1 : 0;
     } finally {
       await database.close();
     }

@@ -12,6 +12,7 @@ export * from '../video-evidence/activities/activities.table.ts';
 export * from '../video-evidence/recorders/recorders.table.ts';
 export * from '../video-evidence/journal/journal.table.ts';
 export * from '../kernel/notifications/notifications.table.ts';
+export * from '../kernel/object-integrity/damaged-objects.table.ts';
 export * from '../video-evidence/recordings/recordings.table.ts';
 export * from '../video-evidence/continuity/continuity.table.ts';
 export * from '../video-evidence/recordings/access.table.ts';

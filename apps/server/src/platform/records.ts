@@ -15,6 +15,15 @@ export interface StoredObjectRef {
   size: number;
 }
 
+/** A row that uses a stored object: whom a damaged object concerns, and how to name it in a message. */
+export interface ObjectOwner {
+  organisationId: string;
+  subjectType: string;
+  subjectId: string;
+  /** e.g. "recording 20260302_101005_0002.mp4", "package П-2026-0001". */
+  label: string;
+}
+
 /**
  * What a rule set tells the kernel about the records it keeps, so that `ledger verify`,
  * backup and restore cover them without the kernel knowing their tables. The composition
@@ -31,6 +40,8 @@ export interface RuleSetRecords {
   objectsListedIn(store: BlobStore, listing: string[]): Promise<StoredObjectRef[]>;
   /** The rows that name an object, for messages that say which evidence is affected. */
   rowsNamingObject(db: DbOrTx, sha256: string): Promise<string[]>;
+  /** The live rows (in every organisation) that use an object directly: whom its damage concerns. */
+  objectOwners(db: DbOrTx, sha256: string): Promise<ObjectOwner[]>;
   /** Row counts a restore must reproduce, by name (e.g. recordings). */
   countRows(db: DbOrTx): Promise<Record<string, number>>;
 }
@@ -53,6 +64,7 @@ export function combineRecords(parts: RuleSetRecordsPart[]): RuleSetRecords {
     listingObjects: async (db) => (await each((p) => p.listingObjects?.(db))).flat(),
     objectsListedIn: async (store, listing) => (await each((p) => p.objectsListedIn?.(store, listing))).flat(),
     rowsNamingObject: async (db, sha) => (await each((p) => p.rowsNamingObject?.(db, sha))).flat(),
+    objectOwners: async (db, sha) => (await each((p) => p.objectOwners?.(db, sha))).flat(),
     countRows: async (db) => Object.assign({}, ...(await each((p) => p.countRows?.(db)))),
   };
 }

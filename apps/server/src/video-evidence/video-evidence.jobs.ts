@@ -29,7 +29,7 @@ export const videoEvidenceJobs: NonNullable<RuleSet['jobs']> = (deps: AppDeps, l
     },
     'storage.scrub': async () => {
       const r = await scrubStore(deps);
-      if (r.damaged.length) log?.error({ damaged: r.damaged }, 'storage scrub found damaged originals');
+      if (r.damagedObjects.length) log?.error({ damaged: r.damagedObjects }, 'storage scrub found damaged objects');
     },
     'retention.review': async () => {
       await reviewRetention(deps);

@@ -1,8 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
-import type { RuleSetRecordsPart, StoredObjectRef } from '../platform/records.ts';
+import type { ObjectOwner, RuleSetRecordsPart, StoredObjectRef } from '../platform/records.ts';
 import { verifyJournalAgainstLedger } from './journal/journal.integrity.ts';
 import { packagePartObjects } from './packages/packagePartObjects.ts';
+import { verifyRecordingsAgainstLedger } from './recordings/recordings.integrity.ts';
+import { verifyBuiltPackagesAgainstLedger, verifyPackagesAgainstLedger } from './packages/packages.integrity.ts';
+import {
+  verifyDeletionActsAgainstLedger,
+  verifyHoldsAgainstLedger,
+  verifyRecordingDeletionsAgainstLedger,
+} from './retention/retention.integrity.ts';
 
 const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
@@ -39,6 +46,23 @@ async function rowsNamingObject(db: DbOrTx, sha256: string): Promise<string[]> {
   return rows<{ what: string }>(res).map((r) => r.what);
 }
 
+/**
+ * Whom a damaged object concerns: the recordings whose original or derivative it is, the activities
+ * whose material it is, and the packages whose manifest or verify.html it is (a package's other parts
+ * are traced to it through its manifest by the scrub).
+ */
+async function objectOwners(db: DbOrTx, sha256: string): Promise<ObjectOwner[]> {
+  const res = await db.execute(sql`
+    SELECT organisation_id AS "organisationId", 'recording' AS "subjectType", id::text AS "subjectId", 'recording ' || original_name AS label
+      FROM recordings WHERE sha256 = ${sha256} AND deleted_at IS NULL
+    UNION ALL SELECT r.organisation_id, 'recording', r.id::text, d.kind || ' of recording ' || r.original_name FROM recording_derivatives d
+                JOIN recordings r ON r.id = d.recording_id WHERE d.sha256 = ${sha256} AND r.deleted_at IS NULL
+    UNION ALL SELECT organisation_id, 'activity', activity_id::text, 'material ' || file_name FROM activity_materials WHERE sha256 = ${sha256}
+    UNION ALL SELECT organisation_id, 'package', id::text, 'package ' || number FROM evidence_packages
+                WHERE manifest_sha256 = ${sha256} OR verify_html_sha256 = ${sha256}`);
+  return rows<ObjectOwner>(res);
+}
+
 /** The signed manifests of built packages: they list the package's other parts (custody, letters, excerpts). */
 async function packageManifests(db: DbOrTx): Promise<string[]> {
   const res = await db.execute(sql`SELECT manifest_sha256 AS sha256 FROM evidence_packages WHERE manifest_sha256 IS NOT NULL`);
@@ -54,10 +78,19 @@ async function countRows(db: DbOrTx) {
 
 /** What Order 444 keeps, for ledger verification, backup and restore (R444-9, R444-13). */
 export const videoEvidenceRecords: RuleSetRecordsPart = {
-  ledgerChecks: [verifyJournalAgainstLedger],
+  ledgerChecks: [
+    verifyJournalAgainstLedger,
+    verifyRecordingsAgainstLedger,
+    verifyRecordingDeletionsAgainstLedger,
+    verifyDeletionActsAgainstLedger,
+    verifyHoldsAgainstLedger,
+    verifyPackagesAgainstLedger,
+    verifyBuiltPackagesAgainstLedger,
+  ],
   liveObjects,
   listingObjects: packageManifests,
   objectsListedIn: packagePartObjects,
   rowsNamingObject,
+  objectOwners,
   countRows,
 };

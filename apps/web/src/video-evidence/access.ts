@@ -17,6 +17,8 @@ export interface Order444Access {
   recordings: boolean;
   /** Playing and downloading originals, after a stated purpose (R444-13/21). */
   playback: boolean;
+  /** Downloading an original known damaged, for an expert examination, after acknowledging it (R444-13: the head only). */
+  downloadDamaged: boolean;
   /** Explaining a finding or referring it for discipline (R444-19). */
   annotate: boolean;
   /** The retention review: due and upcoming recordings, deletion acts (R444-12). */
@@ -53,6 +55,7 @@ export function order444Access(org: MyOrganisation | null): Order444Access {
     mine: hasRole(here, ['inspector']),
     recordings: hasRole(here, ['head', 'responsible', 'auditor']),
     playback: hasRole(here, ['head', 'responsible']),
+    downloadDamaged: hasRole(here, ['head']),
     annotate: hasRole(here, ['head']),
     retention: hasRole(here, ['head', 'responsible', 'auditor']),
     deleteExpired: hasRole(here, ['responsible']),

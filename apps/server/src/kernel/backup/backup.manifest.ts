@@ -41,7 +41,8 @@ export interface BackupManifest {
   /** Every object under blobs/objects/<ab>/<cd>/<sha256>: its SHA-256 is its name. */
   objects: StoredObjectRef[];
   /** Objects the database refers to that were missing or damaged in the store when the backup was made. */
-  unreadableObjects: { sha256: string; problem: string }[];
+  /** Objects the store could not give intact; `earlierCopyKept` when the backup still holds an intact copy from before. */
+  unreadableObjects: { sha256: string; problem: string; earlierCopyKept?: boolean }[];
 }
 
 export const objectRelPath = (sha256: string) => path.posix.join('blobs', 'objects', sha256.slice(0, 2), sha256.slice(2, 4), sha256);

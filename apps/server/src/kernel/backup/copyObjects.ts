@@ -5,20 +5,36 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BlobStore } from '../../platform/storage/storage.ts';
-import { objectRelPath, type StoredObjectRef } from './backup.manifest.ts';
+import { hashStoredObject } from '../../platform/storage/read-object.ts';
+import { objectRelPath, sha256OfFile, type StoredObjectRef } from './backup.manifest.ts';
 
-export type CopyOutcome = { kind: 'present' } | { kind: 'copied' } | { kind: 'unreadable'; problem: string };
+export type CopyOutcome =
+  | { kind: 'present' }
+  | { kind: 'copied' }
+  /** `earlierCopyKept`: the backup already held this object, verified intact, and keeps it. */
+  | { kind: 'unreadable'; problem: string; earlierCopyKept?: boolean };
 
 /**
- * Copies one object from the store into the backup folder, hashing on the way:
- * objects are content-addressed, so one already there with the right size is
- * kept (incremental backups), and a damaged source is reported, never copied.
- * Written to a temporary file, fsynced, then renamed into place read-only.
+ * Copies one object from the store into the backup folder, hashing on the way;
+ * a damaged source is reported, never copied. Written to a temporary file,
+ * fsynced, then renamed into place read-only. An object an earlier backup
+ * already holds is not copied again (incremental backups), but both it and the
+ * store's object are re-hashed (R444-13): a damaged original in the store is
+ * reported even though the backup's earlier copy is intact (and that copy is
+ * kept), and a damaged copy in the backup is replaced.
  */
 export async function copyObjectToBackup(store: BlobStore, backupDir: string, ref: StoredObjectRef): Promise<CopyOutcome> {
   const dest = path.join(backupDir, objectRelPath(ref.sha256));
   const existing = await fsp.stat(dest).catch(() => undefined);
-  if (existing?.size === ref.size) return { kind: 'present' };
+  if (existing?.size === ref.size) {
+    const keptIntact = (await sha256OfFile(dest).catch(() => null)) === ref.sha256;
+    const source = await hashStoredObject(store, ref.sha256).catch(() => null);
+    if (source?.sha256 !== ref.sha256 || source.size !== ref.size) {
+      const problem = source ? `damaged in the store: its content hashes to ${source.sha256}` : 'missing from the store';
+      return { kind: 'unreadable', problem, earlierCopyKept: keptIntact };
+    }
+    if (keptIntact) return { kind: 'present' };
+  }
   if (existing) await removeReadOnly(dest);
   if (!(await store.stat(ref.sha256))) return { kind: 'unreadable', problem: 'missing from the store' };
 

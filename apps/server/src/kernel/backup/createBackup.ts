@@ -73,7 +73,15 @@ export async function createBackup(
         tick(i + 1, ref.size);
         if (r.kind === 'copied') copied++;
         else if (r.kind === 'present') present++;
-        else unreadable.push({ sha256: ref.sha256, problem: r.problem });
+        else {
+          const names = await info.namesOf(ref.sha256);
+          const usedBy = names.length ? ` (${names.join(', ')})` : '';
+          unreadable.push({
+            sha256: ref.sha256,
+            problem: `${r.problem}${usedBy}`,
+            ...(r.earlierCopyKept ? { earlierCopyKept: true } : {}),
+          });
+        }
       }
       return { info, copied, present, unreadable };
     });
@@ -89,7 +97,8 @@ export async function createBackup(
       await fsp.rename(tmp, keyDest);
     }
 
-    const lost = new Set(unreadable.map((u) => u.sha256));
+    // An intact copy from an earlier backup stays: it may be the only good one left.
+    const lost = new Set(unreadable.filter((u) => !u.earlierCopyKept).map((u) => u.sha256));
     const kept = info.objects.filter((x) => !lost.has(x.sha256));
     const manifest: BackupManifest = {
       format: FORMAT,

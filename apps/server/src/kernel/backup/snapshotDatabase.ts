@@ -20,6 +20,8 @@ export interface SnapshotInfo {
   objects: StoredObjectRef[];
   /** Objects that list further objects (court package manifests), whose parts are added from the store when copying. */
   listingObjects: string[];
+  /** The live rows that use an object (read while copying), so a problem names the evidence. */
+  namesOf(sha256: string): Promise<string[]>;
 }
 
 const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
@@ -78,7 +80,13 @@ async function snapshotPglite<T>(config: Config, records: RuleSetRecords, dumpFi
     await writeDurably(dumpFile, Buffer.from(await dump.arrayBuffer()));
     // The folder lock held until close keeps the server (and so the retention purge) out while objects are copied.
     return await withStoreMaintenanceLock(database, () =>
-      copy({ ...info, engine: 'pglite', serverVersion, dumpTool: 'PGlite dumpDataDir (gzip tar)' }),
+      copy({
+        ...info,
+        engine: 'pglite',
+        serverVersion,
+        dumpTool: 'PGlite dumpDataDir (gzip tar)',
+        namesOf: (sha) => records.rowsNamingObject(database.db, sha),
+      }),
     );
   } finally {
     await database.close();
@@ -115,7 +123,13 @@ async function snapshotPostgres<T>(
         );
         const fh = await fs.promises.open(dumpFile, 'r');
         await fh.sync().finally(() => fh.close());
-        return copy({ ...info, engine: 'postgresql', serverVersion: v!.version, dumpTool: pgDump.version });
+        return copy({
+          ...info,
+          engine: 'postgresql',
+          serverVersion: v!.version,
+          dumpTool: pgDump.version,
+          namesOf: (sha) => records.rowsNamingObject(database.db, sha),
+        });
       },
       () => log('Waiting for the store maintenance lock (a retention purge is deleting objects)…'),
     );

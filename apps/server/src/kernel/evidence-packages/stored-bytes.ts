@@ -10,6 +10,8 @@ export class StoredBytesChanged extends Error {
     /** The file's name and the ids the rule set uses for it (recordingId, materialId, fileId…). */
     readonly what: { name: string } & Partial<Record<string, string>>,
     readonly actual: Partial<Stored> | null,
+    /** The address (recorded SHA-256) of the object whose bytes changed. */
+    readonly expectedSha256?: string,
   ) {
     super(`stored bytes of ${what.name} changed`);
   }
@@ -73,12 +75,12 @@ export async function rehashStored(
       await progress.add(chunk.length);
     }
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new StoredBytesChanged(what, null);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new StoredBytesChanged(what, null, expected.sha256);
     throw e;
   } finally {
     if (out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   }
   await progress.flush();
   const actual = { sha256: hash.digest('hex'), size };
-  if (actual.sha256 !== expected.sha256 || actual.size !== expected.size) throw new StoredBytesChanged(what, actual);
+  if (actual.sha256 !== expected.sha256 || actual.size !== expected.size) throw new StoredBytesChanged(what, actual, expected.sha256);
 }

@@ -40,8 +40,16 @@ export function installErrorHandler(app: FastifyInstance, translator: Translator
   });
 }
 
+/** Headers of a file answer that an error must not keep: a stream that failed before its first byte had set them. */
+const FILE_HEADERS = ['content-disposition', 'etag', 'accept-ranges', 'content-range', 'x-baqylau-integrity'];
+
 function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: unknown, requestId?: string) {
+  for (const h of FILE_HEADERS) {
+    reply.removeHeader(h);
+    if (!reply.raw.headersSent) reply.raw.removeHeader(h);
+  }
   return reply
+    .type('application/json; charset=utf-8')
     .status(status)
     .send({ error: { code, message, ...(details === undefined ? {} : { details }), ...(requestId === undefined ? {} : { requestId }) } });
 }

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/config.ts';
 import type { BlobStore, ByteRange } from '../storage/storage.ts';
 import { attachmentDisposition } from './content-disposition.ts';
+import { verifyingStream } from '../storage/verifying-stream.ts';
 
 export interface SendObject {
   sha256: string;
@@ -9,6 +10,13 @@ export interface SendObject {
   contentType: string;
   /** Sets Content-Disposition: attachment with this name. */
   downloadName?: string;
+  /**
+   * The bytes are known not to match `sha256` (a damaged original handed out on purpose): no ETag
+   * (it would vouch for the recorded hash) and an `X-Baqylau-Integrity: damaged` header.
+   */
+  damaged?: boolean;
+  /** A whole-object read is hashed on the way out; on a mismatch the transfer fails and this is called. */
+  onDamaged?: (found: { sha256: string; size: number }) => Error;
 }
 
 /** Set by the nginx site of `baqylau nginx-site` on every proxied request (replacing any client value). */
@@ -31,15 +39,17 @@ export async function sendStoredObject(req: FastifyRequest, reply: FastifyReply,
   if (config.mediaOffload === 'x-accel' && req.headers[OFFLOAD_HEADER] === 'x-accel' && store.relativePath) {
     return reply.header('x-accel-redirect', config.mediaOffloadPrefix + store.relativePath(o.sha256)).send();
   }
-  const etag = `"${o.sha256}"`;
-  reply.header('etag', etag).header('accept-ranges', 'bytes');
+  const etag = o.damaged ? undefined : `"${o.sha256}"`;
+  if (etag) reply.header('etag', etag);
+  else reply.header('x-baqylau-integrity', 'damaged');
+  reply.header('accept-ranges', 'bytes');
   const inm = req.headers['if-none-match'];
-  if (inm && inm.split(',').some((t) => t.trim() === etag || t.trim() === '*')) return reply.status(304).send();
+  if (etag && inm && inm.split(',').some((t) => t.trim() === etag || t.trim() === '*')) return reply.status(304).send();
 
   let range: ByteRange | undefined;
   const header = req.headers.range;
   const ifRange = req.headers['if-range'];
-  if (header && (!ifRange || ifRange === etag)) {
+  if (header && (!ifRange || (etag && ifRange === etag))) {
     const parsed = parseRange(header, o.size);
     if (parsed === 'unsatisfiable') return reply.status(416).header('content-range', `bytes */${o.size}`).send();
     range = parsed;
@@ -53,7 +63,9 @@ export async function sendStoredObject(req: FastifyRequest, reply: FastifyReply,
     reply.status(200).header('content-length', o.size);
   }
   if (req.method === 'HEAD') return reply.send();
-  return reply.send(await store.get(o.sha256, range));
+  const body = await store.get(o.sha256, range);
+  if (range || !o.onDamaged || o.damaged) return reply.send(body);
+  return reply.send(body.pipe(verifyingStream(o, o.onDamaged)));
 }
 
 /** bytes=a-b, bytes=a-, bytes=-n; anything else (or several ranges) means "the whole object". */

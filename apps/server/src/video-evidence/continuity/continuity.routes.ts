@@ -13,6 +13,7 @@ import { FINDING_DECISIONS } from './continuity.table.ts';
 import { listFindings } from './continuity.repository.ts';
 import { annotateFinding } from './continuity.usecases.ts';
 import { timelineRecordings, uploadStates } from './timeline.ts';
+import { withIntegrity } from '../recordings/recording-integrity.ts';
 
 const When = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
 const Finding = Type.Object({
@@ -43,6 +44,7 @@ const TimelineRecording = Type.Object({
   state: Type.String(),
   sha256: Type.String(),
   size: Type.Integer(),
+  integrity: Type.String(),
 });
 const EntryTimeline = Type.Object({
   entry: JournalEntry,
@@ -56,7 +58,7 @@ export function continuityRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
   async function timelines(organisationId: string, entries: (typeof journalEntries.$inferSelect)[]) {
     const ids = entries.map((e) => e.id);
     const [recs, findings, states] = await Promise.all([
-      timelineRecordings(deps.db, ids),
+      timelineRecordings(deps.db, ids).then((rows) => withIntegrity(deps, rows)),
       listFindings(deps.db, organisationId, ids),
       uploadStates(deps.db, ids),
     ]);

@@ -8,6 +8,7 @@ import { renderExcerpt } from '../../platform/media/ffmpeg.ts';
 import type { ManifestFile } from '../../kernel/evidence-packages/package-manifest.ts';
 import { sealPackage } from '../../kernel/evidence-packages/sealPackage.ts';
 import { progressTracker, rehashStored, StoredBytesChanged } from '../../kernel/evidence-packages/stored-bytes.ts';
+import { recordDamage } from '../../kernel/object-integrity/recordDamage.ts';
 import { courtPackageContent } from './court-package-content.ts';
 import { excerptEntry, materialEntry, originalEntry } from './court-package-files.ts';
 import { loadPackageSources, type PackageSources } from './package-sources.ts';
@@ -70,6 +71,10 @@ export async function buildCourtPackage(deps: AppDeps, packageId: string, o: Bui
     });
   } catch (e) {
     if (e instanceof StoredBytesChanged) {
+      if (e.expectedSha256) {
+        const found = e.actual?.sha256 ? { sha256: e.actual.sha256, size: e.actual.size ?? 0 } : null;
+        await recordDamage(deps, { sha256: e.expectedSha256, found, detectedBy: 'package_build' });
+      }
       await failPackage(deps, s, 'package.original_mismatch', {
         recording: e.what.name,
         ...(e.what.recordingId ? { recordingId: e.what.recordingId } : {}),

@@ -7,7 +7,9 @@ import { hashSecret, newSecret } from '../../platform/auth/tokens.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import { findOrganisation } from '../../kernel/organisations/organisations.repository.ts';
-import { countLinkUse, findLinkByTokenHash, findPackage, insertLink } from './packages.repository.ts';
+import { countLinkUse, findLinkByTokenHash, findPackage, insertLink, sealedRef, type PackageRow } from './packages.repository.ts';
+import { checkSealedPackage } from '../../kernel/evidence-packages/checkSealedPackage.ts';
+import { recordDamage } from '../../kernel/object-integrity/recordDamage.ts';
 
 async function readyPackage(deps: AppDeps, organisationId: string, packageId: string) {
   const pkg = await findPackage(deps.db, organisationId, packageId);
@@ -79,6 +81,7 @@ export async function authoriseDownload(
      WHERE i.package_id = ${pkg.id} AND r.organisation_id = ${organisationId} AND r.deleted_at IS NOT NULL LIMIT 1`);
   const [deleted] = (gone as unknown as { rows: { name: string }[] }).rows;
   if (deleted) throw new AppError('retention.already_deleted', { recording: deleted.name });
+  await refuseDamagedPackage(deps, actor, pkg, link.id);
   await deps.db.transaction(async (tx) => {
     await countLinkUse(tx, link.id);
     await appendLedgerEntry(
@@ -95,4 +98,43 @@ export async function authoriseDownload(
     );
   });
   return pkg;
+}
+
+/**
+ * R444-13/R444-14: the package is checked against its manifest before a download is served and
+ * logged. A part that differs is recorded as damaged (with notices to the head and the responsible
+ * person), the refused attempt is in the ledger, and the download is refused with a coded error.
+ */
+async function refuseDamagedPackage(deps: AppDeps, actor: Actor & { id: string }, pkg: PackageRow, linkId: string) {
+  const check = await checkSealedPackage(deps.store, sealedRef(pkg));
+  if (check.ok) return;
+  const owners = await deps.records.objectOwners(deps.db, check.sha256);
+  if (!owners.some((o) => o.subjectId === pkg.id))
+    owners.push({
+      organisationId: pkg.organisationId,
+      subjectType: 'package',
+      subjectId: pkg.id,
+      label: `package ${pkg.number}: ${check.path}`,
+    });
+  await recordDamage(deps, { sha256: check.sha256, found: check.found, detectedBy: 'package_download' }, owners);
+  await appendLedgerEntry(
+    deps.db,
+    {
+      organisationId: pkg.organisationId,
+      actor,
+      action: 'package.download_refused',
+      subjectType: 'package',
+      subjectId: pkg.id,
+      payload: {
+        linkId,
+        number: pkg.number,
+        reason: 'damaged',
+        file: check.path,
+        sha256: check.sha256,
+        foundSha256: check.found?.sha256 ?? null,
+      },
+    },
+    deps.now(),
+  );
+  throw new AppError('package.damaged', { number: pkg.number, file: check.path });
 }

@@ -111,10 +111,11 @@ export function packageRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         config: { authz: makers, evidence: 'package' },
         schema: {
           tags: ['packages'],
-          summary: 'The package ZIP, streamed; needs a valid unexpired link as well as the session (each download logged)',
+          summary:
+            'The package ZIP, streamed; needs a valid unexpired link as well as the session; checked against its manifest first (each download and refusal logged)',
           params: PkgParams,
           querystring: Type.Object({ link: Type.String({ minLength: 10, maxLength: 200 }) }),
-          response: responses({ 200: Zip, 410: Type.Ref('ErrorBody') }),
+          response: responses({ 200: Zip, 409: Type.Ref('ErrorBody'), 410: Type.Ref('ErrorBody') }),
         },
       },
       async (req, reply) => {

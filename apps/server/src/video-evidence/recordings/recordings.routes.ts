@@ -14,8 +14,12 @@ import { logMediaAccess, purposeOf, statePurpose } from './evidence-access.ts';
 import { findRecording, listRecordings, type RecordingRow } from './recordings.repository.ts';
 import { attachRecording } from './attachRecording.ts';
 import { findDerivative } from './deriveRecording.ts';
+import { refuseDamagedOriginal, withIntegrity } from './recording-integrity.ts';
+import { recordDamage } from '../../kernel/object-integrity/recordDamage.ts';
+import { damageOf, type DamageRow } from '../../kernel/object-integrity/damaged-objects.repository.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { MediaFactsSchema, ProbeFailureSchema, recordingView } from './recording-view.ts';
+import { formatDateTime } from '../../platform/format.ts';
 
 const When = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
 const Recording = Type.Object({
@@ -44,6 +48,12 @@ const Recording = Type.Object({
   retentionYears: Type.Union([Type.Integer(), Type.Null()]),
   retentionCoveredByPoint12: Type.Union([Type.Boolean(), Type.Null()]),
   deletedAt: Type.Union([When, Type.Null()]),
+  /** R444-13: damaged once a check (scrub, read, package build or download) found its bytes changed. */
+  integrity: literalUnion(['intact', 'damaged'] as const),
+  damage: Type.Union([
+    Type.Null(),
+    Type.Object({ detectedAt: When, detectedBy: Type.String(), foundSha256: Type.Union([Type.String(), Type.Null()]) }),
+  ]),
 });
 const RecParams = Type.Object({ orgId: Uuid, recordingId: Uuid });
 const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
@@ -59,7 +69,11 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
     const metadataReaders = rule.org(['head', 'responsible', 'auditor']);
     const mediaReaders = rule.org(['head', 'responsible']);
     // A player sends many Range requests for one recording: its row is read once per HOT_READ_CACHE_MS.
-    const playing = new HotReadCache<string, RecordingRow | undefined>(deps.config.hotReadCacheMs, deps.now, hotReadsOf(deps));
+    const playing = new HotReadCache<string, { rec: RecordingRow; damage: DamageRow | undefined } | undefined>(
+      deps.config.hotReadCacheMs,
+      deps.now,
+      hotReadsOf(deps),
+    );
     const playingProxy = new HotReadCache<string, Awaited<ReturnType<typeof findDerivative>>>(
       deps.config.hotReadCacheMs,
       deps.now,
@@ -80,7 +94,8 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         const t = deps.translator.forLocale(req.locale);
-        return (await listRecordings(deps.db, req.params.orgId, req.query.unattributed ?? false)).map((r) => recordingView(r, t));
+        const rows = await listRecordings(deps.db, req.params.orgId, req.query.unattributed ?? false);
+        return withIntegrity(deps, rows.map((r) => recordingView(r, t)));
       },
     );
 
@@ -112,8 +127,8 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           (f) => !f.recordingId || f.recordingId === rec.id,
         );
         const purpose = await purposeOf(deps, req.principal as SessionPrincipal, req.params.orgId);
-        const view = recordingView(rec, deps.translator.forLocale(req.locale));
-        return { recording: view, entry: entry ?? null, activity: activity ?? null, findings, purposeStated: Boolean(purpose) };
+        const [recording] = await withIntegrity(deps, [recordingView(rec, deps.translator.forLocale(req.locale))]);
+        return { recording: recording!, entry: entry ?? null, activity: activity ?? null, findings, purposeStated: Boolean(purpose) };
       },
     );
 
@@ -186,16 +201,28 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           querystring: Type.Object({
             download: Type.Optional(Type.Boolean()),
             variant: Type.Optional(Type.Union([Type.Literal('original'), Type.Literal('proxy')])),
+            /** The head downloads a damaged original anyway, for an expert examination (R444-13). */
+            acknowledgeDamage: Type.Optional(Type.Boolean()),
           }),
-          response: responses({ 200: Binary, 206: Binary, 428: Type.Ref('ErrorBody') }),
+          response: responses({ 200: Binary, 206: Binary, 409: Type.Ref('ErrorBody'), 428: Type.Ref('ErrorBody') }),
         },
       },
       async (req, reply) => {
         const { orgId, recordingId } = req.params;
-        const rec = await playing.get(`${orgId}/${recordingId}`, () => findRecording(deps.db, orgId, recordingId));
-        if (!rec) throw new AppError('recording.not_found');
+        const found = await playing.get(`${orgId}/${recordingId}`, async () => {
+          const r = await findRecording(deps.db, orgId, recordingId);
+          return r && { rec: r, damage: (await damageOf(deps.db, [r.sha256])).get(r.sha256) };
+        });
+        if (!found) throw new AppError('recording.not_found');
+        const { rec, damage } = found;
         if (rec.deletedAt) throw new AppError('retention.already_deleted', { recording: rec.originalName });
         const download = req.query.download ?? false;
+        if (damage) {
+          await refuseDamagedOriginal(deps, req.principal as SessionPrincipal, rec, damage, {
+            download,
+            acknowledged: req.query.acknowledgeDamage ?? false,
+          });
+        }
         await logMediaAccess(deps, req.principal as SessionPrincipal, rec, download ? 'download' : 'view', req.headers.range);
         // A browser-playable proxy, when one was made, plays in the page; downloads are always the original.
         const proxy =
@@ -207,7 +234,16 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
           sha256: rec.sha256,
           size: rec.size,
           contentType: /\.mp4$|\.m4v$/i.test(rec.originalName) ? 'video/mp4' : 'application/octet-stream',
-          downloadName: download ? rec.originalName : undefined,
+          downloadName: download ? `${damage ? 'DAMAGED-' : ''}${rec.originalName}` : undefined,
+          damaged: Boolean(damage),
+          // A whole download is checked as it goes out: damage found then is recorded (and notified) like the scrub's.
+          onDamaged: (f) => {
+            hotReadsOf(deps).invalidate();
+            void recordDamage(deps, { sha256: rec.sha256, found: f, detectedBy: 'read' }).catch((e: unknown) =>
+              req.log.error({ err: e }, 'recording damage not recorded'),
+            );
+            return new AppError('recording.original_damaged', { recording: rec.originalName, detectedAt: formatDateTime(deps.now()) });
+          },
         });
       },
     );

@@ -1,50 +1,45 @@
 import { randomUUID } from 'node:crypto';
-import { isNull } from 'drizzle-orm';
-import { hashStoredObject } from '../../platform/storage/read-object.ts';
+import { and, count, inArray, isNull } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/deps.ts';
 import { appendLedgerEntry } from '../../platform/ledger/appendLedgerEntry.ts';
+import { scrubObjects, type DamagedObject } from '../../kernel/object-integrity/scrubObjects.ts';
 import { insertNewFindings } from '../continuity/continuity.repository.ts';
 import { recordings } from './recordings.table.ts';
 
 export interface ScrubResult {
+  /** Originals of live recordings checked. */
   checked: number;
+  /** Every stored object checked (originals, derivatives, materials, package manifests and parts). */
+  objects: number;
   bytes: number;
   damaged: { recordingId: string; organisationId: string; originalName: string; expected: string; actual: string | null }[];
+  /** Every damaged object, with the rows it concerns. */
+  damagedObjects: DamagedObject[];
 }
 
 /**
- * R444-13: re-hashes every stored original. A mismatch (or a missing object)
- * is a critical finding naming the recording, and a ledger entry; nothing is
- * repaired or removed automatically.
+ * R444-13: re-hashes every stored object (the kernel's scrubObjects records the damage once and
+ * notifies the head and the responsible person). A damaged original is, besides, a critical finding on
+ * its recording and a `recording.integrity_failed` entry; nothing is repaired or removed automatically.
  */
 export async function scrubStore(deps: AppDeps, onProgress?: (done: number, total: number) => void): Promise<ScrubResult> {
-  const all = await deps.db
-    .select({
-      id: recordings.id,
-      organisationId: recordings.organisationId,
-      sha256: recordings.sha256,
-      originalName: recordings.originalName,
-      journalEntryId: recordings.journalEntryId,
-    })
+  const scrub = await scrubObjects(deps, onProgress);
+  const [live] = await deps.db.select({ n: count() }).from(recordings).where(isNull(recordings.deletedAt));
+  const result: ScrubResult = {
+    checked: live?.n ?? 0,
+    objects: scrub.objects,
+    bytes: scrub.bytes,
+    damaged: [],
+    damagedObjects: scrub.damaged,
+  };
+  const bySha = new Map(scrub.damaged.map((d) => [d.sha256, d]));
+  if (!bySha.size) return result;
+  const hit = await deps.db
+    .select()
     .from(recordings)
-    .where(isNull(recordings.deletedAt)); // tombstones have no object left to check
-  const result: ScrubResult = { checked: 0, bytes: 0, damaged: [] };
-  const seen = new Map<string, string | null>(); // identical content is stored once: hash each object once
-  for (const rec of all) {
-    let actual = seen.get(rec.sha256);
-    if (actual === undefined) {
-      actual = await hashStoredObject(deps.store, rec.sha256).then(
-        (r) => {
-          result.bytes += r.size;
-          return r.sha256;
-        },
-        () => null,
-      );
-      seen.set(rec.sha256, actual);
-    }
-    result.checked++;
-    onProgress?.(result.checked, all.length);
-    if (actual === rec.sha256) continue;
+    .where(and(inArray(recordings.sha256, [...bySha.keys()]), isNull(recordings.deletedAt)));
+  for (const rec of hit) {
+    const actual = bySha.get(rec.sha256)!.found?.sha256 ?? null;
     result.damaged.push({
       recordingId: rec.id,
       organisationId: rec.organisationId,

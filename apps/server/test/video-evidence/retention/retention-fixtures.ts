@@ -4,6 +4,8 @@ import { Readable } from 'node:stream';
 import { recordings } from '../../../src/video-evidence/recordings/recordings.table.ts';
 import { retentionOfRecording } from '../../../src/video-evidence/retention/retentionOfRecording.ts';
 import type { TestContext } from '../../support/test-app.ts';
+import { appendLedgerEntry } from '../../../src/platform/ledger/appendLedgerEntry.ts';
+import { SYSTEM_ACTOR } from '../../../src/platform/ledger/ledger.types.ts';
 
 /**
  * A recording captured long ago (the suite runs in 2026; point 12 needs
@@ -34,6 +36,37 @@ export async function storeOldRecording(
     durationMs: o.file ? 6000 : null,
     ...(await retentionOfRecording(ctx.deps.db, ctx.deps.config, o.journalEntryId, o.startedAt)),
   };
-  await ctx.deps.db.insert(recordings).values(row);
+  await insertIngested(ctx, row);
   return row;
+}
+
+/** Writes a recording row with the `recording.ingested` entry ingest writes for it (ledger verify compares the two). */
+export async function insertIngested(
+  ctx: TestContext,
+  row: typeof recordings.$inferInsert & { ingestedAt: Date; startedAt: Date; deviceStartedAt: Date },
+) {
+  await ctx.deps.db.transaction(async (tx) => {
+    await tx.insert(recordings).values(row);
+    await appendLedgerEntry(
+      tx,
+      {
+        organisationId: row.organisationId,
+        actor: SYSTEM_ACTOR,
+        action: 'recording.ingested',
+        subjectType: 'recording',
+        subjectId: row.id!,
+        payload: {
+          recorderId: row.recorderId,
+          sha256: row.sha256,
+          size: row.size,
+          originalName: row.originalName,
+          fileSequence: row.fileSequence ?? null,
+          deviceStartedAt: row.deviceStartedAt.toISOString(),
+          clockOffsetSeconds: row.clockOffsetSeconds,
+          startedAt: row.startedAt.toISOString(),
+        },
+      },
+      row.ingestedAt,
+    );
+  });
 }

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVITY_TYPES } from '../../../src/video-evidence/activities/activities.table.ts';
 import { computeRetentionExpiry, retentionToday } from '../../../src/video-evidence/retention/computeRetentionExpiry.ts';
 import { assignMissingRetention } from '../../../src/video-evidence/retention/assignMissingRetention.ts';
-import { recordings } from '../../../src/video-evidence/recordings/recordings.table.ts';
 import { randomUUID } from 'node:crypto';
 import { retentionOfRecording } from '../../../src/video-evidence/retention/retentionOfRecording.ts';
 import { reviewRetention } from '../../../src/video-evidence/retention/reviewRetention.ts';
@@ -18,7 +17,7 @@ import { seedJournalWorld } from '../../support/journal-world.ts';
 import { pdfText } from '../../support/pdf-text.ts';
 import { createTestContext, type TestContext } from '../../support/test-app.ts';
 import type { ApiClient } from '../../support/world.ts';
-import { storeOldRecording } from './retention-fixtures.ts';
+import { insertIngested, storeOldRecording } from './retention-fixtures.ts';
 import { makeClip } from '../../support/clips.ts';
 import { buildWorker } from '../../../src/composition/runtime.ts';
 
@@ -114,7 +113,7 @@ describe('R444-12 retention class and expiry', () => {
       uploadId: randomUUID(),
       journalEntryId: entryOfType.get('investigation')!,
     };
-    await ctx.deps.db.insert(recordings).values(bare);
+    await insertIngested(ctx, bare);
     expect(await assignMissingRetention(ctx.deps.db, { investigationRetentionYears: 5 })).toBe(1);
     const r = await ctx.sql(
       `SELECT to_char(retain_until, 'YYYY-MM-DD') AS d, retention_years AS y, retention_covered_by_point12 AS c FROM recordings WHERE id = $1`,

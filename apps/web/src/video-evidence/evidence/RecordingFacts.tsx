@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../kernel/format/datetime.ts';
-import type { RecordingDetail } from './evidence.types.ts';
+import { stateColor, stateOf, type RecordingDetail } from './evidence.types.ts';
 import { captureTimeText, formatDuration, formatSize, offsetText } from './evidenceText.ts';
 import { Fact } from './ActivityFacts.tsx';
 import { activityPath } from './paths.ts';
@@ -40,8 +40,8 @@ export function RecordingFacts({ detail }: { detail: RecordingDetail }) {
           )}
         </Fact>
         <Fact label={t('evidence.rec.state')}>
-          <Badge variant="light" color={r.state === 'stored' ? 'teal' : 'orange'} tt="none">
-            {t(`evidence.state.${r.state}`)}
+          <Badge variant="light" color={stateColor(r)} tt="none">
+            {t(`evidence.state.${stateOf(r)}`)}
           </Badge>
         </Fact>
         <Fact label={t('evidence.rec.size')}>{formatSize(r.size)}</Fact>

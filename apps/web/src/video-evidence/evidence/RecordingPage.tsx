@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../kernel/components/ErrorAlert.tsx';
+import { formatDateTime } from '../../kernel/format/datetime.ts';
 import { PageHeader } from '../../kernel/components/PageHeader.tsx';
 import { useSession } from '../../kernel/shell/SessionContext.tsx';
 import { RecordingRetention } from '../retention/RecordingRetention.tsx';
@@ -42,12 +43,27 @@ export function RecordingPage() {
   const rec = detail.recording;
   // A deleted recording is a tombstone (R444-12): its facts stay, its media is gone.
   const deleted = rec.deletedAt !== null;
-  const canPlay = order444.playback && !deleted;
-  const stored = rec.state === 'stored' && !deleted;
+  // R444-13: a damaged original is never played or offered as the original; only the head may take it, warned.
+  const damaged = rec.integrity === 'damaged' && !deleted;
+  const canPlay = order444.playback && !deleted && !damaged;
+  const stored = rec.state === 'stored' && !deleted && !damaged;
   const purposeStated = detail.purposeStated || stated;
   const needPurpose = canPlay && !purposeStated;
   const dialogOpen = asking !== null || (needPurpose && stored && !declined);
   const downloadUrl = mediaUrl(orgId, rec.id, 'download');
+  const damagedDownload = damaged && order444.downloadDamaged && (
+    <Button
+      color="red"
+      variant="light"
+      data-testid="download-damaged"
+      onClick={() => {
+        if (!purposeStated) return setAsking('download');
+        if (window.confirm(t('evidence.damaged.confirm'))) window.location.assign(mediaUrl(orgId, rec.id, 'download-damaged'));
+      }}
+    >
+      {t('evidence.damaged.download')}
+    </Button>
+  );
 
   const download = purposeStated ? (
     <Button component="a" href={downloadUrl} download={rec.originalName} variant="default">
@@ -67,7 +83,10 @@ export function RecordingPage() {
           ? t('evidence.player.backToActivity', { reference: detail.activity.referenceNumber })
           : t('evidence.player.backToDashboard')}
       </Anchor>
-      <PageHeader title={t('evidence.player.title', { name: rec.originalName })} actions={canPlay ? download : undefined} />
+      <PageHeader
+        title={t('evidence.player.title', { name: rec.originalName })}
+        actions={canPlay ? download : damagedDownload || undefined}
+      />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
@@ -76,7 +95,15 @@ export function RecordingPage() {
                 {t('retention.recording.tombstone')}
               </Alert>
             )}
-            {!stored && !deleted && (
+            {damaged && (
+              <Alert color="red" variant="light" title={t('evidence.damaged.title')} role="alert" data-testid="damaged">
+                {t('evidence.damaged.body', {
+                  detectedAt: formatDateTime(rec.damage!.detectedAt),
+                  check: t(`evidence.damaged.by.${rec.damage!.detectedBy}`),
+                })}
+              </Alert>
+            )}
+            {!stored && !deleted && !damaged && (
               <Alert color="orange" variant="light" title={t('evidence.player.unreadableTitle')} role="alert" data-testid="unreadable">
                 {t('evidence.player.unreadable')}
               </Alert>
@@ -134,7 +161,7 @@ export function RecordingPage() {
           orgId={orgId}
           onStated={() => {
             setStated(true);
-            if (asking === 'download') window.location.assign(downloadUrl);
+            if (asking === 'download' && !damaged) window.location.assign(downloadUrl);
             setAsking(null);
           }}
           onCancel={() => {

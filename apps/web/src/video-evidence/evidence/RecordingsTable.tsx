@@ -1,7 +1,7 @@
 import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { TimelineRecording } from './evidence.types.ts';
+import { stateColor, stateOf, type TimelineRecording } from './evidence.types.ts';
 import { captureTimeText, formatDuration, offsetText } from './evidenceText.ts';
 import { recordingPath } from './paths.ts';
 
@@ -48,8 +48,8 @@ export function RecordingsTable({ recordings, playable }: { recordings: Timeline
                 <Table.Td>{r.durationMs !== null ? formatDuration(t, r.durationMs / 1000) : '—'}</Table.Td>
                 <Table.Td>{offsetText(t, r.clockOffsetSeconds)}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={r.state === 'stored' ? 'teal' : 'orange'} tt="none">
-                    {t(`evidence.state.${r.state}`)}
+                  <Badge variant="light" color={stateColor(r)} tt="none">
+                    {t(`evidence.state.${stateOf(r)}`)}
                   </Badge>
                 </Table.Td>
               </Table.Tr>

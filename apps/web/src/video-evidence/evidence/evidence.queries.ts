@@ -87,8 +87,10 @@ export function useJournalRules(orgId: string) {
  * Playback asks for the playable proxy (the server gives the original when it needs none); a download is
  * always the original.
  */
-export const mediaUrl = (orgId: string, recordingId: string, use: 'play' | 'download') =>
-  `${org(orgId)}/recordings/${recordingId}/media${use === 'download' ? '?download=true' : '?variant=proxy'}`;
+export const mediaUrl = (orgId: string, recordingId: string, use: 'play' | 'download' | 'download-damaged') =>
+  `${org(orgId)}/recordings/${recordingId}/media${
+    use === 'download' ? '?download=true' : use === 'download-damaged' ? '?download=true&acknowledgeDamage=true' : '?variant=proxy'
+  }`;
 
 /** R444-5: the responsible person attaches a recording from the unattributed queue to an issue of its recorder, with a reason. */
 export function useAttachRecording(orgId: string) {

@@ -33,6 +33,9 @@ export interface Recording {
   state: 'stored' | 'unreadable';
   durationMs: number | null;
   journalEntryId: string | null;
+  /** R444-13: damaged once a check found the stored bytes no longer match the SHA-256. */
+  integrity: 'intact' | 'damaged';
+  damage: { detectedAt: string; detectedBy: string; foundSha256: string | null } | null;
 }
 
 /** What ffprobe said about the file (issue 19); null for an unreadable one. */
@@ -54,6 +57,11 @@ export interface RecordingMedia {
   awaitingDocking: boolean;
 }
 
+/** What the state badge says: a damaged original is "damaged", whatever ffprobe once read. */
+export const stateOf = (r: Pick<Recording, 'state' | 'integrity'>) => (r.integrity === 'damaged' ? 'damaged' : r.state);
+export const stateColor = (r: Pick<Recording, 'state' | 'integrity'>) =>
+  r.integrity === 'damaged' ? 'red' : r.state === 'stored' ? 'teal' : 'orange';
+
 export interface Annotation {
   decision: FindingDecision;
   note: string;
@@ -72,7 +80,7 @@ export interface Finding {
   annotations: Annotation[];
 }
 
-export type TimelineRecording = Omit<Recording, 'recorderId' | 'ingestedAt'>;
+export type TimelineRecording = Omit<Recording, 'recorderId' | 'ingestedAt' | 'damage'>;
 
 /** One issue of a recorder for the activity, from issue to return (R444-17/18). */
 export interface EntryTimeline {
