@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // The whole suite, every tier. After the system packages, two lanes run side by side, each in the
-// order a failure is cheapest to find, so that both cores stay busy (one vitest worker, PGlite in
-// process, keeps one core; the browser and PostgreSQL tiers wait on chromium, the server child and
-// the database server much of the time):
+// order a failure is cheapest to find, so that both cores stay busy (one after the other, the tiers
+// left a core idle most of the time: a single vitest worker, the browser tier waiting on chromium
+// and the server child, the PostgreSQL tier waiting on the database server):
 //   static checks → unit + API on PGlite → S3 on Ceph
 //   build → browser tests → API on PostgreSQL
-// A lane's output is kept and printed as one block when each of its steps ends.
+// Each step's output is kept and printed as one block when the step ends.
 // Prints one closing line "N passed, N failed" summed over every tier.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,7 +43,10 @@ function step(name, cmd, args, { buffer = false } = {}) {
   child.stdout?.on('data', (c) => chunks.push(c));
   child.stderr?.on('data', (c) => chunks.push(c));
   return new Promise((resolve) => {
+    let ended = false;
     const done = (status) => {
+      if (ended) return; // 'error' may be followed by 'close'
+      ended = true;
       const line = `◀ ${name}: ${status === 0 ? 'ok' : `FAILED (exit ${status})`} in ${secondsSince(started)} s`;
       if (buffer) console.log(`\n▶ ${name}\n${Buffer.concat(chunks).toString().trimEnd()}\n${line}`);
       else console.log(line);
