@@ -82,10 +82,11 @@ async function vitest(name, projects, wrap, opts, extra = []) {
   } else if (!ok) failed += 1;
 }
 
-// Vitest's default on two cores is one worker. The API tiers take two: a file spends most of its CPU in
-// its own set-up (a PGlite from the migrated dump or a database cloned from the template, the app,
-// the demo world), so a second file keeps a core busy that the other lane leaves idle, chiefly once
-// that lane has finished. The S3 and browser tiers keep one file at a time (vitest.config.ts).
+// Vitest's default on two cores is one worker. The API tier on PostgreSQL takes two: it runs last in
+// its lane, mostly beside the PGlite tier's single worker or alone once that lane has finished, and
+// its files wait on the database server (a clone of the template per file). The PGlite tier keeps
+// one: it runs beside the browser tier, whose demo server must start (migrate, seed) within 90 s.
+// The S3 and browser tiers keep one file at a time (vitest.config.ts).
 const twoWorkers = ['--maxWorkers=2'];
 
 const started = Date.now();
@@ -97,7 +98,7 @@ await Promise.all([
     await step('lint', 'npx', ['eslint', '.'], buffer);
     await step('lint: dependency boundaries', 'npm', ['run', 'deps'], buffer);
     await step('format', 'npx', ['prettier', '--check', '.'], buffer);
-    await vitest('unit + api on PGlite', ['unit', 'api'], [], buffer, twoWorkers);
+    await vitest('unit + api on PGlite', ['unit', 'api'], [], buffer);
     // The S3 driver against a real Ceph RGW (started and removed by with-ceph.mjs), on PostgreSQL as a scaled deployment runs.
     await vitest('S3 on Ceph RGW', ['s3'], ['scripts/with-postgres.mjs', 'node', 'scripts/with-ceph.mjs'], buffer);
   })(),
