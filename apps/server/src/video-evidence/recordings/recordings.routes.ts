@@ -95,7 +95,10 @@ export function recordingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       async (req) => {
         const t = deps.translator.forLocale(req.locale);
         const rows = await listRecordings(deps.db, req.params.orgId, req.query.unattributed ?? false);
-        return withIntegrity(deps, rows.map((r) => recordingView(r, t)));
+        return withIntegrity(
+          deps,
+          rows.map((r) => recordingView(r, t)),
+        );
       },
     );
 
