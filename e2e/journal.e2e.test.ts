@@ -77,6 +77,7 @@ describe('Order 444 journal at the counter (responsible person)', () => {
       await dialog().getByRole('status').filter({ hasText: n }).waitFor();
     }
     await dialog().getByRole('button', { name: 'Жабу' }).click();
+    await dialog().waitFor({ state: 'detached' });
     const table = page.getByTestId('recorders-table');
     for (const n of ['ВР-101', 'ВР-102', 'ВР-103']) await table.getByRole('link', { name: n }).waitFor();
     await page.getByText('Сақтауда · 5').waitFor();
@@ -135,6 +136,8 @@ describe('Order 444 journal at the counter (responsible person)', () => {
     await dialog().getByRole('button', { name: 'Беру (Enter)' }).click();
     await dialog().getByTestId('issue-done').filter({ hasText: '№ 6 жазба' }).waitFor();
     await dialog().getByRole('button', { name: 'Жабу' }).click();
+    // Gone before the next step opens another dialog (a loaded machine draws the closing transition slowly).
+    await dialog().waitFor({ state: 'detached' });
     await expect(journalRow(6).innerText()).resolves.toContain('инспектордың қолы күтілуде');
   });
 
@@ -148,6 +151,7 @@ describe('Order 444 journal at the counter (responsible person)', () => {
     await dialog().getByTestId('return-done').filter({ hasText: '№ 5 жазба' }).waitFor();
     await expect.poll(focusedPlaceholder).toBe(SCAN_PLACEHOLDER);
     await dialog().getByRole('button', { name: 'Жабу' }).click();
+    await dialog().waitFor({ state: 'detached' });
     // The table refetches after the return: wait for the row to show it, as a person would.
     await expect.poll(() => journalRow(5).innerText()).toContain('қабылдаған: Сәрсенбаева Ә. Қ.');
   });
