@@ -1,8 +1,10 @@
-import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../apps/server/src/composition/demo.ts';
+import { currentTotp } from '../../apps/server/src/platform/auth/totp.ts';
+import { unusedTotpCode } from '../../apps/server/test/support/totp.ts';
 
-export { DEMO_PASSWORD, DEMO_USERS };
+// A code not used yet (the server accepts a time step once per account): one helper for both test tiers.
+export { DEMO_PASSWORD, DEMO_USERS, unusedTotpCode };
 
 export function demoUser(login: string) {
   const u = DEMO_USERS.find((x) => x.login === login);
@@ -10,30 +12,8 @@ export function demoUser(login: string) {
   return u;
 }
 
-/** The current code of a demo account's authenticator (same parameters as the server: SHA-1, 6 digits, 30 s). */
-export function totpCode(secretBase32: string, now = Date.now()) {
-  return new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secretBase32) }).generate({ timestamp: now });
-}
-
-const lastStepUsed = new Map<string, number>();
-
-/**
- * A code of the authenticator that has not been used yet: the server accepts a time step once per
- * account (issue 13). The current step or the next (the server allows one step of drift); when both
- * are spent, waits for a new step, as a person would wait for the next code.
- */
-export async function unusedTotpCode(secretBase32: string): Promise<string> {
-  for (;;) {
-    const now = Date.now();
-    const current = Math.floor(now / 30_000);
-    const step = Math.max(current, (lastStepUsed.get(secretBase32) ?? -Infinity) + 1);
-    if (step <= current + 1) {
-      lastStepUsed.set(secretBase32, step);
-      return totpCode(secretBase32, step * 30_000);
-    }
-    await new Promise((r) => setTimeout(r, (current + 1) * 30_000 - now + 50));
-  }
-}
+/** The current code of a demo account's authenticator: the server's own TOTP (SHA-1, 6 digits, 30 s). */
+export const totpCode = (secretBase32: string, now = Date.now()) => currentTotp(secretBase32, now);
 
 /**
  * Signs in through the real pages: login and password, then the second factor when the account has one.

@@ -5,3 +5,4 @@ export * from './medical-cctv.ts';
 export * from './ohs-competition.ts';
 export * from './production-control.ts';
 export * from './production-control-reports.ts';
+export * from './media-facts.ts';

@@ -1,18 +1,7 @@
 import { execFile } from 'node:child_process';
+import type { MediaFacts } from '@baqylau/contracts';
 
-/** What ffprobe says about a file (R444-13: stored with the recording and shown on its page). */
-export interface MediaFacts {
-  /** ffprobe's format_name, e.g. "mov,mp4,m4a,3gp,3g2,mj2". */
-  container: string | null;
-  videoCodec: string | null;
-  audioCodec: string | null;
-  width: number | null;
-  height: number | null;
-  /** Frames per second (the stream's average, else its base rate), rounded to 3 decimals. */
-  frameRate: number | null;
-  audioChannels: number | null;
-  durationMs: number | null;
-}
+export type { MediaFacts };
 
 export interface ProbeResult {
   durationMs: number | null;

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type {
   DeadlineAgreement,
   EscalationStep,
@@ -9,10 +9,10 @@ import type {
   ViolationStatus,
 } from '@baqylau/contracts';
 import { useApi } from '../../kernel/api/ApiContext.tsx';
+import { pcBase, pcKey, useInvalidatePc } from '../shared/pc.api.ts';
 
-/** Every Order 315 route lives under the organisation's /production-control. */
-export const pcBase = (orgId: string) => `/api/v1/organisations/${orgId}/production-control`;
-const pcKey = (orgId: string) => ['organisations', orgId, 'production-control'] as const;
+// The rule set's base, key and evidence types live once in shared/pc.api.ts; re-exported for this feature's pages.
+export { EVIDENCE_FILES, evidenceType, pcBase } from '../shared/pc.api.ts';
 
 export interface Person {
   id: string;
@@ -175,14 +175,6 @@ export function useMonthlyDraft(orgId: string) {
   });
 }
 
-function useInvalidatePc(orgId: string) {
-  const qc = useQueryClient();
-  return () => {
-    void qc.invalidateQueries({ queryKey: pcKey(orgId) });
-    void qc.invalidateQueries({ queryKey: ['organisations', orgId, 'notifications'] });
-  };
-}
-
 /** Every step on an instruction and its items: each answers with the instruction as it now stands. */
 export function useInstructionSteps(orgId: string, id: string) {
   const api = useApi();
@@ -224,14 +216,6 @@ export function useRecordMonthlyCheck(orgId: string) {
     }) => api.post<MonthlyCheck>(`${pcBase(orgId)}/monthly-checks`, b),
     onSuccess,
   });
-}
-
-export const EVIDENCE_FILES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf' };
-/** The media type the server expects (the browser's guess, or the name's extension). */
-export function evidenceType(file: File): string | null {
-  if (Object.values(EVIDENCE_FILES).includes(file.type)) return file.type;
-  const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
-  return (ext && EVIDENCE_FILES[ext]) || null;
 }
 
 export const instructionPdfUrl = (orgId: string, id: string, lang: 'kk' | 'ru') =>

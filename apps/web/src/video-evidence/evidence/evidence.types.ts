@@ -1,3 +1,4 @@
+import type { MediaFacts } from '@baqylau/contracts';
 import type { JournalEntry } from '../journal/journal.types.ts';
 import type { Activity } from '../activities/activities.queries.ts';
 
@@ -39,16 +40,7 @@ export interface Recording {
 }
 
 /** What ffprobe said about the file (issue 19); null for an unreadable one. */
-export interface MediaFacts {
-  container: string | null;
-  videoCodec: string | null;
-  audioCodec: string | null;
-  width: number | null;
-  height: number | null;
-  frameRate: number | null;
-  audioChannels: number | null;
-  durationMs: number | null;
-}
+export type { MediaFacts };
 
 /** The recording page's extra facts: ffprobe's, why a file is unreadable, whether it waits for its docking. */
 export interface RecordingMedia {
