@@ -40,3 +40,7 @@ export * from '../production-control/instructions/instructions.table.ts';
 export * from '../production-control/follow-up/follow-up.table.ts';
 export * from '../production-control/journal/journal.table.ts';
 export * from '../production-control/reports/reports.table.ts';
+export * from '../production-control/accidents/accidents.table.ts';
+export * from '../production-control/training/training.table.ts';
+export * from '../production-control/technical-devices/technical-devices.table.ts';
+export * from '../production-control/plans/plans.table.ts';

@@ -4,9 +4,14 @@ import type { RuleSetRecordsPart, StoredObjectRef } from '../platform/records.ts
 
 const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
-/** Photos and documents of findings and of reported measures: the only objects Order 315's rows name. */
+/** The objects Order 315's rows name: photos and documents of findings and reported measures, investigation acts, signed plans. */
 async function liveObjects(db: DbOrTx): Promise<StoredObjectRef[]> {
-  const res = await db.execute(sql`SELECT sha256, max(size)::bigint AS size FROM pc_attachments GROUP BY sha256 ORDER BY sha256`);
+  const res = await db.execute(sql`
+    SELECT sha256, max(size)::bigint AS size FROM (
+      SELECT sha256, size FROM pc_attachments
+      UNION ALL SELECT act_sha256, act_size FROM pc_accident_investigations WHERE act_sha256 IS NOT NULL
+      UNION ALL SELECT file_sha256, file_size FROM pc_plan_versions WHERE file_sha256 IS NOT NULL
+    ) o GROUP BY sha256 ORDER BY sha256`);
   return rows<{ sha256: string; size: string | number }>(res).map((r) => ({ sha256: r.sha256, size: Number(r.size) }));
 }
 
@@ -15,7 +20,13 @@ async function rowsNamingObject(db: DbOrTx, sha256: string): Promise<string[]> {
     SELECT a.purpose || ' ' || a.file_name || ' of violation ' || v.id || ' (' || f.name || ')' AS what
       FROM pc_attachments a JOIN pc_violations v ON v.id = a.violation_id JOIN pc_facilities f ON f.id = v.facility_id
      WHERE a.sha256 = ${sha256}`);
-  return rows<{ what: string }>(res).map((r) => r.what);
+  const registers = await db.execute(sql`
+    SELECT 'investigation act of accident ' || a.number AS what
+      FROM pc_accident_investigations i JOIN pc_accidents a ON a.id = i.accident_id WHERE i.act_sha256 = ${sha256}
+    UNION ALL
+    SELECT 'plan ' || p.title || ' version ' || v.version
+      FROM pc_plan_versions v JOIN pc_plans p ON p.id = v.plan_id WHERE v.file_sha256 = ${sha256}`);
+  return [...rows<{ what: string }>(res), ...rows<{ what: string }>(registers)].map((r) => r.what);
 }
 
 async function countRows(db: DbOrTx) {
