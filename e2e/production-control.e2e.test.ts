@@ -45,9 +45,12 @@ const as = async (login: string) => {
 };
 const inDays = (n: number) => almatyDate(new Date(Date.now() + n * 86_400_000));
 
-/** The schedule's first line of the ventilation unit not yet inspected: its "start" button. */
-async function startNextVentilationLine() {
-  await page.goto(`${server.url}${PC}/schedule`);
+/**
+ * The schedule's first line of the ventilation unit not yet inspected: its "start" button. The demo plans
+ * the unit's next lines 2 and 4 days ahead: late in December they are in next year's schedule.
+ */
+async function startNextVentilationLine(daysAhead: number) {
+  await page.goto(`${server.url}${PC}/schedule?year=${inDays(daysAhead).slice(0, 4)}`);
   const line = page
     .getByTestId('pc-schedule-item')
     .filter({ hasText: UNIT })
@@ -79,7 +82,7 @@ async function pdfFrom(menu: string, lang: 0 | 1) {
 describe('Order 315 in the browser: from the schedule to the re-check at the next inspection', () => {
   it('R315-7 R315-9 R315-27 the official starts a scheduled inspection and records two violations, one dangerous to life', async () => {
     await as('pcofficial');
-    await startNextVentilationLine();
+    await startNextVentilationLine(2);
     await page.getByTestId('go-to-items').click();
     await page.getByTestId('item-1').waitFor();
     await recordViolation(page.getByTestId('item-1'), DANGEROUS, true);
@@ -161,7 +164,7 @@ describe('Order 315 in the browser: from the schedule to the re-check at the nex
   });
 
   it('R315-14 R315-9 the next inspection of the unit brings the eliminated violation back for re-check', async () => {
-    await startNextVentilationLine();
+    await startNextVentilationLine(4);
     await expect.poll(async () => page.locator('main').innerText()).toContain(ORDINARY);
     await page.getByTestId('go-to-items').click();
     const recheck = page.locator('[data-testid^="item-"]').filter({ hasText: ORDINARY });

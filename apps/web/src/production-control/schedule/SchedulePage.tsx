@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Menu, Modal, Paper, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { DataState } from '../../kernel/components/DataState.tsx';
 import { ErrorAlert } from '../../kernel/components/ErrorAlert.tsx';
 import { PageHeader } from '../../kernel/components/PageHeader.tsx';
@@ -20,7 +20,10 @@ export function SchedulePage() {
   const access = usePcAccess();
   const orgId = org!.id;
   const thisYear = new Date().getFullYear();
-  const [year, setYear] = useState(thisYear);
+  // The year is in the address (`?year=2027`), so a link or a reload keeps it.
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || thisYear;
+  const setYear = (y: number) => setParams({ year: String(y) }, { replace: true });
   const [chosen, setChosen] = useState<string | null>(null);
   const [view, setView] = useState<'list' | 'calendar'>('list');
   const [month, setMonth] = useState(new Date().getMonth() + 1);
