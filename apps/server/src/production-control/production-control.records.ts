@@ -6,7 +6,11 @@ const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
 /** Photos and documents of findings and of reported measures: the only objects Order 315's rows name. */
 async function liveObjects(db: DbOrTx): Promise<StoredObjectRef[]> {
-  const res = await db.execute(sql`SELECT sha256, max(size)::bigint AS size FROM pc_attachments GROUP BY sha256 ORDER BY sha256`);
+  // The unit heads' drawn signatures (offline acknowledgements) are kept like the photos.
+  const res = await db.execute(sql`SELECT sha256, max(size)::bigint AS size FROM (
+      SELECT sha256, size FROM pc_attachments
+      UNION ALL SELECT signature_sha256, signature_size FROM pc_inspection_acknowledgements) o
+    GROUP BY sha256 ORDER BY sha256`);
   return rows<{ sha256: string; size: string | number }>(res).map((r) => ({ sha256: r.sha256, size: Number(r.size) }));
 }
 
@@ -14,7 +18,10 @@ async function rowsNamingObject(db: DbOrTx, sha256: string): Promise<string[]> {
   const res = await db.execute(sql`
     SELECT a.purpose || ' ' || a.file_name || ' of violation ' || v.id || ' (' || f.name || ')' AS what
       FROM pc_attachments a JOIN pc_violations v ON v.id = a.violation_id JOIN pc_facilities f ON f.id = v.facility_id
-     WHERE a.sha256 = ${sha256}`);
+     WHERE a.sha256 = ${sha256}
+    UNION ALL
+    SELECT 'unit head acknowledgement (' || k.signer_name || ') of inspection ' || k.inspection_id
+      FROM pc_inspection_acknowledgements k WHERE k.signature_sha256 = ${sha256}`);
   return rows<{ what: string }>(res).map((r) => r.what);
 }
 
