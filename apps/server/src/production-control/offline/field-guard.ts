@@ -52,8 +52,14 @@ export async function assertFieldRecordAccepted(
     throw new AppError('pc.offline_inspection_changed', { change: 'completed', at: i.completedAt?.toISOString() ?? '' });
   if (i.officialId !== actor.id) throw new AppError('pc.not_inspection_official');
   const now = deps.now();
-  if (Number.isNaN(recordedAt.getTime()) || recordedAt < new Date(i.startedAt.getTime() - CLOCK_SKEW_MS) || recordedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
-    throw new AppError('pc.offline_recorded_at_invalid', { recordedAt: Number.isNaN(recordedAt.getTime()) ? '—' : recordedAt.toISOString() });
+  if (
+    Number.isNaN(recordedAt.getTime()) ||
+    recordedAt < new Date(i.startedAt.getTime() - CLOCK_SKEW_MS) ||
+    recordedAt.getTime() > now.getTime() + CLOCK_SKEW_MS
+  )
+    throw new AppError('pc.offline_recorded_at_invalid', {
+      recordedAt: Number.isNaN(recordedAt.getTime()) ? '—' : recordedAt.toISOString(),
+    });
   for (const day of new Set([dateInZone(recordedAt), dateInZone(now)])) {
     const a = await activeAppointmentCovering(tx, i.organisationId, actor.id, i.facilityId, i.unitId, day, { wholeFacility: true });
     if (!a) throw new AppError('pc.inspector_not_appointed', { day });

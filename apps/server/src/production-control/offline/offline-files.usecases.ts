@@ -48,7 +48,15 @@ export interface FieldPhoto extends FieldMeta {
  * server stores it through the checked upload (type, size) and compares. The finding must be synced
  * first (its answer's receipt names the violation); the online rules are checked again.
  */
-export async function syncPhoto(deps: AppDeps, actor: User, organisationId: string, inspectionId: string, clientId: string, p: FieldPhoto, u: Upload) {
+export async function syncPhoto(
+  deps: AppDeps,
+  actor: User,
+  organisationId: string,
+  inspectionId: string,
+  clientId: string,
+  p: FieldPhoto,
+  u: Upload,
+) {
   const print = fingerprint('photo', { answerClientId: p.answerClientId, sha256: p.sha256, fileName: p.fileName });
   const prior = await replayOf(deps, organisationId, inspectionId, clientId, print);
   if (prior) {

@@ -47,7 +47,14 @@ export async function issueReceipt(tx: Tx, deps: AppDeps, actor: User, row: Omit
  * server already has answered the same way (on another device) takes the record as the same answer;
  * answered otherwise, it is a conflict naming the item and both answers — never an overwrite.
  */
-export async function syncAnswer(deps: AppDeps, actor: User, organisationId: string, inspectionId: string, clientId: string, a: FieldAnswer) {
+export async function syncAnswer(
+  deps: AppDeps,
+  actor: User,
+  organisationId: string,
+  inspectionId: string,
+  clientId: string,
+  a: FieldAnswer,
+) {
   const { deviceId: _device, recordedAt: _at, ...said } = a;
   const print = fingerprint('answer', said);
   return deps.db.transaction(async (tx) => {

@@ -53,7 +53,12 @@ export function offlineRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
             200: Type.Object({
               receipts: Type.Array(Receipt),
               acknowledgement: Type.Union([
-                Type.Object({ signerName: Type.String(), signerPosition: Type.String(), signedAt: Type.String(), signatureSha256: Type.String() }),
+                Type.Object({
+                  signerName: Type.String(),
+                  signerPosition: Type.String(),
+                  signedAt: Type.String(),
+                  signatureSha256: Type.String(),
+                }),
                 Type.Null(),
               ]),
             }),
@@ -67,7 +72,12 @@ export function offlineRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         return {
           receipts: receipts.map(receiptView),
           acknowledgement: ack
-            ? { signerName: ack.signerName, signerPosition: ack.signerPosition, signedAt: ack.signedAt.toISOString(), signatureSha256: ack.signatureSha256 }
+            ? {
+                signerName: ack.signerName,
+                signerPosition: ack.signerPosition,
+                signedAt: ack.signedAt.toISOString(),
+                signatureSha256: ack.signatureSha256,
+              }
             : null,
         };
       },
@@ -109,7 +119,8 @@ export function offlineRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         config: { authz: service },
         schema: {
           tags: TAGS,
-          summary: 'A finding’s photo taken in the field, as the raw body (JPEG, PNG, PDF; at most 25 MB), with the SHA-256 the device computed',
+          summary:
+            'A finding’s photo taken in the field, as the raw body (JPEG, PNG, PDF; at most 25 MB), with the SHA-256 the device computed',
           params: RecordParams,
           querystring: Type.Object(
             {
