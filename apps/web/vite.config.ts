@@ -34,6 +34,9 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/api\//],
         inlineWorkboxRuntime: true,
         cleanupOutdatedCaches: true,
+        // The page that registered the worker is controlled at once: it can be taken to the field without a reload.
+        clientsClaim: true,
+        skipWaiting: true,
       },
     }),
   ],
