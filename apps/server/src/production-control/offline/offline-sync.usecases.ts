@@ -65,7 +65,7 @@ export async function syncAnswer(
     await assertFieldRecordAccepted(tx, deps, actor, i, recordedAt);
     const item = (await itemsOf(tx, i.id)).find((x) => x.id === a.itemId);
     if (!item) throw new AppError('pc.item_not_found');
-    let violationId: string | null = null;
+    let violationId: string | null;
     if (item.outcome) {
       if (item.outcome !== a.outcome)
         throw new AppError('pc.offline_answer_conflict', { position: item.position, server: item.outcome, device: a.outcome });
