@@ -167,4 +167,43 @@ describe('R315-9 R315-11 R315-14 offline field inspection in the browser', () =>
         .sort(),
     ).toEqual([...FINDINGS].sort());
   });
+
+  it('R315-9 offline: a question answered differently on another device is a visible conflict — the device keeps its record, the server keeps its answer', async () => {
+    await page.goto(`${server.url}${PC}/schedule`);
+    const line = page
+      .getByTestId('pc-schedule-item')
+      .filter({ hasText: UNIT })
+      .filter({ has: page.getByTestId('pc-start-inspection') });
+    await line.first().getByTestId('pc-start-inspection').click();
+    await page.waitForURL('**/inspections/start?scheduleItemId=*');
+    await page.getByTestId('start-scheduled').locator('button[type="submit"]').click();
+    await page.waitForURL(/\/inspections\/[0-9a-f-]{36}\/brief$/);
+    const id = /inspections\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    await page.getByTestId('go-to-items').click();
+    await page.getByTestId('take-for-field').click();
+    await page.getByTestId('field-item-1').waitFor();
+    // Another device answers item 1 online after this one took the inspection.
+    const api = await pageApi(page);
+    // (The three findings above come first, as re-check items: the first checklist question is the one.)
+    const items = (await api.get<{ items: { id: string; position: number; source: string }[] }>(`/production-control/inspections/${id}`))
+      .items;
+    const q = items.find((x) => x.source === 'checklist')!;
+    await api.post(`/production-control/inspections/${id}/items/${q.id}/answer`, { outcome: 'compliant' });
+
+    await page.context().setOffline(true);
+    await page.waitForFunction(() => !navigator.onLine);
+    await recordViolation(page.getByTestId(`field-item-${q.position}`), FINDINGS[0]!);
+    expect(await rows('field-unsynced-row')).toBe(1);
+    await page.context().setOffline(false);
+    await page.getByTestId('field-refused-row').waitFor({ timeout: 30_000 });
+    const refused = await page.getByTestId('field-refused').innerText();
+    expect(refused).toMatch(
+      new RegExp(`${q.position}-тармаққа басқа құрылғыда|пункт ${q.position} на другом устройстве|item ${q.position} was answered`),
+    );
+    await page.reload();
+    await page.getByTestId('field-refused-row').waitFor();
+    const after = await api.get<{ items: { id: string; outcome: string | null }[] }>(`/production-control/inspections/${id}`);
+    expect(after.items.find((x) => x.id === q.id)!.outcome).toBe('compliant');
+    await screenshot(page, 'pc-offline-conflict');
+  });
 });
