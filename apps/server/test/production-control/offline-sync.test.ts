@@ -160,9 +160,9 @@ describe('R315-9 R315-14 offline field inspections: receipts, resume, conflicts'
     const q3 = i.items[2]!;
     expect((await answer(i, randomUUID(), { itemId: q3.id, outcome: 'compliant' })).statusCode).toBe(201);
     for (const [lang, text] of [
-      ['kk', /3-тармаққа басқа құрылғыда «compliant»/],
-      ['ru', /на пункт 3 на другом устройстве ответили «compliant», на этом — «violation»/],
-      ['en', /item 3 was answered “compliant” on another device and “violation” on this one/],
+      ['kk', /3-тармаққа басқа құрылғыда «Сәйкес» деп жауап берілген, бұл құрылғыда — «Бұзушылық»/],
+      ['ru', /на пункт 3 на другом устройстве ответили «Соответствует», на этом — «Нарушение»/],
+      ['en', /item 3 was answered “Compliant” on another device and “Violation” on this one/],
     ] as const) {
       w.official.c.lang = lang;
       const res = await answer(i, randomUUID(), { itemId: q3.id, outcome: 'violation' }, w.official.c, DEVICE_B);

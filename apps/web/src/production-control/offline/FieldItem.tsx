@@ -127,7 +127,7 @@ export function FieldItem({
             )}
           </>
         )}
-        {local?.outcome === 'violation' && (
+        {local?.outcome === 'violation' && !local.problem && (
           <Group>
             <FileButton
               accept="image/jpeg,image/png"
