@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useApi } from '../../kernel/api/ApiContext.tsx';
 import { PageLoader } from '../../kernel/components/PageLoader.tsx';
-import type { InspectionItem } from '../shared/pc.types.ts';
+import { pcBase } from '../shared/pc.api.ts';
+import type { Inspection, InspectionItem } from '../shared/pc.types.ts';
 import {
   recordsOf,
   type AnswerRecord,
   saveRecord,
   sha256Of,
+  takeInspection,
   takenInspection,
   type FieldRecord,
   type PhotoRecord,
@@ -50,7 +52,16 @@ export function FieldPage() {
   const sync = useCallback(async () => {
     setSyncing(true);
     try {
-      setInterrupted((await syncInspection(api, inspectionId)).interrupted);
+      const out = await syncInspection(api, inspectionId);
+      setInterrupted(out.interrupted);
+      // Online: the server's copy as it is now (another device's answers, a completion) replaces the one taken.
+      const known = await takenInspection(inspectionId);
+      if (!out.interrupted && known)
+        await takeInspection(known.orgId, await api.get<Inspection>(`${pcBase(known.orgId)}/inspections/${inspectionId}`)).catch(
+          () => undefined,
+        );
+    } catch {
+      setInterrupted(true);
     } finally {
       setSyncing(false);
       await reload();
@@ -118,6 +129,7 @@ export function FieldPage() {
           </Badge>
         </Group>
         {!online && <Alert color="gray">{t('pc.field.offlineHint')}</Alert>}
+        {i.status === 'completed' && <Alert color="orange">{t('pc.field.completedOnServer')}</Alert>}
         {interrupted && online && <Alert color="orange">{t('pc.field.interrupted')}</Alert>}
         <FieldRecords records={records} />
         <Group>
