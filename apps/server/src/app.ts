@@ -97,6 +97,12 @@ async function serveWeb(app: FastifyInstance, root: string) {
     const rel = (req.params as { '*': string })['*'];
     return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(path.join('assets', rel));
   });
+  // The installable app (issue 18): its service worker (scope `/`, so never cached for long), manifest and icon;
+  // index.html by name too, since the worker precaches it for the pages opened offline.
+  for (const file of ['sw.js', 'registerSW.js', 'manifest.webmanifest', 'icon.svg', 'index.html'])
+    app.get(`/${file}`, { config: { authz: rule.public }, schema: { hide: true } }, (_req, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile(file),
+    );
   app.get('/app', { config: { authz: rule.public }, schema: { hide: true } }, (_req, reply) => reply.redirect('/app/'));
   app.get('/app/*', { config: { authz: rule.public }, schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
 }

@@ -114,4 +114,14 @@ export const PRODUCTION_CONTROL_ERRORS = {
   'pc.report_not_found': 404,
   'pc.report_already_approved': 409,
   'pc.report_superseded': 409,
+  // Offline field inspections (issue 18)
+  'pc.offline_client_id_reused': 409,
+  'pc.offline_answer_conflict': 409,
+  'pc.offline_inspection_changed': 409,
+  'pc.offline_acknowledgement_conflict': 409,
+  'pc.offline_finding_not_synced': 409,
+  'pc.offline_photo_not_finding': 400,
+  'pc.offline_hash_mismatch': 422,
+  'pc.offline_recorded_at_invalid': 400,
+  'pc.offline_signer_required': 400,
 } as const;

@@ -2,7 +2,7 @@ import type { RuleSet } from '../kernel/shell/ruleSet.ts';
 import { pcAccess, servesPc, type PcAccess } from './access.ts';
 import { pcWords } from './catalog.ts';
 import { pcNav } from './navigation.ts';
-import { pcRoutes } from './routes.tsx';
+import { pcPublicRoutes, pcRoutes } from './routes.tsx';
 
 /**
  * Order 315: production control at hazardous production facilities (facilities and officials,
@@ -14,5 +14,6 @@ export const productionControl: RuleSet<PcAccess> = {
   access: pcAccess,
   nav: pcNav,
   routes: pcRoutes(),
+  publicRoutes: pcPublicRoutes(),
   catalog: pcWords,
 };

@@ -18,3 +18,4 @@ export { ChecklistsPage } from './checklists/ChecklistsPage.tsx';
 export { ChecklistPage } from './checklists/ChecklistPage.tsx';
 export { SchedulePage } from './schedule/SchedulePage.tsx';
 export { MonthlyReportPage } from './reports/MonthlyReportPage.tsx';
+export { FieldPage } from './offline/FieldPage.tsx';

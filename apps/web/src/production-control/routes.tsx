@@ -67,3 +67,11 @@ export const pcRoutes = () => [
     ),
   },
 ];
+
+const FieldPage = lazyPage(() => pages().then((p) => p.FieldPage));
+
+/**
+ * Issue 18: an inspection taken for the field opens from the device's own store, also with no network
+ * (the session check of the signed-in pages would fail offline); the sync still needs the session.
+ */
+export const pcPublicRoutes = () => [{ path: 'production-control/field/:inspectionId', element: <FieldPage /> }];

@@ -18,6 +18,7 @@ import { appointOfficial } from '../officials/officials.usecases.ts';
 import { addItem, approveSchedule, createSchedule } from '../schedule/schedule.usecases.ts';
 import { DEMO_CHECKLIST_TITLE, DEMO_QUESTIONS } from './demo-checklist.ts';
 import { measurePhotoPng } from './demo-photo.ts';
+import { seedDemoOffline } from './seedDemoOffline.ts';
 import { seedDemoReports } from './seedDemoReports.ts';
 
 type Who = { kind: 'user'; id: string };
@@ -313,4 +314,6 @@ export async function seedDemoPc(deps: AppDeps, { orgIds, userIds }: DemoIds) {
   await verifyElimination(on(13), official, org, n3.instruction!.id, n3Items[2]!, { accept: true });
 
   await seedDemoReports(deps, org, official, head);
+  // Issue 18: this morning's washery inspection, synced from the field and still in progress.
+  await seedDemoOffline(deps, org, official, unitHead2, lineIds.get('washery-2')!);
 }

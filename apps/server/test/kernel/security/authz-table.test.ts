@@ -322,6 +322,11 @@ const TABLE: Record<string, ActorName[]> = {
   [`GET ${PC}/reports/monthly/{month}/report.pdf`]: PC_SERVICE,
   [`POST ${PC}/reports/monthly/{month}/presentation`]: PC_OFFICIALS,
   [`POST ${PC}/reports/monthly/versions/{reportId}/approval`]: PC_FIRST_HEAD,
+  // Issue 18: offline field inspections — the service syncs records made without network.
+  [`GET ${PC}/inspections/{inspectionId}/offline/receipts`]: PC_SERVICE,
+  [`PUT ${PC}/inspections/{inspectionId}/offline/answers/{clientId}`]: PC_SERVICE,
+  [`PUT ${PC}/inspections/{inspectionId}/offline/photos/{clientId}`]: PC_SERVICE,
+  [`PUT ${PC}/inspections/{inspectionId}/offline/acknowledgement/{clientId}`]: PC_SERVICE,
   'GET /api/v1/platform/ledger': ['admin'],
   'POST /api/v1/platform/ledger/verify': ['admin'],
   ...PC_SETUP_ROWS,

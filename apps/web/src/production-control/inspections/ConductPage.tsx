@@ -9,6 +9,7 @@ import { formatDateTime } from '../../kernel/format/datetime.ts';
 import { hasRole } from '../../kernel/shell/access.ts';
 import { useSession } from '../../kernel/shell/SessionContext.tsx';
 import { PC_HOME } from '../navigation.ts';
+import { TakeForField } from '../offline/TakeForField.tsx';
 import { IssueActForm } from './IssueActForm.tsx';
 import { ItemCard } from './ItemCard.tsx';
 import { useConduct, useInspection } from './inspections.queries.ts';
@@ -36,9 +37,12 @@ export function ConductPage() {
         title={`${t(`common:pc.inspectionKind.${i.kind}`)}: ${i.facilityName}${i.unitName ? ` — ${i.unitName}` : ''}`}
         description={t('pc.conduct.byOfficial', { official: i.officialName, at: formatDateTime(i.startedAt) })}
         actions={
-          <Button variant="default" component={Link} to={`${PC_HOME}/inspections/${i.id}/brief`}>
-            {t('pc.brief.title')}
-          </Button>
+          <Group gap="xs">
+            <Button variant="default" component={Link} to={`${PC_HOME}/inspections/${i.id}/brief`}>
+              {t('pc.brief.title')}
+            </Button>
+            {editable && <TakeForField orgId={orgId} inspection={i} />}
+          </Group>
         }
       />
       <Stack gap="md" maw={760}>
