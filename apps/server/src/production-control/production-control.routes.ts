@@ -14,6 +14,7 @@ import { instructionRoutes } from './instructions/instructions.routes.ts';
 import { instructionItemRoutes } from './instructions/items.routes.ts';
 import { instructionOrderRoutes } from './instructions/orders.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
+import { capaRoutes } from './capa/capa.routes.ts';
 
 /** Every route of Order 315, as one plugin (each feature folder adds its own plugin here). */
 export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
@@ -35,5 +36,7 @@ export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
     await app.register(followUpRoutes(deps));
     // Reporting to the head (R315-18).
     await app.register(reportRoutes(deps));
+    // Corrective and preventive actions, next year's plan (R315-21).
+    await app.register(capaRoutes(deps));
   };
 }

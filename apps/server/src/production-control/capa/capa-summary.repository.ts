@@ -49,7 +49,9 @@ export async function capaSummary(db: DbOrTx, orgId: string, year: number): Prom
         notEffective: sql<number>`count(*) filter (where not ${pcCapaEvaluations.effective})::int`,
       })
       .from(pcCapaEvaluations)
-      .where(and(eq(pcCapaEvaluations.organisationId, orgId), gte(pcCapaEvaluations.evaluatedAt, from), lt(pcCapaEvaluations.evaluatedAt, to))),
+      .where(
+        and(eq(pcCapaEvaluations.organisationId, orgId), gte(pcCapaEvaluations.evaluatedAt, from), lt(pcCapaEvaluations.evaluatedAt, to)),
+      ),
     db
       .select({
         pending: sql<number>`count(*) filter (where ${pcPlanProposals.status} = 'pending')::int`,
@@ -72,6 +74,11 @@ export async function capaSummary(db: DbOrTx, orgId: string, year: number): Prom
       evaluatedNotEffective: n(evaluations[0]?.notEffective),
       openAtYearEnd: n(c?.openAtYearEnd),
     },
-    proposals: { forYear: year + 1, pending: n(proposals[0]?.pending), accepted: n(proposals[0]?.accepted), rejected: n(proposals[0]?.rejected) },
+    proposals: {
+      forYear: year + 1,
+      pending: n(proposals[0]?.pending),
+      accepted: n(proposals[0]?.accepted),
+      rejected: n(proposals[0]?.rejected),
+    },
   };
 }

@@ -42,12 +42,16 @@ export async function findCapa(db: DbOrTx, organisationId: string, id: string, f
 export async function listCapas(db: DbOrTx, organisationId: string, o: { year?: number; unitHeadId?: string } = {}) {
   const where = [eq(pcCapas.organisationId, organisationId)];
   if (o.year) where.push(eq(pcCapas.year, o.year));
-  if (o.unitHeadId) where.push(inArray(pcCapas.unitId, db.select({ id: pcUnits.id }).from(pcUnits).where(eq(pcUnits.headId, o.unitHeadId))));
-  return db
-    .select()
-    .from(pcCapas)
-    .where(and(...where))
-    .orderBy(desc(pcCapas.openedAt), desc(pcCapas.number));
+  if (o.unitHeadId)
+    where.push(inArray(pcCapas.unitId, db.select({ id: pcUnits.id }).from(pcUnits).where(eq(pcUnits.headId, o.unitHeadId))));
+  return (
+    db
+      .select()
+      .from(pcCapas)
+      .where(and(...where))
+      // The year's sequence runs across both kinds (ТІ-/АІ-yyyy/NNN): newest number first.
+      .orderBy(desc(pcCapas.year), sql`split_part(${pcCapas.number}, '/', 2) desc`)
+  );
 }
 
 /** The next number of the year: one sequence per organisation and year (callers lock the organisation). */
@@ -86,7 +90,11 @@ export async function capaParts(db: DbOrTx, capaId: string) {
     db.select().from(pcCapaDecisions).where(eq(pcCapaDecisions.capaId, capaId)).orderBy(asc(pcCapaDecisions.decidedAt)),
     db.select().from(pcCapaMeasures).where(eq(pcCapaMeasures.capaId, capaId)).orderBy(asc(pcCapaMeasures.addedAt)),
     db.select().from(pcCapaEvaluations).where(eq(pcCapaEvaluations.capaId, capaId)).orderBy(asc(pcCapaEvaluations.round)),
-    db.select().from(pcCapaManagementReports).where(eq(pcCapaManagementReports.capaId, capaId)).orderBy(asc(pcCapaManagementReports.reportedAt)),
+    db
+      .select()
+      .from(pcCapaManagementReports)
+      .where(eq(pcCapaManagementReports.capaId, capaId))
+      .orderBy(asc(pcCapaManagementReports.reportedAt)),
   ]);
   return { violations, causes, decisions, measures, evaluations, reports };
 }

@@ -1,5 +1,12 @@
 import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { CAPA_KINDS, CAPA_MEASURE_STATUSES, CAPA_SOURCES, CAPA_STATUSES, PLAN_PROPOSAL_KINDS, PLAN_PROPOSAL_STATUSES } from '@baqylau/contracts';
+import {
+  CAPA_KINDS,
+  CAPA_MEASURE_STATUSES,
+  CAPA_SOURCES,
+  CAPA_STATUSES,
+  PLAN_PROPOSAL_KINDS,
+  PLAN_PROPOSAL_STATUSES,
+} from '@baqylau/contracts';
 import { organisations } from '../../kernel/organisations/organisations.table.ts';
 import { users } from '../../kernel/users/users.table.ts';
 import { pcFacilities, pcUnits } from '../facilities/facilities.table.ts';

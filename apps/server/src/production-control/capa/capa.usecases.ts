@@ -16,8 +16,8 @@ export interface OpenCapaInput {
   facilityId?: string | null;
   unitId?: string | null;
   source?: CapaSource | null;
-  sourceReference?: string | null;
-  forecast?: string | null;
+  sourceDescription?: string | null;
+  forecastDescription?: string | null;
 }
 
 /** Corrective CAPAs are numbered ТІ-yyyy/NNN, preventive АІ-yyyy/NNN, in one sequence per organisation and year. */
@@ -47,18 +47,22 @@ export async function openCapa(deps: AppDeps, actor: Actor & { id: string }, org
   let where: { facilityId: string | null; unitId: string | null };
   if (input.kind === 'corrective') {
     if (!ids.length) throw new AppError('pc.capa_violations_required', { field: 'violationIds' });
-    if (input.source || input.forecast) throw new AppError('pc.capa_kind_fields', { field: 'source', kind: input.kind });
+    if (input.source || input.forecastDescription || input.sourceDescription)
+      throw new AppError('pc.capa_kind_fields', { field: 'source', kind: input.kind });
     const found = await violationsByIds(deps.db, organisationId, ids);
     const missing = ids.filter((id) => !found.some((v) => v.id === id));
     if (missing.length) throw new AppError('pc.capa_violation_invalid', { field: 'violationIds', ids: missing });
     const facilities = new Set(found.map((v) => v.facilityId));
     const units = new Set(found.map((v) => v.unitId));
-    where = { facilityId: facilities.size === 1 ? found[0]!.facilityId : null, unitId: facilities.size === 1 && units.size === 1 ? found[0]!.unitId : null };
+    where = {
+      facilityId: facilities.size === 1 ? found[0]!.facilityId : null,
+      unitId: facilities.size === 1 && units.size === 1 ? found[0]!.unitId : null,
+    };
   } else {
     if (ids.length) throw new AppError('pc.capa_kind_fields', { field: 'violationIds', kind: input.kind });
     if (!input.source) throw new AppError('pc.capa_source_required', { field: 'source' });
-    needText('sourceReference', input.sourceReference);
-    if (input.source === 'forecast') needText('forecast', input.forecast);
+    needText('sourceDescription', input.sourceDescription);
+    if (input.source === 'forecast') needText('forecastDescription', input.forecastDescription);
     where = await place(deps, organisationId, input.facilityId, input.unitId);
   }
   return deps.db.transaction(async (tx) => {
@@ -74,8 +78,8 @@ export async function openCapa(deps: AppDeps, actor: Actor & { id: string }, org
       title,
       ...where,
       source: input.kind === 'preventive' ? input.source! : null,
-      sourceReference: input.kind === 'preventive' ? input.sourceReference!.trim() : null,
-      forecast: input.kind === 'preventive' ? input.forecast?.trim() || null : null,
+      sourceReference: input.kind === 'preventive' ? input.sourceDescription!.trim() : null,
+      forecast: input.kind === 'preventive' ? input.forecastDescription?.trim() || null : null,
       status: 'open',
       round: 1,
       openedBy: actor.id,
@@ -103,15 +107,23 @@ export async function recordCause(
   actor: Actor & { id: string },
   organisationId: string,
   capaId: string,
-  input: { causeCategoryId: string; analysis: string },
+  input: { causeCategoryId: string; description: string },
 ) {
-  const analysis = needText('analysis', input.analysis);
+  const analysis = needText('description', input.description);
   return deps.db.transaction(async (tx) => {
     const capa = await capaFor(tx, organisationId, capaId, ['open', 'measures_in_progress', 'measures_done']);
     const category = await findCauseCategory(tx, organisationId, input.causeCategoryId);
     if (!category) throw new AppError('pc.capa_cause_not_in_taxonomy', { field: 'causeCategoryId' });
     if (category.retiredAt) throw new AppError('pc.capa_cause_retired', { code: category.code });
-    const row = { id: randomUUID(), organisationId, capaId, causeCategoryId: category.id, analysis, recordedBy: actor.id, recordedAt: deps.now() };
+    const row = {
+      id: randomUUID(),
+      organisationId,
+      capaId,
+      causeCategoryId: category.id,
+      analysis,
+      recordedBy: actor.id,
+      recordedAt: deps.now(),
+    };
     await insertCause(tx, row);
     await capaEvent(tx, deps, actor, capa, 'pc.capa_cause_recorded', { causeId: row.id, code: category.code, analysis });
     return row;

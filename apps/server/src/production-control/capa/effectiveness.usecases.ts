@@ -14,9 +14,9 @@ export async function evaluateEffectiveness(
   actor: Actor & { id: string },
   organisationId: string,
   capaId: string,
-  input: { effective: boolean; evidence: string },
+  input: { effective: boolean; conclusion: string },
 ) {
-  const evidence = needText('evidence', input.evidence);
+  const evidence = needText('conclusion', input.conclusion);
   return deps.db.transaction(async (tx) => {
     const capa = await capaFor(tx, organisationId, capaId, ['measures_done']);
     const row = {
@@ -42,8 +42,14 @@ export async function evaluateEffectiveness(
 }
 
 /** Point 23(4): the information on the preventive actions taken, presented to the organisation's management. */
-export async function reportToManagement(deps: AppDeps, actor: Actor & { id: string }, organisationId: string, capaId: string, input: { text: string }) {
-  const text = needText('text', input.text);
+export async function reportToManagement(
+  deps: AppDeps,
+  actor: Actor & { id: string },
+  organisationId: string,
+  capaId: string,
+  input: { summary: string },
+) {
+  const text = needText('summary', input.summary);
   return deps.db.transaction(async (tx) => {
     const capa = await capaFor(tx, organisationId, capaId, ['open', 'measures_in_progress', 'measures_done', 'evaluated']);
     const row = { id: randomUUID(), organisationId, capaId, text, reportedBy: actor.id, reportedAt: deps.now() };
@@ -57,13 +63,21 @@ export async function reportToManagement(deps: AppDeps, actor: Actor & { id: str
  * R315-21: only the head or the service's head closes a CAPA, and only once its measures are evaluated
  * effective (a preventive one also reported to management). The database refuses it on any other path.
  */
-export async function closeCapa(deps: AppDeps, actor: Actor & { id: string }, organisationId: string, capaId: string, input: { note?: string | null }) {
+export async function closeCapa(
+  deps: AppDeps,
+  actor: Actor & { id: string },
+  organisationId: string,
+  capaId: string,
+  input: { note?: string | null },
+) {
   return deps.db.transaction(async (tx) => {
     const capa = await capaFor(tx, organisationId, capaId, ['open', 'measures_in_progress', 'measures_done', 'evaluated']);
     const parts = await capaParts(tx, capa.id);
     const effective = parts.evaluations.some((e) => e.round === capa.round && e.effective);
-    if (capa.status !== 'evaluated' || !effective) throw new AppError('pc.capa_not_evaluated', { number: capa.number, status: capa.status });
-    if (capa.kind === 'preventive' && !parts.reports.length) throw new AppError('pc.capa_management_report_required', { number: capa.number });
+    if (capa.status !== 'evaluated' || !effective)
+      throw new AppError('pc.capa_not_evaluated', { number: capa.number, status: capa.status });
+    if (capa.kind === 'preventive' && !parts.reports.length)
+      throw new AppError('pc.capa_management_report_required', { number: capa.number });
     const set = { status: 'closed' as const, closedBy: actor.id, closedAt: deps.now(), closingNote: input.note?.trim() || null };
     await updateCapa(tx, capa.id, set);
     await capaEvent(tx, deps, actor, capa, 'pc.capa_closed', { note: set.closingNote, round: capa.round });

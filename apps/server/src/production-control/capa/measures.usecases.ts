@@ -23,10 +23,17 @@ export interface MeasureInput {
  * Point 22(3): a measure eliminating a recorded cause of this CAPA, with its responsible person, deadline
  * and resources (what guarantees it is done, 22(4)). It waits for the first head's decision.
  */
-export async function addMeasure(deps: AppDeps, actor: Actor & { id: string }, organisationId: string, capaId: string, input: MeasureInput) {
+export async function addMeasure(
+  deps: AppDeps,
+  actor: Actor & { id: string },
+  organisationId: string,
+  capaId: string,
+  input: MeasureInput,
+) {
   const description = needText('description', input.description);
   const resources = needText('resources', input.resources);
-  if (!DATE.test(input.dueOn) || input.dueOn < today(deps)) throw new AppError('pc.capa_due_invalid', { field: 'dueOn', today: today(deps) });
+  if (!DATE.test(input.dueOn) || input.dueOn < today(deps))
+    throw new AppError('pc.capa_due_invalid', { field: 'dueOn', today: today(deps) });
   return deps.db.transaction(async (tx) => {
     const capa = await capaFor(tx, organisationId, capaId, ['open', 'measures_in_progress', 'measures_done']);
     const parts = await capaParts(tx, capa.id);
@@ -68,16 +75,26 @@ export async function approveMeasures(
   actor: Actor & { id: string },
   organisationId: string,
   capaId: string,
-  input: { number: string; decidedOn: string; text: string },
+  input: { number: string; decidedOn: string; wording: string },
 ) {
   const number = needText('number', input.number);
-  const text = needText('text', input.text);
-  if (!DATE.test(input.decidedOn) || input.decidedOn > today(deps)) throw new AppError('pc.capa_decision_date_invalid', { field: 'decidedOn' });
+  const text = needText('wording', input.wording);
+  if (!DATE.test(input.decidedOn) || input.decidedOn > today(deps))
+    throw new AppError('pc.capa_decision_date_invalid', { field: 'decidedOn' });
   return deps.db.transaction(async (tx) => {
     const capa = await capaFor(tx, organisationId, capaId, ['measures_in_progress']);
     const proposed = (await capaParts(tx, capa.id)).measures.filter((m) => m.status === 'proposed');
     if (!proposed.length) throw new AppError('pc.capa_nothing_to_approve', { number: capa.number });
-    const row = { id: randomUUID(), organisationId, capaId, number, decidedOn: input.decidedOn, text, decidedBy: actor.id, decidedAt: deps.now() };
+    const row = {
+      id: randomUUID(),
+      organisationId,
+      capaId,
+      number,
+      decidedOn: input.decidedOn,
+      text,
+      decidedBy: actor.id,
+      decidedAt: deps.now(),
+    };
     await insertDecision(tx, row);
     await updateMeasures(
       tx,
@@ -99,9 +116,9 @@ export async function markMeasureDone(
   organisationId: string,
   capaId: string,
   measureId: string,
-  input: { report: string },
+  input: { summary: string },
 ) {
-  const report = needText('report', input.report);
+  const report = needText('summary', input.summary);
   return deps.db.transaction(async (tx) => {
     const capa = await capaFor(tx, organisationId, capaId, ['measures_in_progress']);
     const { measures } = await capaParts(tx, capa.id);

@@ -19,7 +19,11 @@ export async function findPlanProposal(db: DbOrTx, organisationId: string, id: s
 }
 
 /** Proposals for a plan year (or all), by year then as proposed; a unit head sees those of units they head. */
-export async function listPlanProposals(db: DbOrTx, organisationId: string, o: { year?: number; capaId?: string; unitHeadId?: string } = {}) {
+export async function listPlanProposals(
+  db: DbOrTx,
+  organisationId: string,
+  o: { year?: number; capaId?: string; unitHeadId?: string } = {},
+) {
   const where = [eq(pcPlanProposals.organisationId, organisationId)];
   if (o.year) where.push(eq(pcPlanProposals.year, o.year));
   if (o.capaId) where.push(eq(pcPlanProposals.capaId, o.capaId));

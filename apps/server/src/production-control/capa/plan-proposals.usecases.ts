@@ -30,16 +30,18 @@ export async function proposeForPlan(
   deps: AppDeps,
   actor: Actor & { id: string },
   organisationId: string,
-  input: { capaId: string; year: number; kind: PlanProposalKind; text: string; facilityId?: string | null; unitId?: string | null },
+  input: { capaId: string; year: number; kind: PlanProposalKind; description: string; facilityId?: string | null; unitId?: string | null },
 ) {
-  const text = needText('text', input.text);
+  const text = needText('description', input.description);
   const capa = await findCapa(deps.db, organisationId, input.capaId);
   if (!capa) throw new AppError('pc.capa_not_found');
   const next = thisYear(deps) + 1;
-  if (input.year <= capa.year || input.year > next) throw new AppError('pc.capa_plan_year_invalid', { field: 'year', from: capa.year + 1, to: next });
+  if (input.year <= capa.year || input.year > next)
+    throw new AppError('pc.capa_plan_year_invalid', { field: 'year', from: capa.year + 1, to: next });
   const facilityId = input.facilityId ?? (input.unitId ? null : capa.facilityId);
   const unitId = input.facilityId || input.unitId ? (input.unitId ?? null) : capa.unitId;
-  if (facilityId && !(await findFacility(deps.db, organisationId, facilityId))) throw new AppError('pc.capa_place_invalid', { field: 'facilityId' });
+  if (facilityId && !(await findFacility(deps.db, organisationId, facilityId)))
+    throw new AppError('pc.capa_place_invalid', { field: 'facilityId' });
   if (unitId) {
     const unit = await findUnit(deps.db, organisationId, unitId);
     if (!unit || unit.facilityId !== facilityId) throw new AppError('pc.capa_place_invalid', { field: 'unitId' });
@@ -124,7 +126,13 @@ export async function acceptPlanProposal(
 }
 
 /** The first head rejects a proposal, saying why. */
-export async function rejectPlanProposal(deps: AppDeps, actor: Actor & { id: string }, organisationId: string, id: string, input: { reason: string }) {
+export async function rejectPlanProposal(
+  deps: AppDeps,
+  actor: Actor & { id: string },
+  organisationId: string,
+  id: string,
+  input: { reason: string },
+) {
   const reason = (input.reason ?? '').trim();
   if (!reason) throw new AppError('pc.capa_proposal_reason_required', { field: 'reason' });
   return deps.db.transaction(async (tx) => {

@@ -26,7 +26,14 @@ export interface CauseNames {
   nameEn: string;
 }
 
-const event = (tx: DbOrTx, deps: AppDeps, actor: Actor, row: Pick<CauseCategoryRow, 'id' | 'organisationId' | 'code'>, action: string, payload: Record<string, unknown>) =>
+const event = (
+  tx: DbOrTx,
+  deps: AppDeps,
+  actor: Actor,
+  row: Pick<CauseCategoryRow, 'id' | 'organisationId' | 'code'>,
+  action: string,
+  payload: Record<string, unknown>,
+) =>
   recordPcEvent(tx, deps, {
     organisationId: row.organisationId,
     actor,
@@ -36,7 +43,11 @@ const event = (tx: DbOrTx, deps: AppDeps, actor: Actor, row: Pick<CauseCategoryR
     payload: { code: row.code, ...payload },
   });
 
-const names = (n: CauseNames) => ({ nameKk: needText('nameKk', n.nameKk), nameRu: needText('nameRu', n.nameRu), nameEn: needText('nameEn', n.nameEn) });
+const names = (n: CauseNames) => ({
+  nameKk: needText('nameKk', n.nameKk),
+  nameRu: needText('nameRu', n.nameRu),
+  nameEn: needText('nameEn', n.nameEn),
+});
 
 /** R315-21: an organisation starts from the default taxonomy (once; afterwards it edits its own). */
 export async function seedDefaultTaxonomy(deps: AppDeps, actor: Actor, organisationId: string) {
@@ -75,7 +86,12 @@ export async function seedDefaultTaxonomy(deps: AppDeps, actor: Actor, organisat
 }
 
 /** A new category (no parent) or a sub-cause of a category in use (one level: categories hold sub-causes). */
-export async function addCauseCategory(deps: AppDeps, actor: Actor, organisationId: string, input: CauseNames & { code: string; parentId?: string | null }) {
+export async function addCauseCategory(
+  deps: AppDeps,
+  actor: Actor,
+  organisationId: string,
+  input: CauseNames & { code: string; parentId?: string | null },
+) {
   const code = input.code.trim().toUpperCase();
   if (!CODE.test(code)) throw new AppError('pc.capa_cause_code_invalid', { field: 'code', value: input.code });
   const n = names(input);
@@ -140,7 +156,8 @@ export async function deleteUnusedCauseCategory(deps: AppDeps, actor: Actor, org
     await lockOrganisation(tx, organisationId);
     const row = await existing(tx, organisationId, id);
     const use = await causeCategoryUse(tx, id);
-    if (use.recorded || use.children) throw new AppError('pc.capa_cause_in_use', { code: row.code, recorded: use.recorded, children: use.children });
+    if (use.recorded || use.children)
+      throw new AppError('pc.capa_cause_in_use', { code: row.code, recorded: use.recorded, children: use.children });
     await deleteCauseCategory(tx, id);
     await event(tx, deps, actor, row, 'pc.cause_category_deleted', { nameKk: row.nameKk, nameRu: row.nameRu, nameEn: row.nameEn });
   });
