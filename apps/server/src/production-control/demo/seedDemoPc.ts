@@ -19,6 +19,7 @@ import { addItem, approveSchedule, createSchedule } from '../schedule/schedule.u
 import { DEMO_CHECKLIST_TITLE, DEMO_QUESTIONS } from './demo-checklist.ts';
 import { measurePhotoPng } from './demo-photo.ts';
 import { seedDemoReports } from './seedDemoReports.ts';
+import { seedDemoCapa } from './seedDemoCapa.ts';
 
 type Who = { kind: 'user'; id: string };
 
@@ -313,4 +314,11 @@ export async function seedDemoPc(deps: AppDeps, { orgIds, userIds }: DemoIds) {
   await verifyElimination(on(13), official, org, n3.instruction!.id, n3Items[2]!, { accept: true });
 
   await seedDemoReports(deps, org, official, head);
+  // R315-21: corrective and preventive actions over these violations, and proposals for next year's plan.
+  await seedDemoCapa(
+    deps,
+    org,
+    { head, service, official, unitHead1, unitHead2, performer },
+    { ventilation: first.found.get('ventilation')!, training: second.found.get('training')!, valves: third.found.get('safety-valves')! },
+  );
 }
