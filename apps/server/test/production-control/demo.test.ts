@@ -15,7 +15,13 @@ import { pcOfficialAppointments } from '../../src/production-control/officials/o
 import { plannedInspections } from '../../src/production-control/schedule/plannedInspections.ts';
 import { pcSchedules } from '../../src/production-control/schedule/schedule.table.ts';
 import { pcAttachments, pcProposals, pcViolationEvents, pcViolations } from '../../src/production-control/violations/violations.table.ts';
-import { pcCapaEvaluations, pcCapaMeasures, pcCapas, pcCauseCategories, pcPlanProposals } from '../../src/production-control/capa/capa.table.ts';
+import {
+  pcCapaEvaluations,
+  pcCapaMeasures,
+  pcCapas,
+  pcCauseCategories,
+  pcPlanProposals,
+} from '../../src/production-control/capa/capa.table.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 let ctx: TestContext;
@@ -146,7 +152,10 @@ describe('the demo operator «Шахтинск Көмір» shows every state of
       ].sort(),
     );
     // The reopened one: a new measure of round 2 waits for the first head's decision.
-    const measures = await ctx.deps.db.select().from(pcCapaMeasures).where(eq(pcCapaMeasures.capaId, byTitle('оқыту').id));
+    const measures = await ctx.deps.db
+      .select()
+      .from(pcCapaMeasures)
+      .where(eq(pcCapaMeasures.capaId, byTitle('оқыту').id));
     expect(measures.map((m) => [m.round, m.status])).toEqual([
       [1, 'done'],
       [2, 'proposed'],

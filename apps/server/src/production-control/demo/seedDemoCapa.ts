@@ -23,7 +23,12 @@ export interface DemoCapaPeople {
  * awaiting the head's decision; one with its measures done awaiting evaluation; a preventive one just
  * opened from the authorised body's letter; proposals for next year's plan pending, accepted and rejected.
  */
-export async function seedDemoCapa(deps: AppDeps, org: string, p: DemoCapaPeople, v: { ventilation: string; training: string; valves: string }) {
+export async function seedDemoCapa(
+  deps: AppDeps,
+  org: string,
+  p: DemoCapaPeople,
+  v: { ventilation: string; training: string; valves: string },
+) {
   const now = deps.now().getTime();
   const day = (n: number) => dateInZone(new Date(now + n * 86_400_000));
   const on = (n: number, hour = 10): AppDeps => {
@@ -35,7 +40,17 @@ export async function seedDemoCapa(deps: AppDeps, org: string, p: DemoCapaPeople
   /** Cause, a measure, the head's decision — and the measure done `doneAgo` days ago (unless null). */
   const round = async (
     capaId: string,
-    o: { at: number; code: string; analysis: string; measure: string; who: Who; due: number; resources: string; decision: string; doneAgo: number | null },
+    o: {
+      at: number;
+      code: string;
+      analysis: string;
+      measure: string;
+      who: Who;
+      due: number;
+      resources: string;
+      decision: string;
+      doneAgo: number | null;
+    },
   ) => {
     const c = await recordCause(on(o.at), p.official, org, capaId, { causeCategoryId: cause.get(o.code)!, description: o.analysis });
     const m = await addMeasure(on(o.at, 11), p.official, org, capaId, {
@@ -45,7 +60,11 @@ export async function seedDemoCapa(deps: AppDeps, org: string, p: DemoCapaPeople
       dueOn: day(o.due),
       resources: o.resources,
     });
-    await approveMeasures(on(o.at - 1), p.head, org, capaId, { number: o.decision, decidedOn: day(-(o.at - 1)), wording: 'Ұсынылған шаралар бекітілсін, ресурстар бөлінсін' });
+    await approveMeasures(on(o.at - 1), p.head, org, capaId, {
+      number: o.decision,
+      decidedOn: day(-(o.at - 1)),
+      wording: 'Ұсынылған шаралар бекітілсін, ресурстар бөлінсін',
+    });
     if (o.doneAgo !== null) await markMeasureDone(on(o.doneAgo), o.who, org, capaId, m.id, { summary: 'Шара толық көлемде орындалды' });
     return m;
   };
@@ -152,7 +171,9 @@ export async function seedDemoCapa(deps: AppDeps, org: string, p: DemoCapaPeople
     kind: 'inspection',
     description: '№ 3 тазарту учаскесінің желдетуін ай сайын тексеру',
   });
-  await rejectPlanProposal(on(0, 8), p.head, org, rejected.id, { reason: 'Учаске кестеде тоқсан сайын тексеріледі; ауа ауысым сайын өлшенеді.' });
+  await rejectPlanProposal(on(0, 8), p.head, org, rejected.id, {
+    reason: 'Учаске кестеде тоқсан сайын тексеріледі; ауа ауысым сайын өлшенеді.',
+  });
   await proposeForPlan(on(1), p.official, org, {
     capaId: training.id,
     year,
