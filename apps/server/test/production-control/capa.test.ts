@@ -362,6 +362,8 @@ describe('R315-21 corrective and preventive actions', () => {
     expect(code(await accept(training.id, { schedule: line }))).toBe('pc.capa_proposal_not_inspection');
     const outside = await accept(inspection.json().id, { schedule: { ...line, plannedOn: '2028-01-10' } });
     expect([outside.statusCode, code(outside)]).toEqual([400, 'pc.schedule_item_invalid']);
+    // The refused line left no schedule behind for 2027.
+    expect(((await official.get(url('/schedules'))).json().items as { year: number }[]).some((s) => s.year === 2027)).toBe(false);
     const accepted = await accept(inspection.json().id, { schedule: line });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'accepted', decidedBy: { id: w.ids.head } });

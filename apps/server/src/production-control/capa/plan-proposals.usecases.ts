@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import { findFacility, findUnit } from '../facilities/facilities.repository.ts';
 import { recordPcEvent } from '../pc-ledger.ts';
+import { checkItem } from '../schedule/checkItem.ts';
 import { listSchedules } from '../schedule/schedule.repository.ts';
 import { addItem, createSchedule, removeItem } from '../schedule/schedule.usecases.ts';
 import { needText, thisYear } from './capa-rules.ts';
@@ -106,6 +107,8 @@ export async function acceptPlanProposal(
     const revisions = await listSchedules(deps.db, organisationId, p.year);
     const draft = revisions.find((s) => s.status === 'draft');
     if (!draft && revisions.length) throw new AppError('pc.capa_proposal_schedule_approved', { year: p.year });
+    // The line is checked before a draft is created for it: a refused line leaves no empty schedule behind.
+    await checkItem(deps, organisationId, p.year, { ...input.schedule, facilityId: p.facilityId!, unitId: p.unitId });
     scheduleId = (draft ?? (await createSchedule(deps, actor, organisationId, p.year))).id;
     const item = await addItem(deps, actor, organisationId, scheduleId, { ...input.schedule, facilityId: p.facilityId!, unitId: p.unitId });
     scheduleItemId = item.id;
