@@ -132,6 +132,11 @@ describe('R315-21 corrective and preventive actions', () => {
     expect([retired.statusCode, code(retired)]).toEqual([409, 'pc.capa_cause_retired']);
     const unknown = await official.post(url(`/capas/${c.id}/causes`), { causeCategoryId: c.id, description: 'себеп' });
     expect([unknown.statusCode, code(unknown), details(unknown).field]).toEqual([400, 'pc.capa_cause_not_in_taxonomy', 'causeCategoryId']);
+    // A category retires with its sub-causes: none of them is chosen any more.
+    const ext = await service.post(url(`/capa/causes/${cause.EXT}/retire`), {});
+    expect(ext.statusCode, ext.body).toBe(200);
+    const sub = await official.post(url(`/capas/${c.id}/causes`), { causeCategoryId: cause['EXT.2'], description: 'су басу' });
+    expect([sub.statusCode, code(sub), details(sub).code]).toEqual([409, 'pc.capa_cause_retired', 'EXT.2']);
     // An unused cause goes; the ledger keeps who did each of these.
     const spare = await add({ code: 'DOC.9', parentId: cause.DOC });
     expect((await service.request('DELETE', url(`/capa/causes/${spare.json().id}`))).statusCode).toBe(200);
@@ -140,6 +145,7 @@ describe('R315-21 corrective and preventive actions', () => {
       'pc.cause_taxonomy_seeded',
       'pc.cause_category_added',
       'pc.cause_category_renamed',
+      'pc.cause_category_retired',
       'pc.cause_category_retired',
       'pc.cause_category_added',
       'pc.cause_category_deleted',

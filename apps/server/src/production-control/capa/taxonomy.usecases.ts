@@ -138,14 +138,15 @@ export async function renameCauseCategory(deps: AppDeps, actor: Actor, organisat
   });
 }
 
-/** A retired cause is no longer offered for new records; the records that name it keep it. */
+/** A retired cause is no longer offered for new records (a category retires with its sub-causes); the records that name it keep it. */
 export async function retireCauseCategory(deps: AppDeps, actor: Actor & { id: string }, organisationId: string, id: string) {
   return deps.db.transaction(async (tx) => {
     const row = await existing(tx, organisationId, id);
     if (row.retiredAt) throw new AppError('pc.capa_cause_retired', { code: row.code });
     const set = { retiredAt: deps.now(), retiredBy: actor.id };
-    await updateCauseCategory(tx, id, set);
-    await event(tx, deps, actor, row, 'pc.cause_category_retired', {});
+    const children = (await listCauseCategories(tx, organisationId)).filter((c) => c.parentId === id && !c.retiredAt);
+    for (const c of [row, ...children]) await updateCauseCategory(tx, c.id, set);
+    await event(tx, deps, actor, row, 'pc.cause_category_retired', { withSubCauses: children.map((c) => c.code) });
     return { ...row, ...set };
   });
 }

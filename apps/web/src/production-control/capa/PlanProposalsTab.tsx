@@ -193,7 +193,7 @@ function ScheduleLine({ p }: { p: PlanProposal }) {
   const checklists = useChecklists(org!.id);
   const people = usePeople(org!.id);
   const accept = useCapaAction(org!.id);
-  const [plannedOn, setPlannedOn] = useState(`${p.year}-`);
+  const [plannedOn, setPlannedOn] = useState('');
   const [checklistId, setChecklist] = useState<string | null>(null);
   const [official, setOfficial] = useState<string | null>(null);
   const officials = (people.data ?? []).filter((x) => x.roles.some((r) => r === 'pc_official' || r === 'pc_service_head'));
@@ -215,7 +215,7 @@ function ScheduleLine({ p }: { p: PlanProposal }) {
           onChange={setOfficial}
         />
         <Button
-          disabled={!checklistId || !official || plannedOn.length !== 10}
+          disabled={!checklistId || !official || !plannedOn.startsWith(`${p.year}-`)}
           loading={accept.isPending}
           onClick={() =>
             accept.mutate({
