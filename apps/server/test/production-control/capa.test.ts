@@ -226,6 +226,13 @@ describe('R315-21 corrective and preventive actions', () => {
       wording: 'Шаралар бекітілсін, ресурстар бөлінсін',
     });
     expect(decided.measures[0]).toMatchObject({ status: 'approved', decisionId: decided.decisions[0].id });
+    // The first head was told a measure waits for a decision; the responsible person, that it is theirs.
+    const notices = async (userId: string, kind: string) =>
+      (await ctx.sql('SELECT payload FROM notifications WHERE user_id = $1 AND kind = $2', [userId, kind])).rows.map(
+        (r) => (r as { payload: { number: string } }).payload.number,
+      );
+    expect(await notices(w.ids.head!, 'pc.capa_decision_awaited')).toContain('ТІ-2026/002');
+    expect(await notices(w.ids.unithead1!, 'pc.capa_measure_assigned')).toEqual(['ТІ-2026/002']);
     expect(
       code(await (await as('operator')).post(url(`/capas/${c.id}/decisions`), { number: 'Ш-13', decidedOn: '2026-03-02', wording: 'x' })),
     ).toBe('pc.capa_nothing_to_approve');

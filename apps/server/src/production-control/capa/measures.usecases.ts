@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import { membersWithRoles } from '../instructions/instructions.repository.ts';
 import { rolesInOrganisation } from '../officials/people.repository.ts';
+import { notifyHeads, notifyPeople } from '../pc-notify.ts';
 import { capaEvent, capaFor, needText, today } from './capa-rules.ts';
 import { capaParts, insertDecision, insertMeasure, updateCapa, updateMeasures, type CapaMeasureRow } from './capa.repository.ts';
 
@@ -62,6 +63,8 @@ export async function addMeasure(
     await insertMeasure(tx, row);
     if (capa.status !== 'measures_in_progress') await updateCapa(tx, capa.id, { status: 'measures_in_progress' });
     await capaEvent(tx, deps, actor, capa, 'pc.capa_measure_added', { measure: row });
+    // Point 22(4): the measure waits for the first head's decision.
+    await notifyHeads(tx, organisationId, 'pc.capa_decision_awaited', { capaId, number: capa.number, measure: description }, row.addedAt);
     return row;
   });
 }
@@ -102,6 +105,15 @@ export async function approveMeasures(
       { status: 'approved', decisionId: row.id },
     );
     await capaEvent(tx, deps, actor, capa, 'pc.capa_measures_approved', { decision: row, measureIds: proposed.map((m) => m.id) });
+    for (const m of proposed)
+      await notifyPeople(
+        tx,
+        organisationId,
+        [m.responsibleId],
+        'pc.capa_measure_assigned',
+        { capaId, number: capa.number, measure: m.description, dueOn: m.dueOn },
+        row.decidedAt,
+      );
     return row;
   });
 }
