@@ -413,6 +413,19 @@ describe('R315-21 corrective and preventive actions', () => {
       (await (await as('pcauditor')).post(url('/capas'), { kind: 'corrective', title: 'x', violationIds: [violations[0]] })).statusCode,
     ).toBe(403);
     expect(code(await (await as('pcofficial')).get(url(`/capas/${w.facility}`)))).toBe('pc.capa_not_found');
+    // Bad input is a coded 4xx, never a 500: unknown ids, an unknown kind, a missing field.
+    const official = await as('pcofficial');
+    expect(code(await official.post(url(`/capas/${w.facility}/causes`), { causeCategoryId: cause.ORG, description: 'x' }))).toBe(
+      'pc.capa_not_found',
+    );
+    expect(code(await official.post(url(`/capas/${capa.transport}/measures/${w.facility}/done`), { summary: 'x' }))).toBe(
+      'pc.capa_status_invalid',
+    );
+    expect(code(await (await as('operator')).post(url(`/capa/plan-proposals/${w.facility}/reject`), { reason: 'x' }))).toBe(
+      'pc.capa_proposal_not_found',
+    );
+    expect((await official.post(url('/capas'), { kind: 'other', title: 'x' })).statusCode).toBe(400);
+    expect((await official.post(url(`/capas/${capa.transport}/evaluations`), { conclusion: 'x' })).statusCode).toBe(400);
     expect(((await (await as('unithead2')).get(url('/capa/plan-proposals'))).json().items as unknown[]).length).toBe(0);
   });
 
