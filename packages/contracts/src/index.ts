@@ -7,3 +7,4 @@ export * from './production-control.ts';
 export * from './production-control-reports.ts';
 export * from './media-facts.ts';
 export * from './production-control-offline.ts';
+export * from './production-control-capa.ts';

@@ -45,3 +45,4 @@ export * from '../production-control/training/training.table.ts';
 export * from '../production-control/technical-devices/technical-devices.table.ts';
 export * from '../production-control/plans/plans.table.ts';
 export * from '../production-control/offline/offline.table.ts';
+export * from '../production-control/capa/capa.table.ts';

@@ -15,6 +15,7 @@ import { instructionItemRoutes } from './instructions/items.routes.ts';
 import { instructionOrderRoutes } from './instructions/orders.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { offlineRoutes } from './offline/offline.routes.ts';
+import { capaRoutes } from './capa/capa.routes.ts';
 
 /** Every route of Order 315, as one plugin (each feature folder adds its own plugin here). */
 export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
@@ -38,5 +39,7 @@ export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
     await app.register(reportRoutes(deps));
     // Offline field inspections: records made without network, synced with receipts (issue 18).
     await app.register(offlineRoutes(deps));
+    // Corrective and preventive actions, next year's plan (R315-21).
+    await app.register(capaRoutes(deps));
   };
 }

@@ -16,6 +16,13 @@ import { plannedInspections } from '../../src/production-control/schedule/planne
 import { pcSchedules } from '../../src/production-control/schedule/schedule.table.ts';
 import { pcInspectionAcknowledgements, pcOfflineReceipts } from '../../src/production-control/offline/offline.table.ts';
 import { pcAttachments, pcProposals, pcViolationEvents, pcViolations } from '../../src/production-control/violations/violations.table.ts';
+import {
+  pcCapaEvaluations,
+  pcCapaMeasures,
+  pcCapas,
+  pcCauseCategories,
+  pcPlanProposals,
+} from '../../src/production-control/capa/capa.table.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 let ctx: TestContext;
@@ -140,5 +147,42 @@ describe('the demo operator «Шахтинск Көмір» shows every state of
     const [ack] = await ctx.deps.db.select().from(pcInspectionAcknowledgements).where(eq(pcInspectionAcknowledgements.inspectionId, i!.id));
     expect(ack).toMatchObject({ signerPosition: 'Байыту цехының бастығы', signatureMime: 'image/png' });
     expect(await ctx.deps.store.stat(ack!.signatureSha256)).toBeTruthy();
+  });
+
+  it('R315-21 CAPAs in every state: open, reopened after an evaluation “not effective”, measures done awaiting evaluation, closed; proposals for next year pending, accepted, rejected', async () => {
+    const taxonomy = await ctx.deps.db.select().from(pcCauseCategories).where(eq(pcCauseCategories.organisationId, org));
+    expect(taxonomy).toHaveLength(21);
+    const capas = await ctx.deps.db.select().from(pcCapas).where(eq(pcCapas.organisationId, org));
+    const byTitle = (part: string) => capas.find((c) => c.title.includes(part))!;
+    expect(capas.map((c) => [c.kind, c.status, c.round]).sort()).toEqual(
+      [
+        ['corrective', 'closed', 1],
+        ['corrective', 'measures_in_progress', 2],
+        ['corrective', 'measures_done', 1],
+        ['preventive', 'open', 1],
+      ].sort(),
+    );
+    expect(byTitle('ауа').closedBy).toBe(ids.userIds.get('pcservice'));
+    const evaluations = await ctx.deps.db.select().from(pcCapaEvaluations).where(eq(pcCapaEvaluations.organisationId, org));
+    expect(evaluations.map((e) => [e.capaId, e.effective]).sort()).toEqual(
+      [
+        [byTitle('ауа').id, true],
+        [byTitle('оқыту').id, false],
+      ].sort(),
+    );
+    // The reopened one: a new measure of round 2 waits for the first head's decision.
+    const measures = await ctx.deps.db
+      .select()
+      .from(pcCapaMeasures)
+      .where(eq(pcCapaMeasures.capaId, byTitle('оқыту').id));
+    expect(measures.map((m) => [m.round, m.status])).toEqual([
+      [1, 'done'],
+      [2, 'proposed'],
+    ]);
+    const proposals = await ctx.deps.db.select().from(pcPlanProposals).where(eq(pcPlanProposals.organisationId, org));
+    expect(proposals.map((p) => p.status).sort()).toEqual(['accepted', 'pending', 'rejected']);
+    expect(proposals.every((p) => p.year === Number(today().slice(0, 4)) + 1)).toBe(true);
+    expect(proposals.find((p) => p.status === 'rejected')!.rejectionReason).toBeTruthy();
+    expect((await verifyChain(ctx.deps.db, org, instancePublicKeys(ctx.deps))).ok).toBe(true);
   });
 });

@@ -27,6 +27,8 @@ const PAGES: NavItem[] = [
   { path: `${PC_HOME}/monthly-check`, label: 'pc.nav.monthlyCheck', visible: (_a, o) => hasRole(o, ['pc_service_head', 'pc_official']) },
   // Reporting to the head (R315-18).
   { path: `${PC_HOME}/reports/monthly`, label: 'pc.nav.monthlyReport', visible: (_a, o) => pcAccess(o).report },
+  // Corrective and preventive actions (R315-21).
+  { path: `${PC_HOME}/capa`, label: 'pc.nav.capa', visible: (_a, o) => pcAccess(o).read },
 ];
 
 export const pcNav: NavItem = {

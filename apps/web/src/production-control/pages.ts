@@ -19,3 +19,5 @@ export { ChecklistPage } from './checklists/ChecklistPage.tsx';
 export { SchedulePage } from './schedule/SchedulePage.tsx';
 export { MonthlyReportPage } from './reports/MonthlyReportPage.tsx';
 export { FieldPage } from './offline/FieldPage.tsx';
+export { CapaPage } from './capa/CapaPage.tsx';
+export { CapaDetailPage } from './capa/CapaDetailPage.tsx';

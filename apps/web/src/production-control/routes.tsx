@@ -24,6 +24,8 @@ const ChecklistsPage = lazyPage(() => pages().then((p) => p.ChecklistsPage));
 const ChecklistPage = lazyPage(() => pages().then((p) => p.ChecklistPage));
 const SchedulePage = lazyPage(() => pages().then((p) => p.SchedulePage));
 const MonthlyReportPage = lazyPage(() => pages().then((p) => p.MonthlyReportPage));
+const CapaPage = lazyPage(() => pages().then((p) => p.CapaPage));
+const CapaDetailPage = lazyPage(() => pages().then((p) => p.CapaDetailPage));
 
 const page = (path: string, allow: (a: PcAccess) => boolean, element: ReactNode) => ({
   path,
@@ -58,6 +60,9 @@ export const pcRoutes = () => [
   page('production-control/measures', (a) => a.perform, <MyMeasuresPage />),
   // Reporting to the head (R315-18).
   page('production-control/reports/monthly', (a) => a.report, <MonthlyReportPage />),
+  // Corrective and preventive actions, next year's plan (R315-21): performers have none.
+  page('production-control/capa', (a) => a.read, <CapaPage />),
+  page('production-control/capa/:capaId', (a) => a.read, <CapaDetailPage />),
   {
     path: 'production-control/monthly-check',
     element: (

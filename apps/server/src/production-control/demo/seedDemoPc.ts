@@ -20,6 +20,7 @@ import { DEMO_CHECKLIST_TITLE, DEMO_QUESTIONS } from './demo-checklist.ts';
 import { measurePhotoPng } from './demo-photo.ts';
 import { seedDemoOffline } from './seedDemoOffline.ts';
 import { seedDemoReports } from './seedDemoReports.ts';
+import { seedDemoCapa } from './seedDemoCapa.ts';
 
 type Who = { kind: 'user'; id: string };
 
@@ -316,4 +317,11 @@ export async function seedDemoPc(deps: AppDeps, { orgIds, userIds }: DemoIds) {
   await seedDemoReports(deps, org, official, head);
   // Issue 18: this morning's washery inspection, synced from the field and still in progress.
   await seedDemoOffline(deps, org, official, unitHead2, lineIds.get('washery-2')!);
+  // R315-21: corrective and preventive actions over these violations, and proposals for next year's plan.
+  await seedDemoCapa(
+    deps,
+    org,
+    { head, service, official, unitHead1, unitHead2, performer },
+    { ventilation: first.found.get('ventilation')!, training: second.found.get('training')!, valves: third.found.get('safety-valves')! },
+  );
 }
