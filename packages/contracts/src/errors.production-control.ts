@@ -114,4 +114,23 @@ export const PRODUCTION_CONTROL_ERRORS = {
   'pc.report_not_found': 404,
   'pc.report_already_approved': 409,
   'pc.report_superseded': 409,
+  // Technical devices, buildings and structures (R315-4, R315-6, R315-26 section 5)
+  'pc.technical_object_invalid': 400,
+  'pc.technical_object_not_found': 404,
+  'pc.technical_object_decommissioned': 409,
+  'pc.technical_import_row_invalid': 400,
+  'pc.technical_import_unreadable': 415,
+  'pc.technical_import_empty': 400,
+  'pc.examination_invalid': 400,
+  // Plans of measures and accident-response plans (R315-4, R315-26 sections 1 and 4)
+  'pc.plan_invalid': 400,
+  'pc.plan_exists': 409,
+  'pc.plan_not_found': 404,
+  'pc.plan_document_missing': 400,
+  'pc.plan_version_not_found': 404,
+  'pc.plan_version_approved': 409,
+  'pc.plan_version_superseded': 409,
+  'pc.plan_measure_not_found': 404,
+  'pc.plan_measure_not_in_force': 409,
+  'pc.plan_measure_done': 409,
 } as const;

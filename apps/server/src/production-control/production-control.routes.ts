@@ -14,6 +14,8 @@ import { instructionRoutes } from './instructions/instructions.routes.ts';
 import { instructionItemRoutes } from './instructions/items.routes.ts';
 import { instructionOrderRoutes } from './instructions/orders.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
+import { technicalDeviceRoutes } from './technical-devices/technical-devices.routes.ts';
+import { planRoutes } from './plans/plans.routes.ts';
 
 /** Every route of Order 315, as one plugin (each feature folder adds its own plugin here). */
 export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
@@ -35,5 +37,8 @@ export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
     await app.register(followUpRoutes(deps));
     // Reporting to the head (R315-18).
     await app.register(reportRoutes(deps));
+    // Registers: technical devices, buildings and structures; plans of measures and accident-response plans (R315-4, -6, -26).
+    await app.register(technicalDeviceRoutes(deps));
+    await app.register(planRoutes(deps));
   };
 }
