@@ -124,6 +124,7 @@ export const PRODUCTION_CONTROL_ERRORS = {
   'pc.examination_invalid': 400,
   // Plans of measures and accident-response plans (R315-4, R315-26 sections 1 and 4)
   'pc.plan_invalid': 400,
+  'pc.plan_measure_invalid': 400,
   'pc.plan_exists': 409,
   'pc.plan_not_found': 404,
   'pc.plan_document_missing': 400,

@@ -42,7 +42,7 @@ export interface PlanInput {
  * plan (one per facility) is opened; its content comes as versions.
  */
 export async function createPlan(deps: AppDeps, actor: User, organisationId: string, input: PlanInput) {
-  if (!PLAN_KINDS.includes(input.kind as never)) invalid('kind', 'kind');
+  if (!PLAN_KINDS.includes(input.kind as never)) invalid('planKind', 'kind');
   const title = input.title.trim();
   if (!title) invalid('title', 'required');
   if (title.length > 300) invalid('title', 'too_long');
@@ -123,7 +123,9 @@ export async function submitVersion(deps: AppDeps, actor: User, organisationId: 
     const versionId = randomUUID();
     const measures: PlanMeasureRow[] = list.map((m, i) => {
       const row = i + 1;
-      const bad = (field: string, rule: string, extra: Record<string, unknown> = {}): never => invalid(field, rule, { row, ...extra });
+      const bad = (field: string, rule: string, extra: Record<string, unknown> = {}): never => {
+        throw new AppError('pc.plan_measure_invalid', { row, field, rule, ...extra });
+      };
       const measure = m.measure.trim();
       if (!measure) bad('measure', 'required');
       if (measure.length > 2000) bad('measure', 'too_long');

@@ -54,7 +54,7 @@ export function checkObject(input: ObjectInput, ctx: ObjectContext, fail: (field
     if (s.length > LIMITS[field]) fail(field, 'too_long');
     return s;
   };
-  if (!TECHNICAL_OBJECT_KINDS.includes(input.kind as TechnicalObjectKind)) fail('kind', 'kind');
+  if (!TECHNICAL_OBJECT_KINDS.includes(input.kind as TechnicalObjectKind)) fail('objectKind', 'kind');
   const name = text(input.name, 'name', true);
   const registrationNumber = text(input.registrationNumber, 'registrationNumber', true);
   if (ctx.taken.has(registrationNumber)) fail('registrationNumber', 'taken');

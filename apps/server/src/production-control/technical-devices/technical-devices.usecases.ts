@@ -34,6 +34,9 @@ async function objectContext(db: DbOrTx, organisationId: string, numbers: string
   return { facilities, units, taken, today };
 }
 
+/** An import's errors name the file's column: the facility and unit are given there by registration number and name. */
+const COLUMN: Record<string, string> = { facilityId: 'facility', unitId: 'unit' };
+
 const numbersOf = (rows: ObjectInput[]) => rows.map((r) => String(r.registrationNumber ?? '').trim()).filter(Boolean);
 
 /**
@@ -54,7 +57,7 @@ export async function registerObjects(
     const checked = rows.map((input, i) => {
       const fail = (field: string, rule: string): never => {
         throw source.import
-          ? new AppError('pc.technical_import_row_invalid', { row: source.rowNumbers?.[i] ?? i + 2, field, rule })
+          ? new AppError('pc.technical_import_row_invalid', { row: source.rowNumbers?.[i] ?? i + 2, field: COLUMN[field] ?? field, rule })
           : new AppError('pc.technical_object_invalid', { field, rule });
       };
       const c = checkObject(input, ctx, fail);
@@ -126,7 +129,7 @@ export async function recordExamination(deps: AppDeps, actor: User, organisation
     throw new AppError('pc.examination_invalid', { field, rule });
   };
   const today = dateInZone(deps.now());
-  if (!EXAMINATION_KINDS.includes(input.kind as never)) fail('kind', 'kind');
+  if (!EXAMINATION_KINDS.includes(input.kind as never)) fail('examinationKind', 'kind');
   if (!isDay(input.performedOn)) fail('performedOn', 'not_date');
   if (input.performedOn > today) fail('performedOn', 'future');
   if (!isDay(input.nextDueOn)) fail('nextDueOn', 'not_date');
