@@ -40,15 +40,29 @@ afterAll(async () => ctx.close());
 
 describe('plans of measures and accident-response plans (R315-4, R315-26)', () => {
   it('R315-4 a plan of measures is opened once per year, an accident-response plan once per facility', async () => {
-    const p = await w.must(w.as.serviceHead.post(plans(), { kind: 'safety_measures', title: 'ӨҚ қамтамасыз ету жөніндегі іс-шаралар жоспары 2026', year: 2026 }));
+    const p = await w.must(
+      w.as.serviceHead.post(plans(), { kind: 'safety_measures', title: 'ӨҚ қамтамасыз ету жөніндегі іс-шаралар жоспары 2026', year: 2026 }),
+    );
     measuresPlan = p.id;
-    expect(p).toMatchObject({ kind: 'safety_measures', year: 2026, facilityId: null, inForce: null, pending: null, validity: null, versions: [] });
+    expect(p).toMatchObject({
+      kind: 'safety_measures',
+      year: 2026,
+      facilityId: null,
+      inForce: null,
+      pending: null,
+      validity: null,
+      versions: [],
+    });
     const again = await w.as.serviceHead.post(plans(), { kind: 'safety_measures', title: 'Тағы', year: 2026 });
     expect(again.json().error.code).toBe('pc.plan_exists');
-    const pla = await w.must(w.as.head.post(plans(), { kind: 'accident_response', title: 'Аварияларды жою жоспары — шахта', facilityId: mine.id }));
+    const pla = await w.must(
+      w.as.head.post(plans(), { kind: 'accident_response', title: 'Аварияларды жою жоспары — шахта', facilityId: mine.id }),
+    );
     plaMine = pla.id;
     expect(pla).toMatchObject({ facility: '«Шахтинская» шахтасы', validity: 'not_in_force' });
-    expect((await w.as.head.post(plans(), { kind: 'accident_response', title: 'x', facilityId: mine.id })).json().error.code).toBe('pc.plan_exists');
+    expect((await w.as.head.post(plans(), { kind: 'accident_response', title: 'x', facilityId: mine.id })).json().error.code).toBe(
+      'pc.plan_exists',
+    );
   });
 
   it('R315-4 bad input is refused per field, in kk, ru and en', async () => {
@@ -105,9 +119,10 @@ describe('plans of measures and accident-response plans (R315-4, R315-26)', () =
     expect(second.json().error.details).toMatchObject({ row: 2 });
     w.as.serviceHead.lang = 'kk';
     expect(second.statusCode).toBe(400);
-    expect((await w.as.serviceHead.post(url, { document: doc, measures: [measures()[0], { ...measures()[1], measure: '' }] })).json().error.message).toBe(
-      '2-іс-шара, «Іс-шара» өрісі: толтыру міндетті (№ 315 бұйрықтың 4-тармағы).',
-    );
+    expect(
+      (await w.as.serviceHead.post(url, { document: doc, measures: [measures()[0], { ...measures()[1], measure: '' }] })).json().error
+        .message,
+    ).toBe('2-іс-шара, «Іс-шара» өрісі: толтыру міндетті (№ 315 бұйрықтың 4-тармағы).');
     w.as.serviceHead.lang = 'en';
     const v1 = await w.must(w.as.serviceHead.post(url, { summary: 'Бірінші жоба', document: doc, measures: measures() }));
     expect(v1.pending).toBe(1);
@@ -120,8 +135,15 @@ describe('plans of measures and accident-response plans (R315-4, R315-26)', () =
     // An accident-response plan has validity dates and no measures.
     const plaDoc = await document(w.as.serviceHead, plaMine);
     const pla = `${plans()}/${plaMine}/versions`;
-    expect((await w.as.serviceHead.post(pla, { document: plaDoc, validFrom: '2026-01-01' })).json().error.details).toMatchObject({ field: 'validUntil', rule: 'required' });
-    expect((await w.as.serviceHead.post(pla, { document: plaDoc, validFrom: '2026-01-01', validUntil: '2026-12-31', measures: measures() })).json().error.details).toMatchObject({
+    expect((await w.as.serviceHead.post(pla, { document: plaDoc, validFrom: '2026-01-01' })).json().error.details).toMatchObject({
+      field: 'validUntil',
+      rule: 'required',
+    });
+    expect(
+      (
+        await w.as.serviceHead.post(pla, { document: plaDoc, validFrom: '2026-01-01', validUntil: '2026-12-31', measures: measures() })
+      ).json().error.details,
+    ).toMatchObject({
       field: 'measures',
       rule: 'not_for_kind',
     });
@@ -148,7 +170,10 @@ describe('plans of measures and accident-response plans (R315-4, R315-26)', () =
     });
     expect((await w.as.head.post(`${url}/${v2.id}/approval`, {})).json().error.code).toBe('pc.plan_version_approved');
     // The head was told of each submitted version.
-    const { rows } = await ctx.sql(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'pc.plan_version_submitted' AND user_id = $1`, [w.ids.head]);
+    const { rows } = await ctx.sql(
+      `SELECT count(*)::int AS n FROM notifications WHERE kind = 'pc.plan_version_submitted' AND user_id = $1`,
+      [w.ids.head],
+    );
     expect(rows[0]!.n).toBe(2);
   });
 
@@ -159,7 +184,10 @@ describe('plans of measures and accident-response plans (R315-4, R315-26)', () =
     const url = (id: string) => `${plans()}/${measuresPlan}/measures/${id}/completion`;
     expect((await w.as.performer.post(url(first.id), { doneOn: '2026-02-19' })).statusCode).toBe(403);
     expect((await w.as.unitHead.post(url(first.id), { doneOn: '2026-02-19' })).statusCode).toBe(403);
-    expect((await w.as.official.post(url(first.id), { doneOn: '2026-03-03' })).json().error.details).toMatchObject({ field: 'doneOn', rule: 'future' });
+    expect((await w.as.official.post(url(first.id), { doneOn: '2026-03-03' })).json().error.details).toMatchObject({
+      field: 'doneOn',
+      rule: 'future',
+    });
     expect((await w.as.official.post(url(oldMeasure), { doneOn: '2026-02-19' })).json().error.code).toBe('pc.plan_measure_not_in_force');
     const done = await w.must(w.as.official.post(url(first.id), { doneOn: '2026-02-19', note: 'Акт № 4' }));
     expect(done.measures).toEqual({ total: 3, done: 1, overdue: 1 });
@@ -191,7 +219,9 @@ describe('plans of measures and accident-response plans (R315-4, R315-26)', () =
     );
     const id = (v.versions as { id: string }[])[0]!.id;
     expect((await w.must(w.as.head.post(`${pla}/${id}/approval`, {}), 200)).validity).toBe('expiring'); // 29 days left
-    const other2 = await w.must(w.as.serviceHead.post(plans(), { kind: 'accident_response', title: 'ПЛА — фабрика', facilityId: other.id }));
+    const other2 = await w.must(
+      w.as.serviceHead.post(plans(), { kind: 'accident_response', title: 'ПЛА — фабрика', facilityId: other.id }),
+    );
     const png = await upload(w.as.serviceHead, other2.id, PNG, 'image/png', 'scan.png');
     const ov = await w.must(
       w.as.serviceHead.post(`${plans()}/${other2.id}/versions`, {
@@ -204,7 +234,11 @@ describe('plans of measures and accident-response plans (R315-4, R315-26)', () =
     expect(ovId.file.mime).toBe('image/png');
     await w.must(w.as.head.post(`${plans()}/${other2.id}/versions/${ovId.id}/approval`, {}), 200);
     const list = (await w.as.unitHead.get(plans())).json().items as { id: string; validity: string | null }[];
-    expect(Object.fromEntries(list.map((p) => [p.id, p.validity]))).toEqual({ [measuresPlan]: null, [plaMine]: 'expiring', [other2.id]: 'expired' });
+    expect(Object.fromEntries(list.map((p) => [p.id, p.validity]))).toEqual({
+      [measuresPlan]: null,
+      [plaMine]: 'expiring',
+      [other2.id]: 'expired',
+    });
     // Later: the mine's plan ends too.
     ctx.clock.now = new Date('2026-05-01T05:00:00Z');
     const c = new ApiClient(ctx);
@@ -222,6 +256,9 @@ describe('plans of measures and accident-response plans (R315-4, R315-26)', () =
     const p = new ApiClient(ctx);
     await p.login('pc-performer');
     expect((await p.get(plans())).statusCode).toBe(403);
-    expect((await p.request('POST', `${plans()}/${measuresPlan}/document?fileName=a.pdf`, PDF, { 'content-type': 'application/pdf' })).statusCode).toBe(403);
+    expect(
+      (await p.request('POST', `${plans()}/${measuresPlan}/document?fileName=a.pdf`, PDF, { 'content-type': 'application/pdf' }))
+        .statusCode,
+    ).toBe(403);
   });
 });

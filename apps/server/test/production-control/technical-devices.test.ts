@@ -49,10 +49,19 @@ describe('technical devices, buildings and structures (R315-4, R315-6, R315-26)'
   it('R315-6 an object enters the register of its facility; its registration number is unique in the organisation', async () => {
     const made = await w.must(w.as.serviceHead.post(objects(), hoistBody()));
     hoist = made.id;
-    expect(made).toMatchObject({ kind: 'device', facility: '«Шахтинская» шахтасы', unit: '«Шахтинская» шахтасы — участок № 1', state: 'none', kinds: [] });
+    expect(made).toMatchObject({
+      kind: 'device',
+      facility: '«Шахтинская» шахтасы',
+      unit: '«Шахтинская» шахтасы — участок № 1',
+      state: 'none',
+      kinds: [],
+    });
     const again = await w.as.serviceHead.post(objects(), { ...hoistBody(), facilityId: other.id, unitId: null, name: 'Басқа' });
     expect(again.statusCode).toBe(400);
-    expect(again.json().error).toMatchObject({ code: 'pc.technical_object_invalid', details: { field: 'registrationNumber', rule: 'taken' } });
+    expect(again.json().error).toMatchObject({
+      code: 'pc.technical_object_invalid',
+      details: { field: 'registrationNumber', rule: 'taken' },
+    });
     // Another organisation may use the same number.
     const foreignFacility = await w.must(
       w.as.foreignHead.post(`${w.foreignBase}/facilities`, {
@@ -62,7 +71,9 @@ describe('technical devices, buildings and structures (R315-4, R315-6, R315-26)'
         hazardFeatures: ['molten_metals'],
       }),
     );
-    await w.must(w.as.foreignHead.post(`${w.foreignBase}/technical-objects`, { ...hoistBody(), facilityId: foreignFacility.id, unitId: null }));
+    await w.must(
+      w.as.foreignHead.post(`${w.foreignBase}/technical-objects`, { ...hoistBody(), facilityId: foreignFacility.id, unitId: null }),
+    );
   });
 
   it('R315-6 bad input is refused per field, in kk, ru and en', async () => {
@@ -101,7 +112,14 @@ describe('technical devices, buildings and structures (R315-4, R315-6, R315-26)'
     expect((await w.as.foreignHead.get(`${objects()}/${hoist}`)).statusCode).toBe(403);
     expect((await w.as.unitHead.get(objects())).statusCode).toBe(200);
     // Performers record nothing here; an official may record an examination.
-    const exam = { kind: 'certification', performedOn: '2026-03-01', nextDueOn: '2027-03-01', result: 'fit', performedBy: 'x', documentNumber: '1' };
+    const exam = {
+      kind: 'certification',
+      performedOn: '2026-03-01',
+      nextDueOn: '2027-03-01',
+      result: 'fit',
+      performedBy: 'x',
+      documentNumber: '1',
+    };
     expect((await w.as.performer.post(`${objects()}/${hoist}/examinations`, exam)).statusCode).toBe(403);
     expect((await w.as.unitHead.post(`${objects()}/${hoist}/examinations`, exam)).statusCode).toBe(403);
   });
@@ -181,7 +199,10 @@ describe('technical devices, buildings and structures (R315-4, R315-6, R315-26)'
     const head = await fresh('pc-servicehead');
     const list = (await head.get(objects())).json();
     expect(list.today).toBe('2026-04-11');
-    expect(list.items.find((o: { id: string }) => o.id === hoist)).toMatchObject({ state: 'overdue', kinds: [{ state: 'overdue', daysLeft: -1 }] });
+    expect(list.items.find((o: { id: string }) => o.id === hoist)).toMatchObject({
+      state: 'overdue',
+      kinds: [{ state: 'overdue', daysLeft: -1 }],
+    });
     expect(list.alerts).toEqual([
       expect.objectContaining({ objectId: hoist, examinationKind: 'certification', state: 'overdue', nextDueOn: '2026-04-10' }),
     ]);
@@ -221,18 +242,39 @@ describe('technical devices, buildings and structures (R315-4, R315-6, R315-26)'
     expect(unfit.map((n) => n.user_id)).not.toContain(w.ids.official);
     expect(unfit[0]!.payload).toMatchObject({ name: 'ДКВр-10 бу қазандығы', date: '09.04.2026', document: 'А-17' });
     const list = (await head.get(objects())).json();
-    expect(list.alerts).toEqual([expect.objectContaining({ objectId: boiler.id, state: 'unfit', examinationKind: 'technical_examination' })]);
+    expect(list.alerts).toEqual([
+      expect.objectContaining({ objectId: boiler.id, state: 'unfit', examinationKind: 'technical_examination' }),
+    ]);
     expect(await remindDueExaminations(ctx.deps)).toBe(0); // an unfit object is not reminded of, it is already flagged
   });
 
   it('R315-6 an object is decommissioned, never deleted; it then takes no examination', async () => {
     const head = await fresh('pc-servicehead');
-    const b = await w.must(head.post(objects(), { kind: 'building', name: 'Әкімшілік-тұрмыстық корпус', registrationNumber: 'ҒИМ-01', facilityId: mine.id, commissionedOn: '1985-01-01' }));
-    expect((await head.post(`${objects()}/${b.id}/decommission`, { decommissionedOn: '1984-01-01' })).json().error.details).toMatchObject({ rule: 'before_commissioned' });
-    expect((await head.post(`${objects()}/${b.id}/decommission`, { decommissionedOn: '2026-04-12' })).json().error.details).toMatchObject({ rule: 'future' });
+    const b = await w.must(
+      head.post(objects(), {
+        kind: 'building',
+        name: 'Әкімшілік-тұрмыстық корпус',
+        registrationNumber: 'ҒИМ-01',
+        facilityId: mine.id,
+        commissionedOn: '1985-01-01',
+      }),
+    );
+    expect((await head.post(`${objects()}/${b.id}/decommission`, { decommissionedOn: '1984-01-01' })).json().error.details).toMatchObject({
+      rule: 'before_commissioned',
+    });
+    expect((await head.post(`${objects()}/${b.id}/decommission`, { decommissionedOn: '2026-04-12' })).json().error.details).toMatchObject({
+      rule: 'future',
+    });
     const done = await w.must(head.post(`${objects()}/${b.id}/decommission`, { decommissionedOn: '2026-04-01' }), 200);
     expect(done).toMatchObject({ state: 'decommissioned', decommissionedOn: '2026-04-01' });
-    const exam = { kind: 'technical_examination', performedOn: '2026-04-05', nextDueOn: '2031-04-05', result: 'fit', performedBy: 'x', documentNumber: '1' };
+    const exam = {
+      kind: 'technical_examination',
+      performedOn: '2026-04-05',
+      nextDueOn: '2031-04-05',
+      result: 'fit',
+      performedBy: 'x',
+      documentNumber: '1',
+    };
     expect((await head.post(`${objects()}/${b.id}/examinations`, exam)).json().error.code).toBe('pc.technical_object_decommissioned');
     expect((await head.post(`${objects()}/${b.id}/decommission`, { decommissionedOn: '2026-04-02' })).statusCode).toBe(409);
     expect((await ctx.sql(`SELECT count(*)::int AS n FROM pc_technical_objects WHERE id = $1`, [b.id])).rows[0]!.n).toBe(1);
@@ -248,8 +290,17 @@ describe('technical devices, buildings and structures (R315-4, R315-6, R315-26)'
       for (const r of rows) ws.addRow(r);
       return Buffer.from(await wb.xlsx.writeBuffer());
     };
-    const good = ['құрылғы', 'АКМ-1 метан бақылау станциясы', 'ТҚ-010', 'ҚӨО-0001', '«Шахтинская» шахтасы — участок № 1', 'Ресми', 'S-1', new Date('2019-05-06')];
-    const count = async () => (await ctx.sql(`SELECT count(*)::int AS n FROM pc_technical_objects`)).rows[0]!.n;
+    const good = [
+      'құрылғы',
+      'АКМ-1 метан бақылау станциясы',
+      'ТҚ-010',
+      'ҚӨО-0001',
+      '«Шахтинская» шахтасы — участок № 1',
+      'Ресми',
+      'S-1',
+      new Date('2019-05-06'),
+    ];
+    const count = async () => (await ctx.sql(`SELECT count(*)::int AS n FROM pc_technical_objects`)).rows[0]!.n as number;
     const before = await count();
     const bad: [unknown[], number, string, string][] = [
       [['device', 'Көтергіш', 'ТҚ-001', 'ҚӨО-0001'], 3, 'registrationNumber', 'taken'],
@@ -269,9 +320,14 @@ describe('technical devices, buildings and structures (R315-4, R315-6, R315-26)'
     expect(kk.json().error.message).toMatch(/^3-жол, «ҚӨО тіркеу нөмірі» бағаны: ұйымда мұндай объект жоқ\. Файлдан ештеңе жазылмады\.$/);
     head.lang = 'en';
     expect(await count()).toBe(before);
-    const ok = await head.request('POST', `${objects()}/import`, await sheet([good, [], ['здание', 'Қазандық ғимараты', 'ҒИМ-02', 'ҚӨО-0002']]), {
-      'content-type': XLSX,
-    });
+    const ok = await head.request(
+      'POST',
+      `${objects()}/import`,
+      await sheet([good, [], ['здание', 'Қазандық ғимараты', 'ҒИМ-02', 'ҚӨО-0002']]),
+      {
+        'content-type': XLSX,
+      },
+    );
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toEqual({ imported: 2 });
     const list = (await head.get(objects())).json().items;
@@ -280,7 +336,10 @@ describe('technical devices, buildings and structures (R315-4, R315-6, R315-26)'
       unitId: mine.unitId,
       commissionedOn: '2019-05-06',
     });
-    expect(list.find((o: { registrationNumber: string }) => o.registrationNumber === 'ҒИМ-02')).toMatchObject({ kind: 'building', facilityId: other.id });
+    expect(list.find((o: { registrationNumber: string }) => o.registrationNumber === 'ҒИМ-02')).toMatchObject({
+      kind: 'building',
+      facilityId: other.id,
+    });
     const { rows } = await ctx.sql(`SELECT count(*)::int AS n FROM ledger_entries WHERE action = 'pc.technical_object_registered'`);
     expect(rows[0]!.n).toBe(before + 2);
   });
@@ -290,7 +349,10 @@ describe('technical devices, buildings and structures (R315-4, R315-6, R315-26)'
     const csv = (text: string) => head.request('POST', `${objects()}/import`, Buffer.from(text), { 'content-type': 'text/csv' });
     const header = 'kind;name;registrationNumber;facility;unit;manufacturer;serialNumber;commissionedOn\n';
     const bad = await csv(`${header}structure;"Копер; №2";КОП-2;ҚӨО-0001;;;;2001-02-30\n`);
-    expect(bad.json().error).toMatchObject({ code: 'pc.technical_import_row_invalid', details: { row: 2, field: 'commissionedOn', rule: 'not_date' } });
+    expect(bad.json().error).toMatchObject({
+      code: 'pc.technical_import_row_invalid',
+      details: { row: 2, field: 'commissionedOn', rule: 'not_date' },
+    });
     const ok = await csv(`${header}structure;"Копер; №2 ""Бас""";КОП-2;ҚӨО-0001;;;;2001-02-28\r\n`);
     expect(ok.statusCode).toBe(201);
     const list = (await head.get(objects())).json().items;

@@ -10,7 +10,8 @@ export type PlanCompletionRow = typeof pcPlanMeasureCompletions.$inferSelect;
 
 export const insertPlan = (db: DbOrTx, row: PlanRow) => db.insert(pcPlans).values(row);
 export const insertVersion = (db: DbOrTx, row: PlanVersionRow) => db.insert(pcPlanVersions).values(row);
-export const insertMeasures = (db: DbOrTx, rows: PlanMeasureRow[]) => (rows.length ? db.insert(pcPlanMeasures).values(rows) : Promise.resolve());
+export const insertMeasures = (db: DbOrTx, rows: PlanMeasureRow[]) =>
+  rows.length ? db.insert(pcPlanMeasures).values(rows) : Promise.resolve();
 export const insertApproval = (db: DbOrTx, row: PlanApprovalRow) => db.insert(pcPlanApprovals).values(row);
 export const insertCompletion = (db: DbOrTx, row: PlanCompletionRow) => db.insert(pcPlanMeasureCompletions).values(row);
 
@@ -24,7 +25,11 @@ export async function findPlan(db: DbOrTx, organisationId: string, id: string, f
 }
 
 export const listPlans = (db: DbOrTx, organisationId: string) =>
-  db.select().from(pcPlans).where(eq(pcPlans.organisationId, organisationId)).orderBy(asc(pcPlans.kind), desc(pcPlans.year), asc(pcPlans.title));
+  db
+    .select()
+    .from(pcPlans)
+    .where(eq(pcPlans.organisationId, organisationId))
+    .orderBy(asc(pcPlans.kind), desc(pcPlans.year), asc(pcPlans.title));
 
 /** Versions of the given plans with their approvals, newest version first. */
 export async function versionsOf(db: DbOrTx, planIds: string[]) {

@@ -9,7 +9,17 @@ import { EVIDENCE_TYPES, evidenceType, storeEvidence } from '../pc-files.ts';
 import { BASE, firstHead, organisers, readers, service } from '../pc-http.ts';
 import { recordPcEvent } from '../pc-ledger.ts';
 import { findPlan } from './plans.repository.ts';
-import { ApprovalBody, CompletionBody, MeasureParams, Plan, PlanBody, PlanParams, StoredFile, VersionBody, VersionParams } from './plans.schemas.ts';
+import {
+  ApprovalBody,
+  CompletionBody,
+  MeasureParams,
+  Plan,
+  PlanBody,
+  PlanParams,
+  StoredFile,
+  VersionBody,
+  VersionParams,
+} from './plans.schemas.ts';
 import { approveVersion, completeMeasure, createPlan, submitVersion } from './plans.usecases.ts';
 import { plansView } from './plans.view.ts';
 
@@ -33,7 +43,8 @@ export function planRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         config: { authz: readers },
         schema: {
           tags,
-          summary: 'Every plan with its versions, the version in force, measures’ states and the accident-response plans’ validity (R315-4)',
+          summary:
+            'Every plan with its versions, the version in force, measures’ states and the accident-response plans’ validity (R315-4)',
           params: OrgParams,
           response: responses({ 200: Type.Object({ today: Type.String(), items: Type.Array(Plan) }) }),
         },
@@ -64,7 +75,12 @@ export function planRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       ONE,
       {
         config: { authz: readers },
-        schema: { tags, summary: 'A plan and its history: who submitted and who approved each version (R315-4)', params: PlanParams, response: responses({ 200: Plan }) },
+        schema: {
+          tags,
+          summary: 'A plan and its history: who submitted and who approved each version (R315-4)',
+          params: PlanParams,
+          response: responses({ 200: Plan }),
+        },
       },
       async (req) => one(req.params.orgId, req.params.planId),
     );
@@ -75,7 +91,8 @@ export function planRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         config: { authz: organisers },
         schema: {
           tags,
-          summary: 'Upload the signed document of a version to come (PDF, JPEG or PNG; at most 25 MB), as the raw body; the version names it by SHA-256',
+          summary:
+            'Upload the signed document of a version to come (PDF, JPEG or PNG; at most 25 MB), as the raw body; the version names it by SHA-256',
           params: PlanParams,
           querystring: Type.Object({ fileName: Type.String({ minLength: 1, maxLength: 300 }) }, { additionalProperties: false }),
           response: responses({ 201: StoredFile, 413: Type.Ref('ErrorBody'), 415: Type.Ref('ErrorBody') }),
@@ -106,7 +123,8 @@ export function planRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         config: { authz: organisers },
         schema: {
           tags,
-          summary: 'Submit a new version (write-once): summary, validity, the signed document and, for a plan of measures, its measures (R315-4)',
+          summary:
+            'Submit a new version (write-once): summary, validity, the signed document and, for a plan of measures, its measures (R315-4)',
           params: PlanParams,
           body: VersionBody,
           response: responses({ 201: Plan }),
@@ -128,7 +146,12 @@ export function planRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       async (req, reply) => {
         const v = (await one(req.params.orgId, req.params.planId)).versions.find((x) => x.id === req.params.versionId);
         if (!v?.file) throw new AppError('pc.plan_version_not_found');
-        return sendStoredObject(req, reply, deps, { sha256: v.file.sha256, size: v.file.size, contentType: v.file.mime, downloadName: v.file.fileName });
+        return sendStoredObject(req, reply, deps, {
+          sha256: v.file.sha256,
+          size: v.file.size,
+          contentType: v.file.mime,
+          downloadName: v.file.fileName,
+        });
       },
     );
 

@@ -48,8 +48,14 @@ export const VersionBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const ApprovalBody = Type.Object({ orderNumber: Type.Optional(OrNull(Type.String({ maxLength: 200 }))) }, { additionalProperties: false });
-export const CompletionBody = Type.Object({ doneOn: Day, note: Type.Optional(Type.String({ maxLength: 5000 })) }, { additionalProperties: false });
+export const ApprovalBody = Type.Object(
+  { orderNumber: Type.Optional(OrNull(Type.String({ maxLength: 200 }))) },
+  { additionalProperties: false },
+);
+export const CompletionBody = Type.Object(
+  { doneOn: Day, note: Type.Optional(Type.String({ maxLength: 5000 })) },
+  { additionalProperties: false },
+);
 
 export const StoredFile = Type.Object({ sha256: Type.String(), mime: Type.String(), size: Type.Integer(), fileName: Type.String() });
 

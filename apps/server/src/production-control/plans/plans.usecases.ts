@@ -59,7 +59,9 @@ export async function createPlan(deps: AppDeps, actor: User, organisationId: str
       if (f!.decommissionedOn) invalid('facilityId', 'decommissioned');
     }
     const existing = (await listPlans(tx, organisationId)).find((p) =>
-      measures ? p.kind === 'safety_measures' && p.year === input.year : p.kind === 'accident_response' && p.facilityId === input.facilityId,
+      measures
+        ? p.kind === 'safety_measures' && p.year === input.year
+        : p.kind === 'accident_response' && p.facilityId === input.facilityId,
     );
     if (existing) throw new AppError('pc.plan_exists', { title: existing.title });
     const row: PlanRow = {
@@ -135,7 +137,16 @@ export async function submitVersion(deps: AppDeps, actor: User, organisationId: 
       if (m.facilityId && !facilities.has(m.facilityId)) bad('facilityId', 'unknown');
       if (!isDay(m.dueOn)) bad('dueOn', 'not_date');
       if (!m.dueOn.startsWith(`${plan.year}-`)) bad('dueOn', 'outside_year', { year: plan.year });
-      return { id: randomUUID(), organisationId, versionId, ordinal: row, measure, facilityId: m.facilityId ?? null, responsible, dueOn: m.dueOn };
+      return {
+        id: randomUUID(),
+        organisationId,
+        versionId,
+        ordinal: row,
+        measure,
+        facilityId: m.facilityId ?? null,
+        responsible,
+        dueOn: m.dueOn,
+      };
     });
     const previous = (await versionsOf(tx, [planId]))[0]?.version;
     const row: PlanVersionRow = {

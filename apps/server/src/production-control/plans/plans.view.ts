@@ -61,7 +61,13 @@ export async function plansView(db: DbOrTx, organisationId: string, now: Date, p
     let validity: 'not_in_force' | 'valid' | 'expiring' | 'expired' | null = null;
     if (p.kind === 'accident_response') {
       const left = inForce?.validUntil ? daysUntil(inForce.validUntil, today) : null;
-      validity = !inForce ? 'not_in_force' : left !== null && left < 0 ? 'expired' : left !== null && left <= PLAN_EXPIRY_WARNING_DAYS ? 'expiring' : 'valid';
+      validity = !inForce
+        ? 'not_in_force'
+        : left !== null && left < 0
+          ? 'expired'
+          : left !== null && left <= PLAN_EXPIRY_WARNING_DAYS
+            ? 'expiring'
+            : 'valid';
     }
     const m = inForce?.measures ?? [];
     return {
@@ -74,7 +80,11 @@ export async function plansView(db: DbOrTx, organisationId: string, now: Date, p
       inForce: inForce ? inForce.version : null,
       pending,
       validity,
-      measures: { total: m.length, done: m.filter((x) => x.state === 'done').length, overdue: m.filter((x) => x.state === 'overdue').length },
+      measures: {
+        total: m.length,
+        done: m.filter((x) => x.state === 'done').length,
+        overdue: m.filter((x) => x.state === 'overdue').length,
+      },
       versions: own,
     };
   };

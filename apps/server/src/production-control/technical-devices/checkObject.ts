@@ -1,4 +1,3 @@
-import { AppError } from '../../platform/errors.ts';
 import type { FacilityRow, UnitRow } from '../facilities/facilities.repository.ts';
 import { TECHNICAL_OBJECT_KINDS } from './technical-devices.table.ts';
 

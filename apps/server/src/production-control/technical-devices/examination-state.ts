@@ -8,7 +8,8 @@ export type ExaminationState = 'valid' | 'due_soon' | 'overdue' | 'unfit';
 
 const DAY = 86_400_000;
 /** Whole days from `today` to `day` (negative once past). */
-export const daysUntil = (day: string, today: string) => Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY);
+export const daysUntil = (day: string, today: string) =>
+  Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY);
 
 /**
  * An object's state for one kind, from its latest examination: unfit wins (the device must not be

@@ -44,7 +44,9 @@ const cellText = (v: unknown): string => {
 function fromTable(header: string[], rows: string[][], format: string): ObjectSheetRow[] {
   const cols = header.map((h) => h.trim());
   if (!['kind', 'name', 'registrationNumber', 'facility'].every((c) => cols.includes(c))) throw unreadable(format);
-  return rows.map((cells) => Object.fromEntries(OBJECT_COLUMNS.map((c) => [c, cols.includes(c) ? (cells[cols.indexOf(c)] ?? '').trim() : ''])));
+  return rows.map((cells) =>
+    Object.fromEntries(OBJECT_COLUMNS.map((c) => [c, cols.includes(c) ? (cells[cols.indexOf(c)] ?? '').trim() : ''])),
+  );
 }
 
 export async function readObjectsXlsx(bytes: Buffer): Promise<ObjectSheetRow[]> {
@@ -71,21 +73,30 @@ export function readObjectsCsv(bytes: Buffer): ObjectSheetRow[] {
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  const endRow = () => {
+    endField();
+    rows.push(row);
+    row = [];
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === sep) row.push(field), (field = '');
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (ch === '"') quoted = !quoted;
+    else if (quoted) field += ch;
+    else if (ch === sep) endField();
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
+      endRow();
     } else field += ch;
   }
   if (quoted) throw unreadable('CSV');
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) endRow();
   const [header, ...body] = rows;
   if (!header) throw unreadable('CSV');
   return fromTable(header, body, 'CSV');

@@ -8,7 +8,15 @@ import { BASE, organisers, readers, service } from '../pc-http.ts';
 import { readObjectsCsv, readObjectsXlsx, toObjectInputs } from './objects-import.ts';
 import { decommissionObject, recordExamination, registerObjects } from './technical-devices.usecases.ts';
 import { technicalRegister } from './technical-devices.view.ts';
-import { Examination, ExaminationBody, ObjectBody, ObjectDetail, ObjectParams, Register, TechnicalObject } from './technical-devices.schemas.ts';
+import {
+  Examination,
+  ExaminationBody,
+  ObjectBody,
+  ObjectDetail,
+  ObjectParams,
+  Register,
+  TechnicalObject,
+} from './technical-devices.schemas.ts';
 
 const tags = ['production-control'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -36,7 +44,8 @@ export function technicalDeviceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox 
         config: { authz: readers },
         schema: {
           tags,
-          summary: 'The register of technical devices, buildings and structures with each one’s state per examination kind, and the head’s alerts (R315-6)',
+          summary:
+            'The register of technical devices, buildings and structures with each one’s state per examination kind, and the head’s alerts (R315-6)',
           params: OrgParams,
           response: responses({ 200: Register }),
         },
@@ -53,7 +62,8 @@ export function technicalDeviceRoutes(deps: AppDeps): FastifyPluginAsyncTypebox 
         config: { authz: organisers },
         schema: {
           tags,
-          summary: 'Register a technical device, building or structure of a facility (registration number unique in the organisation) (R315-6)',
+          summary:
+            'Register a technical device, building or structure of a facility (registration number unique in the organisation) (R315-6)',
           params: OrgParams,
           body: ObjectBody,
           response: responses({ 201: TechnicalObject }),
