@@ -18,3 +18,6 @@ export { ChecklistsPage } from './checklists/ChecklistsPage.tsx';
 export { ChecklistPage } from './checklists/ChecklistPage.tsx';
 export { SchedulePage } from './schedule/SchedulePage.tsx';
 export { MonthlyReportPage } from './reports/MonthlyReportPage.tsx';
+export { TechnicalDevicesPage } from './technical-devices/TechnicalDevicesPage.tsx';
+export { PlansPage } from './plans/PlansPage.tsx';
+export { PlanPage } from './plans/PlanPage.tsx';

@@ -24,6 +24,9 @@ const ChecklistsPage = lazyPage(() => pages().then((p) => p.ChecklistsPage));
 const ChecklistPage = lazyPage(() => pages().then((p) => p.ChecklistPage));
 const SchedulePage = lazyPage(() => pages().then((p) => p.SchedulePage));
 const MonthlyReportPage = lazyPage(() => pages().then((p) => p.MonthlyReportPage));
+const TechnicalDevicesPage = lazyPage(() => pages().then((p) => p.TechnicalDevicesPage));
+const PlansPage = lazyPage(() => pages().then((p) => p.PlansPage));
+const PlanPage = lazyPage(() => pages().then((p) => p.PlanPage));
 
 const page = (path: string, allow: (a: PcAccess) => boolean, element: ReactNode) => ({
   path,
@@ -58,6 +61,10 @@ export const pcRoutes = () => [
   page('production-control/measures', (a) => a.perform, <MyMeasuresPage />),
   // Reporting to the head (R315-18).
   page('production-control/reports/monthly', (a) => a.report, <MonthlyReportPage />),
+  // Registers: technical devices, buildings and structures; plans of measures and accident-response plans (R315-4, -6, -26).
+  page('production-control/technical-objects', (a) => a.read, <TechnicalDevicesPage />),
+  page('production-control/plans', (a) => a.read, <PlansPage />),
+  page('production-control/plans/:planId', (a) => a.read, <PlanPage />),
   {
     path: 'production-control/monthly-check',
     element: (
