@@ -167,7 +167,7 @@ export async function seedDemoRegisters(deps: AppDeps, org: string, p: Places, w
       measure: 'Басшылар мен мамандарды өнеркәсіптік қауіпсіздік бойынша аттестаттау',
       facilityId: null,
       responsible: 'Өндірістік бақылау қызметі',
-      dueOn: `${year}-11-30`,
+      dueOn: inYear(60),
     },
   ];
   const lines = measures.map((m, i) => `${i + 1}. ${m.measure} — ${m.responsible}, ${m.dueOn}`);

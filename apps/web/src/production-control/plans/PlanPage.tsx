@@ -105,7 +105,7 @@ export function PlanPage() {
           <Paper key={v.id} withBorder p="md" radius="md" data-testid="pc-plan-version">
             <Group justify="space-between" align="flex-start" wrap="wrap">
               <Stack gap={2}>
-                <Text fw={600}>
+                <Text fw={600} component="div">
                   {t('pc.plans.version', { version: v.version })}{' '}
                   {v.approval ? (
                     <Badge color="green" variant="light">

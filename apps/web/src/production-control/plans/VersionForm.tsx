@@ -1,4 +1,4 @@
-import { ActionIcon, Button, FileInput, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Button, FileInput, Group, Paper, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import type { PlanDocument } from '@baqylau/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -85,48 +85,47 @@ export function VersionForm({ orgId, plan, onDone }: { orgId: string; plan: Plan
           <Stack gap="xs">
             <Text fw={600}>{t('common:pc.field.measures')}</Text>
             {measures.map((m, i) => (
-              <Group key={i} align="flex-end" gap="xs" wrap="wrap">
-                <Text size="sm" w={20}>
-                  {i + 1}.
-                </Text>
-                <TextInput
-                  style={{ flex: '2 1 240px' }}
-                  label={t('common:pc.field.measure')}
-                  required
-                  value={m.measure}
-                  onChange={(e) => change(i, { measure: e.currentTarget.value })}
-                />
-                <Select
-                  style={{ flex: '1 1 160px' }}
-                  label={t('common:pc.field.facilityId')}
-                  clearable
-                  data={facilities.map((f) => ({ value: f.id, label: f.name }))}
-                  value={m.facilityId}
-                  onChange={(id) => change(i, { facilityId: id })}
-                />
-                <TextInput
-                  style={{ flex: '1 1 160px' }}
-                  label={t('common:pc.field.responsible')}
-                  required
-                  value={m.responsible}
-                  onChange={(e) => change(i, { responsible: e.currentTarget.value })}
-                />
-                <DateField
-                  style={{ flex: '0 1 150px' }}
-                  label={t('common:pc.field.dueOn')}
-                  required
-                  value={m.dueOn || null}
-                  onChange={(d) => change(i, { dueOn: d ?? '' })}
-                />
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={t('pc.plans.removeMeasure')}
-                  onClick={() => setMeasures((ms) => ms.filter((_, n) => n !== i))}
-                >
-                  ×
-                </ActionIcon>
-              </Group>
+              <Paper key={i} withBorder p="xs" radius="sm">
+                <Group align="flex-end" gap="xs" wrap="nowrap">
+                  <TextInput
+                    style={{ flex: 1 }}
+                    label={`${i + 1}. ${t('common:pc.field.measure')}`}
+                    required
+                    value={m.measure}
+                    onChange={(e) => change(i, { measure: e.currentTarget.value })}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    mb={4}
+                    aria-label={t('pc.plans.removeMeasure')}
+                    onClick={() => setMeasures((ms) => ms.filter((_, n) => n !== i))}
+                  >
+                    ×
+                  </ActionIcon>
+                </Group>
+                <Group grow align="flex-start" gap="xs" mt={4}>
+                  <Select
+                    label={t('common:pc.field.facilityId')}
+                    clearable
+                    data={facilities.map((f) => ({ value: f.id, label: f.name }))}
+                    value={m.facilityId}
+                    onChange={(id) => change(i, { facilityId: id })}
+                  />
+                  <TextInput
+                    label={t('common:pc.field.responsible')}
+                    required
+                    value={m.responsible}
+                    onChange={(e) => change(i, { responsible: e.currentTarget.value })}
+                  />
+                  <DateField
+                    label={t('common:pc.field.dueOn')}
+                    required
+                    value={m.dueOn || null}
+                    onChange={(d) => change(i, { dueOn: d ?? '' })}
+                  />
+                </Group>
+              </Paper>
             ))}
             <Group>
               <Button size="xs" variant="default" onClick={() => setMeasures((ms) => [...ms, blank()])}>

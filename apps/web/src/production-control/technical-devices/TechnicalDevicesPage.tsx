@@ -106,7 +106,7 @@ export function TechnicalDevicesPage() {
                       {o.serialNumber ? ` · ${t('common:pc.field.serialNumber')} ${o.serialNumber}` : ''}
                     </Text>
                     {o.kinds.map((k) => (
-                      <Text key={k.kind} size="sm">
+                      <Text key={k.kind} size="sm" component="div">
                         {t(`common:pc.examKind.${k.kind}`)}: {t(`pc.technical.result.${k.latest.result}`)},{' '}
                         {t('pc.technical.nextDue', { date: formatCalendarDate(k.latest.nextDueOn) })}{' '}
                         <Badge size="sm" color={STATE_COLOR[k.state]} variant="light">
