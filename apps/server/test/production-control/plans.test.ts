@@ -196,6 +196,22 @@ describe('plans of measures and accident-response plans (R315-4, R315-26)', () =
     expect(states[0]!.completion).toMatchObject({ doneOn: '2026-02-19', note: 'Акт № 4', recordedBy: { id: w.ids.official } });
     expect(second.state).toBe('overdue');
     expect((await w.as.official.post(url(first.id), { doneOn: '2026-02-20' })).json().error.code).toBe('pc.plan_measure_done');
+    // Every change is in the organisation's ledger chain, in the order it happened.
+    const { rows } = await ctx.sql(
+      `SELECT action FROM ledger_entries WHERE organisation_id = $1 AND action LIKE 'pc.plan%' ORDER BY seq`,
+      [w.org],
+    );
+    expect(rows.map((r) => r.action)).toEqual([
+      'pc.plan_created',
+      'pc.plan_created',
+      'pc.plan_document_uploaded',
+      'pc.plan_version_submitted',
+      'pc.plan_document_uploaded',
+      'pc.plan_document_uploaded',
+      'pc.plan_version_submitted',
+      'pc.plan_version_approved',
+      'pc.plan_measure_done',
+    ]);
   });
 
   it('R315-4 versions, approvals, measures and completions are write-once in the database', async () => {
