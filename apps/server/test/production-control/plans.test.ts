@@ -197,10 +197,9 @@ describe('plans of measures and accident-response plans (R315-4, R315-26)', () =
     expect(second.state).toBe('overdue');
     expect((await w.as.official.post(url(first.id), { doneOn: '2026-02-20' })).json().error.code).toBe('pc.plan_measure_done');
     // Every change is in the organisation's ledger chain, in the order it happened.
-    const { rows } = await ctx.sql(
-      `SELECT action FROM ledger_entries WHERE organisation_id = $1 AND action LIKE 'pc.plan%' ORDER BY seq`,
-      [w.org],
-    );
+    const { rows } = await ctx.sql(`SELECT action FROM ledger_entries WHERE organisation_id = $1 AND action LIKE 'pc.plan%' ORDER BY seq`, [
+      w.org,
+    ]);
     expect(rows.map((r) => r.action)).toEqual([
       'pc.plan_created',
       'pc.plan_created',
