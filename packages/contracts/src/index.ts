@@ -8,3 +8,4 @@ export * from './production-control-reports.ts';
 export * from './media-facts.ts';
 export * from './production-control-offline.ts';
 export * from './production-control-capa.ts';
+export * from './production-control-registers.ts';

@@ -1,6 +1,7 @@
 import type { RuleSet } from '../kernel/rule-set.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { remindDueInspections } from './schedule/remindDueInspections.ts';
+import { remindDueExaminations } from './technical-devices/remindDueExaminations.ts';
 
 const HOUR = 3_600_000;
 
@@ -10,6 +11,13 @@ export const productionControlJobs: NonNullable<RuleSet['jobs']> = (deps: AppDep
     'pc.schedule.remind': async () => {
       await remindDueInspections(deps);
     },
+    // R315-6: examinations falling due (30 days, 7 days, overdue), once each: checked at least daily, a rerun sends nothing twice.
+    'pc.examinations.remind': async () => {
+      await remindDueExaminations(deps);
+    },
   },
-  recurring: [{ kind: 'pc.schedule.remind', everyMs: 6 * HOUR }],
+  recurring: [
+    { kind: 'pc.schedule.remind', everyMs: 6 * HOUR },
+    { kind: 'pc.examinations.remind', everyMs: 6 * HOUR },
+  ],
 });

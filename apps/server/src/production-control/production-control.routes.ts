@@ -16,6 +16,8 @@ import { instructionOrderRoutes } from './instructions/orders.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { offlineRoutes } from './offline/offline.routes.ts';
 import { capaRoutes } from './capa/capa.routes.ts';
+import { technicalDeviceRoutes } from './technical-devices/technical-devices.routes.ts';
+import { planRoutes } from './plans/plans.routes.ts';
 
 /** Every route of Order 315, as one plugin (each feature folder adds its own plugin here). */
 export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
@@ -41,5 +43,8 @@ export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
     await app.register(offlineRoutes(deps));
     // Corrective and preventive actions, next year's plan (R315-21).
     await app.register(capaRoutes(deps));
+    // Registers: technical devices, buildings and structures; plans of measures and accident-response plans (R315-4, -6, -26).
+    await app.register(technicalDeviceRoutes(deps));
+    await app.register(planRoutes(deps));
   };
 }

@@ -11,6 +11,8 @@ import { pcInspections } from '../../src/production-control/inspections/inspecti
 import { pcActs, pcInstructionItems, pcInstructions } from '../../src/production-control/instructions/instructions.table.ts';
 import { readJournal } from '../../src/production-control/journal/journal.usecases.ts';
 import { listMonthlyReports } from '../../src/production-control/reports/reports.repository.ts';
+import { plansView } from '../../src/production-control/plans/plans.view.ts';
+import { technicalRegister } from '../../src/production-control/technical-devices/technical-devices.view.ts';
 import { pcOfficialAppointments } from '../../src/production-control/officials/officials.table.ts';
 import { plannedInspections } from '../../src/production-control/schedule/plannedInspections.ts';
 import { pcSchedules } from '../../src/production-control/schedule/schedule.table.ts';
@@ -184,5 +186,47 @@ describe('the demo operator «Шахтинск Көмір» shows every state of
     expect(proposals.every((p) => p.year === Number(today().slice(0, 4)) + 1)).toBe(true);
     expect(proposals.find((p) => p.status === 'rejected')!.rejectionReason).toBeTruthy();
     expect((await verifyChain(ctx.deps.db, org, instancePublicKeys(ctx.deps))).ok).toBe(true);
+  });
+
+  it('R315-6 R315-26 devices, buildings and structures with examinations valid, due soon, overdue and unfit; one decommissioned', async () => {
+    const reg = await technicalRegister(ctx.deps.db, org, ctx.deps.now());
+    const state = Object.fromEntries(reg.items.map((o) => [o.name, o.state]));
+    expect(state).toMatchObject({
+      'ЦР-5×3,2 шахта көтергіш машинасы': 'due_soon',
+      'АГК «Метан» газ бақылау станциясы': 'overdue',
+      'ДКВр-10/13 бу қазандығы': 'unfit',
+      'Басты желдеткіш қондырғының ғимараты': 'valid',
+      'Көпір краны, жүк көтергіштігі 10 т': 'valid',
+      'КВ-1,5 ескі су жылыту қазандығы': 'decommissioned',
+    });
+    expect(new Set(reg.items.map((o) => o.kind))).toEqual(new Set(['device', 'building', 'structure']));
+    expect(reg.alerts.map((a) => [a.name, a.state]).sort()).toEqual([
+      ['АГК «Метан» газ бақылау станциясы', 'overdue'],
+      ['ДКВр-10/13 бу қазандығы', 'unfit'],
+    ]);
+    // The daily job already told the head of the hoist (30 days) and of the methane station (overdue).
+    const { rows } = await ctx.sql(`SELECT threshold FROM pc_examination_reminders ORDER BY threshold`);
+    expect(rows.map((r) => r.threshold)).toEqual(['30_days', 'overdue']);
+  });
+
+  it('R315-4 R315-26 this year’s plan of measures approved, measures done and one overdue; an accident-response plan per facility, one expiring', async () => {
+    const { items } = await plansView(ctx.deps.db, org, ctx.deps.now());
+    const measures = items.find((p) => p.kind === 'safety_measures')!;
+    expect(measures).toMatchObject({
+      year: Number(today().slice(0, 4)),
+      inForce: 2,
+      pending: null,
+      measures: { total: 5, done: 2, overdue: 1 },
+    });
+    expect(measures.versions.map((v) => [v.version, !!v.approval])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+    expect(measures.versions[0]!.file).toMatchObject({ mime: 'application/pdf' });
+    const pla = items.filter((p) => p.kind === 'accident_response');
+    expect(Object.fromEntries(pla.map((p) => [p.facility, p.validity]))).toEqual({
+      '«Шахтинская» шахтасы': 'expiring',
+      '«Тентек» көмір байыту фабрикасы': 'valid',
+    });
   });
 });

@@ -29,6 +29,9 @@ const PAGES: NavItem[] = [
   { path: `${PC_HOME}/reports/monthly`, label: 'pc.nav.monthlyReport', visible: (_a, o) => pcAccess(o).report },
   // Corrective and preventive actions (R315-21).
   { path: `${PC_HOME}/capa`, label: 'pc.nav.capa', visible: (_a, o) => pcAccess(o).read },
+  // Registers (R315-4, R315-6, R315-26).
+  { path: `${PC_HOME}/technical-objects`, label: 'pc.nav.technicalObjects', visible: (_a, o) => pcAccess(o).read },
+  { path: `${PC_HOME}/plans`, label: 'pc.nav.plans', visible: (_a, o) => pcAccess(o).read },
 ];
 
 export const pcNav: NavItem = {

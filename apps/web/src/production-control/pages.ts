@@ -21,3 +21,6 @@ export { MonthlyReportPage } from './reports/MonthlyReportPage.tsx';
 export { FieldPage } from './offline/FieldPage.tsx';
 export { CapaPage } from './capa/CapaPage.tsx';
 export { CapaDetailPage } from './capa/CapaDetailPage.tsx';
+export { TechnicalDevicesPage } from './technical-devices/TechnicalDevicesPage.tsx';
+export { PlansPage } from './plans/PlansPage.tsx';
+export { PlanPage } from './plans/PlanPage.tsx';

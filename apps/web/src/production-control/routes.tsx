@@ -26,6 +26,9 @@ const SchedulePage = lazyPage(() => pages().then((p) => p.SchedulePage));
 const MonthlyReportPage = lazyPage(() => pages().then((p) => p.MonthlyReportPage));
 const CapaPage = lazyPage(() => pages().then((p) => p.CapaPage));
 const CapaDetailPage = lazyPage(() => pages().then((p) => p.CapaDetailPage));
+const TechnicalDevicesPage = lazyPage(() => pages().then((p) => p.TechnicalDevicesPage));
+const PlansPage = lazyPage(() => pages().then((p) => p.PlansPage));
+const PlanPage = lazyPage(() => pages().then((p) => p.PlanPage));
 
 const page = (path: string, allow: (a: PcAccess) => boolean, element: ReactNode) => ({
   path,
@@ -63,6 +66,10 @@ export const pcRoutes = () => [
   // Corrective and preventive actions, next year's plan (R315-21): performers have none.
   page('production-control/capa', (a) => a.read, <CapaPage />),
   page('production-control/capa/:capaId', (a) => a.read, <CapaDetailPage />),
+  // Registers: technical devices, buildings and structures; plans of measures and accident-response plans (R315-4, -6, -26).
+  page('production-control/technical-objects', (a) => a.read, <TechnicalDevicesPage />),
+  page('production-control/plans', (a) => a.read, <PlansPage />),
+  page('production-control/plans/:planId', (a) => a.read, <PlanPage />),
   {
     path: 'production-control/monthly-check',
     element: (

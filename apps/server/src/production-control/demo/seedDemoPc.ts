@@ -21,6 +21,7 @@ import { measurePhotoPng } from './demo-photo.ts';
 import { seedDemoOffline } from './seedDemoOffline.ts';
 import { seedDemoReports } from './seedDemoReports.ts';
 import { seedDemoCapa } from './seedDemoCapa.ts';
+import { seedDemoRegisters } from './seedDemoRegisters.ts';
 
 type Who = { kind: 'user'; id: string };
 
@@ -323,5 +324,11 @@ export async function seedDemoPc(deps: AppDeps, { orgIds, userIds }: DemoIds) {
     org,
     { head, service, official, unitHead1, unitHead2, performer },
     { ventilation: first.found.get('ventilation')!, training: second.found.get('training')!, valves: third.found.get('safety-valves')! },
+  );
+  await seedDemoRegisters(
+    deps,
+    org,
+    { mine: mine.id, plant: plant.id, ventilation: ventilation.id, washery: washery.id },
+    { service, official, head },
   );
 }
