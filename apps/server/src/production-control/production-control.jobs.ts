@@ -1,6 +1,7 @@
 import type { RuleSet } from '../kernel/rule-set.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { remindDueInspections } from './schedule/remindDueInspections.ts';
+import { checkTrainingExpiry } from './training/training-expiry.ts';
 
 const HOUR = 3_600_000;
 
@@ -10,6 +11,13 @@ export const productionControlJobs: NonNullable<RuleSet['jobs']> = (deps: AppDep
     'pc.schedule.remind': async () => {
       await remindDueInspections(deps);
     },
+    // R315-4: training running out (reminder 30 days ahead) and lapsed (removal proposed to the head).
+    'pc.training.expiry': async () => {
+      await checkTrainingExpiry(deps);
+    },
   },
-  recurring: [{ kind: 'pc.schedule.remind', everyMs: 6 * HOUR }],
+  recurring: [
+    { kind: 'pc.schedule.remind', everyMs: 6 * HOUR },
+    { kind: 'pc.training.expiry', everyMs: 24 * HOUR },
+  ],
 });

@@ -14,6 +14,8 @@ import { instructionRoutes } from './instructions/instructions.routes.ts';
 import { instructionItemRoutes } from './instructions/items.routes.ts';
 import { instructionOrderRoutes } from './instructions/orders.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
+import { accidentRoutes } from './accidents/accidents.routes.ts';
+import { trainingRoutes } from './training/training.routes.ts';
 
 /** Every route of Order 315, as one plugin (each feature folder adds its own plugin here). */
 export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
@@ -35,5 +37,8 @@ export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
     await app.register(followUpRoutes(deps));
     // Reporting to the head (R315-18).
     await app.register(reportRoutes(deps));
+    // Registers: accidents, incidents and injuries with their investigation; staff training (R315-4, -8, -26).
+    await app.register(accidentRoutes(deps));
+    await app.register(trainingRoutes(deps));
   };
 }
