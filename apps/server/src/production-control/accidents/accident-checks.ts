@@ -16,9 +16,15 @@ export function text(value: string | undefined, field: string, max: number, min 
   return s;
 }
 
+/** yyyy-mm-dd naming a real day (not 30 February). */
+export const isDay = (v: string) => {
+  const t = Date.parse(`${v}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
+};
+
 /** A calendar date: a real day, not after today (what has happened) and not before `notBefore` when given. */
 export function pastDate(value: string, field: string, today: string, notBefore?: { day: string; rule: string }) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) refuse(field, 'date');
+  if (!isDay(value)) refuse(field, 'date', value);
   if (value > today) refuse(field, 'future', value);
   if (notBefore && value < notBefore.day) refuse(field, notBefore.rule, value);
   return value;

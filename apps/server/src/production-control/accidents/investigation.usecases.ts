@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/ledger/ledger.types.ts';
 import { dateInZone } from '../../platform/time.ts';
 import { recordPcEvent } from '../pc-ledger.ts';
-import { commissionOf, pastDate, refuse, text } from './accident-checks.ts';
+import { commissionOf, isDay, pastDate, refuse, text } from './accident-checks.ts';
 import {
   findAccident,
   findInvestigation,
@@ -126,7 +126,7 @@ export async function recordInvestigationAct(
     if (!inv.actSha256) throw new AppError('pc.accident_act_file_required');
     const measures: MeasureRow[] = input.measures.map((m) => {
       const dueOn = m.dueOn;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn) || Number.isNaN(Date.parse(dueOn))) refuse('dueOn', 'date', dueOn);
+      if (!isDay(dueOn)) refuse('dueOn', 'date', dueOn);
       if (dueOn < actDate) refuse('dueOn', 'before_act', dueOn);
       return {
         id: randomUUID(),

@@ -35,7 +35,20 @@ export async function trainingContext(db: DbOrTx, organisationId: string, today:
   return { db, organisationId, today, facilities, units, records };
 }
 
-const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+/** In an import the error names the sheet's column, as the user sees it. */
+const COLUMN: Record<string, string> = {
+  fullName: 'full_name',
+  facilityId: 'facility',
+  unitId: 'unit',
+  completedOn: 'completed_on',
+  validUntil: 'valid_until',
+  documentNumber: 'document_number',
+};
+
+const isDay = (v: string) => {
+  const t = Date.parse(`${v}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
+};
 
 /**
  * The one check of a training record (R315-4, point 4.10), for the form and for every row of an import:
@@ -49,7 +62,9 @@ export async function checkTraining(
 ): Promise<TrainingRow> {
   const fail = (field: string, rule: string, value?: unknown): never => {
     const details = { field, rule, value: value === undefined || value === null ? '' : String(value) };
-    throw row === undefined ? new AppError('pc.training_invalid', details) : new AppError('pc.training_import_invalid', { row, ...details });
+    throw row === undefined
+      ? new AppError('pc.training_invalid', details)
+      : new AppError('pc.training_import_invalid', { row, ...details, field: COLUMN[field] ?? field });
   };
   const text = (v: string | undefined, field: string, max: number, min = 1) => {
     const s = (v ?? '').trim();

@@ -35,7 +35,11 @@ export async function readTrainingSheet(bytes: Buffer, format: 'csv' | 'xlsx') {
     ws =
       format === 'xlsx'
         ? (await wb.xlsx.load(bytes as unknown as ArrayBuffer), wb.worksheets[0])
-        : await wb.csv.read(Readable.from([bytes]), { parserOptions: { delimiter: bytes.includes(';') && !bytes.includes(',') ? ';' : ',' } });
+        : // CSV cells stay the text typed (exceljs would turn «2026-02-01» into a local-time Date).
+          await wb.csv.read(Readable.from([bytes]), {
+            map: (datum: string) => datum,
+            parserOptions: { delimiter: bytes.includes(';') && !bytes.includes(',') ? ';' : ',' },
+          });
   } catch {
     throw new AppError('pc.training_import_unreadable', { format });
   }
