@@ -19,6 +19,7 @@ import { addItem, approveSchedule, createSchedule } from '../schedule/schedule.u
 import { DEMO_CHECKLIST_TITLE, DEMO_QUESTIONS } from './demo-checklist.ts';
 import { measurePhotoPng } from './demo-photo.ts';
 import { seedDemoReports } from './seedDemoReports.ts';
+import { seedDemoAccident, seedDemoRegisters, type RegisterPlaces } from './seedDemoRegisters.ts';
 
 type Who = { kind: 'user'; id: string };
 
@@ -90,6 +91,21 @@ export async function seedDemoPc(deps: AppDeps, { orgIds, userIds }: DemoIds) {
     questions: DEMO_QUESTIONS,
   });
   await publishVersion(d88, service, org, checklist.checklist.id, 1, false);
+
+  // 86–70 days ago: an accident on the longwall, its investigation and extraordinary inspection (R315-4, R315-8).
+  const registers: RegisterPlaces = {
+    org,
+    mine: mine.id,
+    longwall: longwall.id,
+    plant: plant.id,
+    washery: washery.id,
+    checklistId: checklist.checklist.id,
+    head,
+    service,
+    official,
+    performerId: performer.id,
+  };
+  await seedDemoAccident(deps, registers);
 
   // 85 days ago: the schedule (a year's lines in its own year's schedule), approved by the first head.
   const d85 = on(85);
@@ -313,4 +329,5 @@ export async function seedDemoPc(deps: AppDeps, { orgIds, userIds }: DemoIds) {
   await verifyElimination(on(13), official, org, n3.instruction!.id, n3Items[2]!, { accept: true });
 
   await seedDemoReports(deps, org, official, head);
+  await seedDemoRegisters(deps, registers);
 }
