@@ -59,8 +59,18 @@ describe('R315-4 the register of accidents, incidents and accident-caused injuri
   it('R315-4 an entry is numbered АО-2026/NNN per organisation and year, and the first head is notified at once', async () => {
     const first = await register();
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({ number: 'АО-2026/001', kind: 'accident', status: 'registered', injured: 1, investigation: null, measures: [] });
-    const second = await register({ kind: 'incident', injured: 0, description: 'Скиптің тежегіші істен шықты, адам зардап шеккен жоқ' }, 'pcservice');
+    expect(first.json()).toMatchObject({
+      number: 'АО-2026/001',
+      kind: 'accident',
+      status: 'registered',
+      injured: 1,
+      investigation: null,
+      measures: [],
+    });
+    const second = await register(
+      { kind: 'incident', injured: 0, description: 'Скиптің тежегіші істен шықты, адам зардап шеккен жоқ' },
+      'pcservice',
+    );
     expect(second.json().number).toBe('АО-2026/002');
     expect(await notices(w.ids.head!, 'pc.accident_registered')).toEqual([
       expect.objectContaining({ number: 'АО-2026/001', facility: '«Шахтинская» шахтасы', date: '27.02.2026' }),
@@ -120,7 +130,9 @@ describe('R315-4 the register of accidents, incidents and accident-caused injuri
       field: 'commission',
       rule: 'one_chair',
     });
-    expect((await svc.post(`${url}/commission`, { ...commission, commission: commission.commission.slice(0, 1) })).json().error.details).toMatchObject({
+    expect(
+      (await svc.post(`${url}/commission`, { ...commission, commission: commission.commission.slice(0, 1) })).json().error.details,
+    ).toMatchObject({
       rule: 'members',
     });
     expect((await svc.post(`${url}/commission`, { ...commission, orderDate: '2026-02-26' })).json().error.details).toMatchObject({
@@ -128,16 +140,24 @@ describe('R315-4 the register of accidents, incidents and accident-caused injuri
       rule: 'before_occurred',
     });
     // The act comes after the commission: not before it.
-    expect((await svc.post(`${url}/act`, act())).json().error).toMatchObject({ code: 'pc.accident_state_invalid', details: { state: 'registered' } });
+    expect((await svc.post(`${url}/act`, act())).json().error).toMatchObject({
+      code: 'pc.accident_state_invalid',
+      details: { state: 'registered' },
+    });
     const started = await svc.post(`${url}/commission`, commission);
     expect(started.statusCode).toBe(200);
-    expect(started.json()).toMatchObject({ status: 'under_investigation', investigation: { orderNumber: '17-ө', actNumber: null, actFile: null } });
+    expect(started.json()).toMatchObject({
+      status: 'under_investigation',
+      investigation: { orderNumber: '17-ө', actNumber: null, actFile: null },
+    });
     expect((await head.post(`${url}/commission`, commission)).json().error.code).toBe('pc.accident_state_invalid');
 
     expect((await svc.post(`${url}/act`, act())).json().error.code).toBe('pc.accident_act_file_required');
     const text = await svc.request('POST', `${url}/act-file?fileName=act.txt`, Buffer.from('not an act'), { 'content-type': 'text/plain' });
     expect(text.statusCode).toBe(415);
-    const fake = await svc.request('POST', `${url}/act-file?fileName=act.pdf`, Buffer.from('GIF89a....'), { 'content-type': 'application/pdf' });
+    const fake = await svc.request('POST', `${url}/act-file?fileName=act.pdf`, Buffer.from('GIF89a....'), {
+      'content-type': 'application/pdf',
+    });
     expect(fake.json().error.code).toBe('pc.file_content_mismatch');
     const up = await head.request('POST', `${url}/act-file?fileName=akt-TT-3.pdf`, PDF, { 'content-type': 'application/pdf' });
     expect(up.statusCode).toBe(200);
@@ -145,20 +165,32 @@ describe('R315-4 the register of accidents, incidents and accident-caused injuri
 
     const late = act({ measures: [{ measure: 'Нұсқама өткізу', responsible: 'Ержанов Т. Қ.', dueOn: '2026-02-28' }] });
     expect((await svc.post(`${url}/act`, late)).json().error.details).toMatchObject({ field: 'dueOn', rule: 'before_act' });
-    expect((await svc.post(`${url}/act`, act({ measures: [] }))).json().error.details).toMatchObject({ field: 'measures', rule: 'required' });
-    expect((await svc.post(`${url}/act`, act({ actDate: '2026-02-20' }))).json().error.details).toMatchObject({ field: 'actDate', rule: 'before_order' });
-    expect((await svc.post(`${url}/act`, act({ causes: 'жоқ' }))).json().error.details).toMatchObject({ field: 'causes', rule: 'required' });
+    expect((await svc.post(`${url}/act`, act({ measures: [] }))).json().error.details).toMatchObject({
+      field: 'measures',
+      rule: 'required',
+    });
+    expect((await svc.post(`${url}/act`, act({ actDate: '2026-02-20' }))).json().error.details).toMatchObject({
+      field: 'actDate',
+      rule: 'before_order',
+    });
+    expect((await svc.post(`${url}/act`, act({ causes: 'жоқ' }))).json().error.details).toMatchObject({
+      field: 'causes',
+      rule: 'required',
+    });
     const done = await svc.post(`${url}/act`, act());
     expect(done.statusCode).toBe(200);
-    expect(done.json()).toMatchObject({ status: 'investigated', investigation: { actNumber: 'ТТ-3', actDate: '2026-03-01', commission: commission.commission } });
+    expect(done.json()).toMatchObject({
+      status: 'investigated',
+      investigation: { actNumber: 'ТТ-3', actDate: '2026-03-01', commission: commission.commission },
+    });
     expect(done.json().measures.map((m: { dueOn: string; doneOn: null }) => [m.dueOn, m.doneOn])).toEqual([
       ['2026-03-10', null],
       ['2026-03-31', null],
     ]);
     // The act is final: no new file, no second act.
-    expect((await head.request('POST', `${url}/act-file?fileName=b.pdf`, PDF, { 'content-type': 'application/pdf' })).json().error.code).toBe(
-      'pc.accident_state_invalid',
-    );
+    expect(
+      (await head.request('POST', `${url}/act-file?fileName=b.pdf`, PDF, { 'content-type': 'application/pdf' })).json().error.code,
+    ).toBe('pc.accident_state_invalid');
     expect((await svc.post(`${url}/act`, act())).json().error.code).toBe('pc.accident_state_invalid');
 
     const m = done.json().measures[0].id as string;
@@ -167,7 +199,9 @@ describe('R315-4 the register of accidents, incidents and accident-caused injuri
       field: 'doneOn',
       rule: 'future',
     });
-    expect((await official.post(`${url}/measures/${m}/done`, { doneOn: '2026-02-28' })).json().error.details).toMatchObject({ rule: 'before_act' });
+    expect((await official.post(`${url}/measures/${m}/done`, { doneOn: '2026-02-28' })).json().error.details).toMatchObject({
+      rule: 'before_act',
+    });
     expect((await (await w.as('unithead1')).post(`${url}/measures/${m}/done`, { doneOn: '2026-03-02' })).statusCode).toBe(403);
     const marked = await official.post(`${url}/measures/${m}/done`, { doneOn: '2026-03-02' });
     expect(marked.json().measures[0].doneOn).toBe('2026-03-02');
@@ -226,7 +260,9 @@ describe('R315-8 the extraordinary inspection after an accident or an injury', (
 
   it('R315-8 an incident is no basis for an extraordinary inspection', async () => {
     const id = (await register({ kind: 'incident', injured: 0 })).json().id as string;
-    const res = await (await w.as('operator')).post(`${w.base}/accidents/${id}/extraordinary-inspection`, {
+    const res = await (
+      await w.as('operator')
+    ).post(`${w.base}/accidents/${id}/extraordinary-inspection`, {
       checklistId,
       officialId: w.ids.pcofficial,
       orderNumber: '23-ө',

@@ -46,10 +46,16 @@ describe('R315-4 the staff training register', () => {
   it('R315-4 records show each person’s current state: valid, expiring within 30 days, expired', async () => {
     expect((await post()).statusCode).toBe(201);
     expect((await post({ fullName: 'Әлиев Марат Серікұлы', validUntil: '2026-03-20', completedOn: '2025-03-20' })).statusCode).toBe(201);
-    expect((await post({ fullName: 'Қасымов Дархан Ержанұлы', validUntil: '2026-02-20', completedOn: '2025-02-20', personId: w.ids.performer1 })).statusCode).toBe(201);
+    expect(
+      (await post({ fullName: 'Қасымов Дархан Ержанұлы', validUntil: '2026-02-20', completedOn: '2025-02-20', personId: w.ids.performer1 }))
+        .statusCode,
+    ).toBe(201);
     // An old record that ran out, then a newer one (valid 31 days more): the newer decides.
     await post({ fullName: 'Ибраев Талғат Нұрланұлы', validUntil: '2026-01-10', completedOn: '2025-01-10', kind: 'training' });
-    await post({ fullName: 'ибраев  талғат нұрланұлы', validUntil: '2026-04-02', completedOn: '2026-03-01', kind: 'retraining' }, 'pcofficial');
+    await post(
+      { fullName: 'ибраев  талғат нұрланұлы', validUntil: '2026-04-02', completedOn: '2026-03-01', kind: 'retraining' },
+      'pcofficial',
+    );
     const list = await people();
     expect(list.map((p) => [p.fullName, p.state, p.current.validUntil])).toEqual([
       ['Әлиев Марат Серікұлы', 'expiring', '2026-03-20'],
@@ -94,7 +100,12 @@ describe('R315-4 the staff training register', () => {
 
   it('R315-4 a mistake is corrected by a superseding record, once', async () => {
     const wrong = (await post({ fullName: 'Серікова Гүлнар Асқарқызы', validUntil: '2026-03-10', completedOn: '2025-03-10' })).json();
-    const fixed = await post({ fullName: 'Серікова Гүлнар Асқарқызы', validUntil: '2027-03-10', completedOn: '2026-03-01', supersedes: wrong.id });
+    const fixed = await post({
+      fullName: 'Серікова Гүлнар Асқарқызы',
+      validUntil: '2027-03-10',
+      completedOn: '2026-03-01',
+      supersedes: wrong.id,
+    });
     expect(fixed.statusCode).toBe(201);
     expect(fixed.json()).toMatchObject({ supersedes: wrong.id, supersededBy: null });
     const all = (await (await w.as('pcofficial')).get(`${w.base}/training`)).json();
@@ -131,7 +142,9 @@ describe('R315-4 the staff training register', () => {
       'Поле «Действительно до»: должна быть позже даты прохождения (подпункт 10 пункта 4 Приказа № 315: подготовка и переподготовка работников).',
     );
     c.lang = 'kk';
-    expect((await c.post(`${w.base}/training`, record({ kind: 'x' }))).json().error.message).toMatch(/^«Түрі» өрісі: тізілім түрлерінің бірі.*10\) тармақшасы/);
+    expect((await c.post(`${w.base}/training`, record({ kind: 'x' }))).json().error.message).toMatch(
+      /^«Түрі» өрісі: тізілім түрлерінің бірі.*10\) тармақшасы/,
+    );
     c.lang = 'en';
     expect((await c.post(`${w.base}/training`, record({ fullName: '' }))).json().error.message).toMatch(/^Field «Full name»: is required/);
     expect(await count()).toBe(before);
@@ -192,7 +205,17 @@ describe('R315-4 importing a training list (CSV, XLSX)', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('training');
     ws.addRow(HEADER.split(','));
-    ws.addRow(['Омарова Сәуле', 'Машинист', '«Шахтинская» шахтасы', '', 'knowledge_check', 'Көтергіш машиналар', new Date('2025-12-01T00:00:00Z'), new Date('2026-12-01T00:00:00Z'), 'Хаттама № 3']);
+    ws.addRow([
+      'Омарова Сәуле',
+      'Машинист',
+      '«Шахтинская» шахтасы',
+      '',
+      'knowledge_check',
+      'Көтергіш машиналар',
+      new Date('2025-12-01T00:00:00Z'),
+      new Date('2026-12-01T00:00:00Z'),
+      'Хаттама № 3',
+    ]);
     const xlsx = await send(Buffer.from(await wb.xlsx.writeBuffer()), XLSX);
     expect(xlsx.statusCode).toBe(201);
     expect(await count()).toBe(before + 3);

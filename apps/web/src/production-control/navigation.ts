@@ -27,6 +27,9 @@ const PAGES: NavItem[] = [
   { path: `${PC_HOME}/monthly-check`, label: 'pc.nav.monthlyCheck', visible: (_a, o) => hasRole(o, ['pc_service_head', 'pc_official']) },
   // Reporting to the head (R315-18).
   { path: `${PC_HOME}/reports/monthly`, label: 'pc.nav.monthlyReport', visible: (_a, o) => pcAccess(o).report },
+  // Registers (R315-4, R315-8).
+  { path: `${PC_HOME}/accidents`, label: 'pc.nav.accidents', visible: (_a, o) => pcAccess(o).read },
+  { path: `${PC_HOME}/training`, label: 'pc.nav.training', visible: (_a, o) => pcAccess(o).read },
 ];
 
 export const pcNav: NavItem = {

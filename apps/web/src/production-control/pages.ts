@@ -18,3 +18,6 @@ export { ChecklistsPage } from './checklists/ChecklistsPage.tsx';
 export { ChecklistPage } from './checklists/ChecklistPage.tsx';
 export { SchedulePage } from './schedule/SchedulePage.tsx';
 export { MonthlyReportPage } from './reports/MonthlyReportPage.tsx';
+export { AccidentsPage } from './accidents/AccidentsPage.tsx';
+export { AccidentPage } from './accidents/AccidentPage.tsx';
+export { TrainingPage } from './training/TrainingPage.tsx';

@@ -24,6 +24,9 @@ const ChecklistsPage = lazyPage(() => pages().then((p) => p.ChecklistsPage));
 const ChecklistPage = lazyPage(() => pages().then((p) => p.ChecklistPage));
 const SchedulePage = lazyPage(() => pages().then((p) => p.SchedulePage));
 const MonthlyReportPage = lazyPage(() => pages().then((p) => p.MonthlyReportPage));
+const AccidentsPage = lazyPage(() => pages().then((p) => p.AccidentsPage));
+const AccidentPage = lazyPage(() => pages().then((p) => p.AccidentPage));
+const TrainingPage = lazyPage(() => pages().then((p) => p.TrainingPage));
 
 const page = (path: string, allow: (a: PcAccess) => boolean, element: ReactNode) => ({
   path,
@@ -58,6 +61,10 @@ export const pcRoutes = () => [
   page('production-control/measures', (a) => a.perform, <MyMeasuresPage />),
   // Reporting to the head (R315-18).
   page('production-control/reports/monthly', (a) => a.report, <MonthlyReportPage />),
+  // Registers: accidents, incidents and injuries; staff training (R315-4, R315-8).
+  page('production-control/accidents', (a) => a.read, <AccidentsPage />),
+  page('production-control/accidents/:accidentId', (a) => a.read, <AccidentPage />),
+  page('production-control/training', (a) => a.read, <TrainingPage />),
   {
     path: 'production-control/monthly-check',
     element: (

@@ -51,7 +51,11 @@ export function commissionOf(input: { fullName?: string; position?: string; role
   if (input.length > 30) refuse('commission', 'too_many');
   const members = input.map((m) => {
     if (m.role !== 'chair' && m.role !== 'member') refuse('commission', 'role', m.role);
-    return { fullName: text(m.fullName, 'commission', 300, 3), position: text(m.position, 'commission', 300), role: m.role as 'chair' | 'member' };
+    return {
+      fullName: text(m.fullName, 'commission', 300, 3),
+      position: text(m.position, 'commission', 300),
+      role: m.role as 'chair' | 'member',
+    };
   });
   if (members.filter((m) => m.role === 'chair').length !== 1) refuse('commission', 'one_chair');
   if (!members.some((m) => m.role === 'member')) refuse('commission', 'members');

@@ -60,13 +60,23 @@ export const updateInvestigation = (db: DbOrTx, accidentId: string, set: Partial
   db.update(pcAccidentInvestigations).set(set).where(eq(pcAccidentInvestigations.accidentId, accidentId));
 
 export const measuresOf = (db: DbOrTx, accidentId: string) =>
-  db.select().from(pcAccidentMeasures).where(eq(pcAccidentMeasures.accidentId, accidentId)).orderBy(asc(pcAccidentMeasures.dueOn), asc(pcAccidentMeasures.id));
+  db
+    .select()
+    .from(pcAccidentMeasures)
+    .where(eq(pcAccidentMeasures.accidentId, accidentId))
+    .orderBy(asc(pcAccidentMeasures.dueOn), asc(pcAccidentMeasures.id));
 export const insertMeasures = (db: DbOrTx, rows: MeasureRow[]) => db.insert(pcAccidentMeasures).values(rows);
 export async function findMeasure(db: DbOrTx, organisationId: string, accidentId: string, id: string) {
   const [r] = await db
     .select()
     .from(pcAccidentMeasures)
-    .where(and(eq(pcAccidentMeasures.organisationId, organisationId), eq(pcAccidentMeasures.accidentId, accidentId), eq(pcAccidentMeasures.id, id)))
+    .where(
+      and(
+        eq(pcAccidentMeasures.organisationId, organisationId),
+        eq(pcAccidentMeasures.accidentId, accidentId),
+        eq(pcAccidentMeasures.id, id),
+      ),
+    )
     .for('update');
   return r;
 }

@@ -10,10 +10,25 @@ import { EVIDENCE_TYPES, evidenceType, storeEvidence } from '../pc-files.ts';
 import { BASE, firstHead, readers, service } from '../pc-http.ts';
 import { recordPcEvent } from '../pc-ledger.ts';
 import { accidentDetail, accidentView } from './accident-view.ts';
-import { Accident, AccidentDetail, AccidentParams, ActBody, CommissionBody, ExtraordinaryBody, MeasureParams, NewAccidentBody } from './accidents.schemas.ts';
+import {
+  Accident,
+  AccidentDetail,
+  AccidentParams,
+  ActBody,
+  CommissionBody,
+  ExtraordinaryBody,
+  MeasureParams,
+  NewAccidentBody,
+} from './accidents.schemas.ts';
 import { findInvestigation, listAccidents } from './accidents.repository.ts';
 import { openInspectionAfterAccident } from './extraordinary.usecases.ts';
-import { appointCommission, assertTakesActFile, attachInvestigationAct, markMeasureDone, recordInvestigationAct } from './investigation.usecases.ts';
+import {
+  appointCommission,
+  assertTakesActFile,
+  attachInvestigationAct,
+  markMeasureDone,
+  recordInvestigationAct,
+} from './investigation.usecases.ts';
 import { registerAccident } from './register.usecases.ts';
 
 const tags = ['production-control'];
@@ -70,7 +85,12 @@ export function accidentRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       one,
       {
         config: { authz: readers },
-        schema: { tags, summary: 'One entry with its investigation and measures', params: AccidentParams, response: responses({ 200: AccidentDetail }) },
+        schema: {
+          tags,
+          summary: 'One entry with its investigation and measures',
+          params: AccidentParams,
+          response: responses({ 200: AccidentDetail }),
+        },
       },
       async (req) => detail(req.params.orgId, req.params.accidentId),
     );
@@ -79,7 +99,13 @@ export function accidentRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       `${one}/commission`,
       {
         config: { authz: investigators },
-        schema: { tags, summary: 'The order appointing the investigating commission (chair and members)', params: AccidentParams, body: CommissionBody, response: responses({ 200: AccidentDetail }) },
+        schema: {
+          tags,
+          summary: 'The order appointing the investigating commission (chair and members)',
+          params: AccidentParams,
+          body: CommissionBody,
+          response: responses({ 200: AccidentDetail }),
+        },
       },
       async (req) => {
         await appointCommission(deps, actorOf(req), req.params.orgId, req.params.accidentId, req.body);
@@ -111,7 +137,10 @@ export function accidentRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
 
     app.get(
       `${one}/act-file`,
-      { config: { authz: readers }, schema: { tags, summary: 'The investigation act’s file (every download is logged)', params: AccidentParams } },
+      {
+        config: { authz: readers },
+        schema: { tags, summary: 'The investigation act’s file (every download is logged)', params: AccidentParams },
+      },
       async (req, reply) => {
         const { orgId, accidentId } = req.params;
         const a = await detail(orgId, accidentId);
@@ -128,7 +157,12 @@ export function accidentRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
             payload: { sha256: inv.actSha256 },
           }),
         );
-        return sendStoredObject(req, reply, deps, { sha256: inv.actSha256, size: stat.size, contentType: inv.actMime!, downloadName: inv.actFileName! });
+        return sendStoredObject(req, reply, deps, {
+          sha256: inv.actSha256,
+          size: stat.size,
+          contentType: inv.actMime!,
+          downloadName: inv.actFileName!,
+        });
       },
     );
 
@@ -136,7 +170,13 @@ export function accidentRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       `${one}/act`,
       {
         config: { authz: investigators },
-        schema: { tags, summary: 'Record the investigation act: number, date, causes, measures — the entry becomes investigated', params: AccidentParams, body: ActBody, response: responses({ 200: AccidentDetail }) },
+        schema: {
+          tags,
+          summary: 'Record the investigation act: number, date, causes, measures — the entry becomes investigated',
+          params: AccidentParams,
+          body: ActBody,
+          response: responses({ 200: AccidentDetail }),
+        },
       },
       async (req) => {
         await recordInvestigationAct(deps, actorOf(req), req.params.orgId, req.params.accidentId, req.body);

@@ -71,13 +71,9 @@ export const CommissionBody = Type.Object(
   {
     orderNumber: Str(100),
     orderDate: Str(20),
-    commission: Type.Array(
-      Type.Object(
-        { fullName: Str(400), position: Str(400), role: Str(20) },
-        { additionalProperties: false },
-      ),
-      { maxItems: 50 },
-    ),
+    commission: Type.Array(Type.Object({ fullName: Str(400), position: Str(400), role: Str(20) }, { additionalProperties: false }), {
+      maxItems: 50,
+    }),
   },
   { additionalProperties: false },
 );
@@ -87,10 +83,9 @@ export const ActBody = Type.Object(
     actNumber: Str(100),
     actDate: Str(20),
     causes: Str(5000),
-    measures: Type.Array(
-      Type.Object({ measure: Str(3000), responsible: Str(400), dueOn: Str(20) }, { additionalProperties: false }),
-      { maxItems: 200 },
-    ),
+    measures: Type.Array(Type.Object({ measure: Str(3000), responsible: Str(400), dueOn: Str(20) }, { additionalProperties: false }), {
+      maxItems: 200,
+    }),
   },
   { additionalProperties: false },
 );

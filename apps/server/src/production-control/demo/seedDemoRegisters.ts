@@ -51,7 +51,8 @@ export async function seedDemoAccident(deps: AppDeps, p: RegisterPlaces) {
     unitId: p.longwall,
     occurredAt: new Date(startOfDayInZone(day(-86)).getTime() + 7 * 3_600_000 + 20 * 60_000).toISOString(),
     place: '№ 3-12 тазарту қазбасы, 420-пикет',
-    description: 'Комбайн кабелінің зақымданған жерінен ұшқын шығып, метан-ауа қоспасы жарқ етіп жанды; тазарту учаскесінің жұмысы тоқтатылды',
+    description:
+      'Комбайн кабелінің зақымданған жерінен ұшқын шығып, метан-ауа қоспасы жарқ етіп жанды; тазарту учаскесінің жұмысы тоқтатылды',
     consequences: 'Забой 14 сағат тоқтап тұрды; комбайнның электр кабелі мен екі шамшырақ істен шықты',
     injured: 1,
     fatalities: 0,
@@ -80,7 +81,11 @@ export async function seedDemoAccident(deps: AppDeps, p: RegisterPlaces) {
   await issueActAndInstruction(on(85, 16), p.official, p.org, inspection.id, { issuedOn: day(-85), items: [] });
 
   const scan = await deps.store.put(Readable.from([measurePhotoPng()]));
-  await attachInvestigationAct(on(80, 10), p.head, p.org, accident.id, { ...scan, mime: 'image/png', fileName: 'tergep-tekseru-aktisi-TT-1.png' });
+  await attachInvestigationAct(on(80, 10), p.head, p.org, accident.id, {
+    ...scan,
+    mime: 'image/png',
+    fileName: 'tergep-tekseru-aktisi-TT-1.png',
+  });
   const act = await recordInvestigationAct(on(80, 11), p.head, p.org, accident.id, {
     actNumber: 'ТТ-1',
     actDate: day(-80),
@@ -88,16 +93,31 @@ export async function seedDemoAccident(deps: AppDeps, p: RegisterPlaces) {
       'Комбайнның қоректендіру кабелінің қабығы зақымданған күйде пайдаланылған; забойдағы метан датчигі калибрленбеген, ' +
       'сондықтан газ мөлшері 1 %-дан асқанда қуат өшірілмеген',
     measures: [
-      { measure: 'Учаскедегі барлық қоректендіру кабельдерін тексеріп, зақымдалғандарын ауыстыру', responsible: 'Ержанов Т. Қ.', dueOn: day(-75) },
+      {
+        measure: 'Учаскедегі барлық қоректендіру кабельдерін тексеріп, зақымдалғандарын ауыстыру',
+        responsible: 'Ержанов Т. Қ.',
+        dueOn: day(-75),
+      },
       { measure: 'Метан датчиктерін калибрлеп, қуатты автоматты өшіруді тексеру', responsible: 'Смағұлов А. Б.', dueOn: day(-70) },
-      { measure: 'Тау-кен шеберлерінің өнеркәсіптік қауіпсіздік бойынша білімін кезектен тыс тексеру', responsible: 'Жақсылықов Б. Т.', dueOn: day(20) },
+      {
+        measure: 'Тау-кен шеберлерінің өнеркәсіптік қауіпсіздік бойынша білімін кезектен тыс тексеру',
+        responsible: 'Жақсылықов Б. Т.',
+        dueOn: day(20),
+      },
     ],
   });
   await markMeasureDone(on(76), p.service, p.org, accident.id, act.measures[0]!.id, { doneOn: day(-76) });
   await markMeasureDone(on(70), p.service, p.org, accident.id, act.measures[1]!.id, { doneOn: day(-70) });
 }
 
-const person = (fullName: string, position: string, programme: string, completedOn: string, validUntil: string, documentNumber: string) => ({
+const person = (
+  fullName: string,
+  position: string,
+  programme: string,
+  completedOn: string,
+  validUntil: string,
+  documentNumber: string,
+) => ({
   fullName,
   position,
   programme,
@@ -144,7 +164,14 @@ export async function seedDemoRegisters(deps: AppDeps, p: RegisterPlaces) {
       facilityId: p.plant,
       unitId: p.washery,
       kind: 'training' as const,
-      ...person('Омарова Сәуле Қайратқызы', 'Көпір кранының машинисі', 'Жүк көтергіш крандар машинистерін даярлау', day(-60), day(670), 'Куәлік № 115'),
+      ...person(
+        'Омарова Сәуле Қайратқызы',
+        'Көпір кранының машинисі',
+        'Жүк көтергіш крандар машинистерін даярлау',
+        day(-60),
+        day(670),
+        'Куәлік № 115',
+      ),
     },
   ];
   for (const r of rows) await recordTraining(on(55), p.service, p.org, r);

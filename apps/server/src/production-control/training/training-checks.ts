@@ -31,7 +31,11 @@ export interface TrainingContext {
 }
 
 export async function trainingContext(db: DbOrTx, organisationId: string, today: string): Promise<TrainingContext> {
-  const [facilities, units, records] = await Promise.all([listFacilities(db, organisationId), listUnits(db, organisationId), recordsOf(db, organisationId)]);
+  const [facilities, units, records] = await Promise.all([
+    listFacilities(db, organisationId),
+    listUnits(db, organisationId),
+    recordsOf(db, organisationId),
+  ]);
   return { db, organisationId, today, facilities, units, records };
 }
 

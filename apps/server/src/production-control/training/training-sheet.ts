@@ -21,7 +21,11 @@ const cellText = (v: unknown): string => {
   // A date cell (XLSX, or a CSV value exceljs read as a date) is the calendar day it shows.
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   if (typeof v === 'object' && 'text' in v) return String((v as { text: unknown }).text).trim();
-  if (typeof v === 'object' && 'richText' in v) return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('').trim();
+  if (typeof v === 'object' && 'richText' in v)
+    return (v as { richText: { text: string }[] }).richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
   if (typeof v === 'object' && 'result' in v) return cellText((v as { result: unknown }).result);
   return String(v).trim();
 };
@@ -44,8 +48,13 @@ export async function readTrainingSheet(bytes: Buffer, format: 'csv' | 'xlsx') {
     throw new AppError('pc.training_import_unreadable', { format });
   }
   if (!ws) throw new AppError('pc.training_import_unreadable', { format });
-  const header = (ws.getRow(1).values as unknown[]).slice(1).map((v) => cellText(v).toLowerCase().replace(/^\uFEFF/, ''));
-  for (const c of REQUIRED) if (!header.includes(c)) throw new AppError('pc.training_import_invalid', { row: 1, field: c, rule: 'column_missing', value: '' });
+  const header = (ws.getRow(1).values as unknown[]).slice(1).map((v) =>
+    cellText(v)
+      .toLowerCase()
+      .replace(/^\uFEFF/, ''),
+  );
+  for (const c of REQUIRED)
+    if (!header.includes(c)) throw new AppError('pc.training_import_invalid', { row: 1, field: c, rule: 'column_missing', value: '' });
   const rows: { line: number; cells: Record<string, string> }[] = [];
   ws.eachRow((row, line) => {
     if (line === 1) return;
@@ -55,6 +64,7 @@ export async function readTrainingSheet(bytes: Buffer, format: 'csv' | 'xlsx') {
     rows.push({ line, cells });
   });
   if (rows.length === 0) throw new AppError('pc.training_import_invalid', { row: 2, field: 'full_name', rule: 'no_rows', value: '' });
-  if (rows.length > MAX_TRAINING_ROWS) throw new AppError('pc.training_import_invalid', { row: MAX_TRAINING_ROWS + 2, field: 'full_name', rule: 'too_many', value: '' });
+  if (rows.length > MAX_TRAINING_ROWS)
+    throw new AppError('pc.training_import_invalid', { row: MAX_TRAINING_ROWS + 2, field: 'full_name', rule: 'too_many', value: '' });
   return rows;
 }

@@ -41,7 +41,10 @@ export const linkRemovalProposal = (db: DbOrTx, recordId: string, proposalId: st
 
 export async function remindedRecords(db: DbOrTx, recordIds: string[]) {
   if (recordIds.length === 0) return new Set<string>();
-  const rows = await db.select({ id: pcTrainingReminders.recordId }).from(pcTrainingReminders).where(inArray(pcTrainingReminders.recordId, recordIds));
+  const rows = await db
+    .select({ id: pcTrainingReminders.recordId })
+    .from(pcTrainingReminders)
+    .where(inArray(pcTrainingReminders.recordId, recordIds));
   return new Set(rows.map((r) => r.id));
 }
 /** Marks the reminder sent; false when another run already did (the notice is then not sent). */

@@ -34,7 +34,13 @@ const Record_ = Type.Object({
   removalProposalId: Nullable(Uuid),
   recordedAt: When,
 });
-const Person = Type.Object({ key: Type.String(), fullName: Type.String(), position: Type.String(), state: literalUnion(TRAINING_STATES), current: Record_ });
+const Person = Type.Object({
+  key: Type.String(),
+  fullName: Type.String(),
+  position: Type.String(),
+  state: literalUnion(TRAINING_STATES),
+  current: Record_,
+});
 /** Types here; the rules (required, dates, kinds, the facility and unit, the superseded record) per field in the use case. */
 const NewRecord = Type.Object(
   {
@@ -62,13 +68,22 @@ export function trainingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       const rows = await listRecords(deps.db, orgId);
       const supersededBy = new Map(rows.flatMap((r) => (r.record.supersedes ? [[r.record.supersedes, r.record.id] as const] : [])));
       const view = new Map(
-        rows.map((r) => [r.record.id, { ...r.record, facilityName: r.facilityName, unitName: r.unitName, supersededBy: supersededBy.get(r.record.id) ?? null }]),
+        rows.map((r) => [
+          r.record.id,
+          { ...r.record, facilityName: r.facilityName, unitName: r.unitName, supersededBy: supersededBy.get(r.record.id) ?? null },
+        ]),
       );
       const people = currentByPerson(
         rows.map((r) => r.record),
         dateInZone(deps.now()),
       )
-        .map((p) => ({ key: p.key, fullName: p.record.fullName, position: p.record.position, state: p.state, current: view.get(p.record.id)! }))
+        .map((p) => ({
+          key: p.key,
+          fullName: p.record.fullName,
+          position: p.record.position,
+          state: p.state,
+          current: view.get(p.record.id)!,
+        }))
         .sort((a, b) => a.fullName.localeCompare(b.fullName, 'kk'));
       return { people, records: [...view.values()].reverse() };
     };
@@ -79,7 +94,8 @@ export function trainingRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         config: { authz: readers },
         schema: {
           tags,
-          summary: 'The training register: each person with their current state (valid / expiring within 30 days / expired), and every record, newest first',
+          summary:
+            'The training register: each person with their current state (valid / expiring within 30 days / expired), and every record, newest first',
           params: OrgParams,
           response: responses({ 200: Type.Object({ people: Type.Array(Person), records: Type.Array(Record_) }) }),
         },

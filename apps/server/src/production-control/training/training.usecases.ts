@@ -46,8 +46,12 @@ export async function importTraining(deps: AppDeps, actor: User, organisationId:
       const bad = (field: string, value: string): never => {
         throw new AppError('pc.training_import_invalid', { row: line, field, rule: 'unknown', value });
       };
-      const facility = ctx.facilities.find((f) => f.registrationNumber === cells.facility || f.name === cells.facility) ?? bad('facility', cells.facility ?? '');
-      const unit = cells.unit ? (ctx.units.find((u) => u.facilityId === facility.id && u.name === cells.unit) ?? bad('unit', cells.unit)) : null;
+      const facility =
+        ctx.facilities.find((f) => f.registrationNumber === cells.facility || f.name === cells.facility) ??
+        bad('facility', cells.facility ?? '');
+      const unit = cells.unit
+        ? (ctx.units.find((u) => u.facilityId === facility.id && u.name === cells.unit) ?? bad('unit', cells.unit))
+        : null;
       const row = await checkTraining(
         ctx,
         {

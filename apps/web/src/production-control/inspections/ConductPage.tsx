@@ -12,6 +12,7 @@ import { PC_HOME } from '../navigation.ts';
 import { IssueActForm } from './IssueActForm.tsx';
 import { ItemCard } from './ItemCard.tsx';
 import { useConduct, useInspection } from './inspections.queries.ts';
+import { AccidentBasis } from '../accidents/AccidentBasis.tsx';
 
 /** Conducting an inspection item by item (built for a phone): re-check items first, then the checklist; completion with a conclusion (R315-12). */
 export function ConductPage() {
@@ -48,7 +49,8 @@ export function ConductPage() {
               number: i.orderNumber,
               basis: t(`pc.start.basis_${i.basis ?? 'accident'}`),
               description: i.basisDescription ?? '',
-            })}
+            })}{' '}
+            <AccidentBasis orgId={org!.id} inspectionId={i.id} />
           </Alert>
         )}
         <Group justify="space-between">
