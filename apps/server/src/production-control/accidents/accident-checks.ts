@@ -48,7 +48,7 @@ export async function placeOf(db: DbOrTx, organisationId: string, facilityId: st
 
 /** Point 4.12: the commission is appointed by order — exactly one chair and at least one member, each named with a position. */
 export function commissionOf(input: { fullName?: string; position?: string; role?: string }[]): CommissionMemberView[] {
-  if (input.length > 30) refuse('commission', 'too_many');
+  if (input.length > 30) refuse('commission', 'over_limit');
   const members = input.map((m) => {
     if (m.role !== 'chair' && m.role !== 'member') refuse('commission', 'role', m.role);
     return {

@@ -118,7 +118,7 @@ export async function recordInvestigationAct(
   const actNumber = text(input.actNumber, 'actNumber', 50);
   const causes = text(input.causes, 'causes', 4000, 10);
   if (input.measures.length === 0) refuse('measures', 'required');
-  if (input.measures.length > 100) refuse('measures', 'too_many');
+  if (input.measures.length > 100) refuse('measures', 'over_limit');
   return deps.db.transaction(async (tx) => {
     const a = await lockIn(tx, organisationId, accidentId, ['under_investigation']);
     const inv = (await findInvestigation(tx, a.id))!;

@@ -65,6 +65,6 @@ export async function readTrainingSheet(bytes: Buffer, format: 'csv' | 'xlsx') {
   });
   if (rows.length === 0) throw new AppError('pc.training_import_invalid', { row: 2, field: 'full_name', rule: 'no_rows', value: '' });
   if (rows.length > MAX_TRAINING_ROWS)
-    throw new AppError('pc.training_import_invalid', { row: MAX_TRAINING_ROWS + 2, field: 'full_name', rule: 'too_many', value: '' });
+    throw new AppError('pc.training_import_invalid', { row: MAX_TRAINING_ROWS + 2, field: 'full_name', rule: 'over_limit', value: '' });
   return rows;
 }
