@@ -224,4 +224,16 @@ describe('R315-4 importing a training list (CSV, XLSX)', () => {
     expect(list.find((p) => p.fullName === 'Омарова Сәуле')).toMatchObject({ state: 'valid', current: { validUntil: '2026-12-01' } });
     expect((await ctx.sql(`SELECT count(*)::int AS n FROM ledger_entries WHERE action = 'pc.training_imported'`)).rows[0]!.n).toBe(2);
   });
+
+  it('R315-4 an optional login column links a row to a member’s account; an unknown login refuses the file', async () => {
+    const header = `${HEADER},login`;
+    const unknown = await send([header, `${line('Әбдірахманов Ғалым Серікұлы')},nobody`].join('\n'));
+    expect(unknown.json().error).toMatchObject({
+      code: 'pc.training_import_invalid',
+      details: { row: 2, field: 'login', rule: 'unknown' },
+    });
+    expect((await send([header, `${line('Әбдірахманов Ғалым Серікұлы')},performer1`].join('\n'))).statusCode).toBe(201);
+    const [r] = (await ctx.sql(`SELECT person_id FROM pc_training_records WHERE full_name = 'Әбдірахманов Ғалым Серікұлы'`)).rows;
+    expect(r!.person_id).toBe(w.ids.performer1);
+  });
 });

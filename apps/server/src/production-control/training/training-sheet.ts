@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { AppError } from '../../platform/errors.ts';
 
-/** The sheet's columns (first row), the same for CSV and XLSX; `unit` and `supersedes` may be left empty. */
+/** The sheet's columns (first row), the same for CSV and XLSX; `unit` may be left empty, `login` and `supersedes` are optional columns. */
 export const TRAINING_COLUMNS = [
   'full_name',
   'position',

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database.ts';
-import { memberships } from '../../kernel/users/users.table.ts';
+import { memberships, users } from '../../kernel/users/users.table.ts';
 import { pcFacilities, pcUnits } from '../facilities/facilities.table.ts';
 import { pcTrainingReminders } from './training-reminders.table.ts';
 import { pcTrainingRecords } from './training.table.ts';
@@ -33,6 +33,17 @@ export async function isMember(db: DbOrTx, organisationId: string, userId: strin
     .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
     .limit(1);
   return !!r;
+}
+
+/** A member of the organisation by their login (an import names accounts so). */
+export async function memberByLogin(db: DbOrTx, organisationId: string, login: string) {
+  const [r] = await db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.organisationId, organisationId)))
+    .where(eq(users.login, login))
+    .limit(1);
+  return r?.id;
 }
 
 /** Links the removal proposal to the lapsed record (the only change its trigger allows, once). */

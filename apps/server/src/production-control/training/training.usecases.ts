@@ -5,7 +5,7 @@ import { dateInZone } from '../../platform/time.ts';
 import { recordPcEvent } from '../pc-ledger.ts';
 import { checkTraining, trainingContext, type TrainingInput } from './training-checks.ts';
 import { readTrainingSheet } from './training-sheet.ts';
-import { insertRecords, type TrainingRow } from './training.repository.ts';
+import { insertRecords, memberByLogin, type TrainingRow } from './training.repository.ts';
 
 type User = Actor & { id: string };
 
@@ -52,9 +52,12 @@ export async function importTraining(deps: AppDeps, actor: User, organisationId:
       const unit = cells.unit
         ? (ctx.units.find((u) => u.facilityId === facility.id && u.name === cells.unit) ?? bad('unit', cells.unit))
         : null;
+      // An optional `login` column links the record to the person's account.
+      const personId = cells.login ? ((await memberByLogin(tx, organisationId, cells.login)) ?? bad('login', cells.login)) : null;
       const row = await checkTraining(
         ctx,
         {
+          personId,
           fullName: cells.full_name,
           position: cells.position,
           facilityId: facility.id,
