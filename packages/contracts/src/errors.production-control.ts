@@ -181,4 +181,18 @@ export const PRODUCTION_CONTROL_ERRORS = {
   'pc.plan_measure_not_found': 404,
   'pc.plan_measure_not_in_force': 409,
   'pc.plan_measure_done': 409,
+  // Registers: accidents, incidents and injuries; staff training (R315-4, -6, -8, -26)
+  'pc.accident_invalid': 400,
+  'pc.accident_not_found': 404,
+  'pc.accident_state_invalid': 409,
+  'pc.accident_act_file_required': 409,
+  'pc.accident_measure_not_found': 404,
+  'pc.accident_measure_done': 409,
+  'pc.accident_no_extraordinary_basis': 409,
+  'pc.accident_inspection_exists': 409,
+  'pc.training_invalid': 400,
+  'pc.training_import_invalid': 400,
+  'pc.training_import_unreadable': 415,
+  'pc.training_not_found': 404,
+  'pc.training_superseded': 409,
 } as const;

@@ -9,3 +9,4 @@ export * from './media-facts.ts';
 export * from './production-control-offline.ts';
 export * from './production-control-capa.ts';
 export * from './production-control-registers.ts';
+export * from './production-control-accidents.ts';

@@ -42,6 +42,7 @@ export * from '../production-control/journal/journal.table.ts';
 export * from '../production-control/reports/reports.table.ts';
 export * from '../production-control/accidents/accidents.table.ts';
 export * from '../production-control/training/training.table.ts';
+export * from '../production-control/training/training-reminders.table.ts';
 export * from '../production-control/technical-devices/technical-devices.table.ts';
 export * from '../production-control/plans/plans.table.ts';
 export * from '../production-control/offline/offline.table.ts';

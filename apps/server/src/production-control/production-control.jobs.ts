@@ -2,6 +2,7 @@ import type { RuleSet } from '../kernel/rule-set.ts';
 import type { AppDeps } from '../platform/deps.ts';
 import { remindDueInspections } from './schedule/remindDueInspections.ts';
 import { remindDueExaminations } from './technical-devices/remindDueExaminations.ts';
+import { checkTrainingExpiry } from './training/training-expiry.ts';
 
 const HOUR = 3_600_000;
 
@@ -15,9 +16,14 @@ export const productionControlJobs: NonNullable<RuleSet['jobs']> = (deps: AppDep
     'pc.examinations.remind': async () => {
       await remindDueExaminations(deps);
     },
+    // R315-4: training running out (reminder 30 days ahead) and lapsed (removal proposed to the head).
+    'pc.training.expiry': async () => {
+      await checkTrainingExpiry(deps);
+    },
   },
   recurring: [
     { kind: 'pc.schedule.remind', everyMs: 6 * HOUR },
     { kind: 'pc.examinations.remind', everyMs: 6 * HOUR },
+    { kind: 'pc.training.expiry', everyMs: 24 * HOUR },
   ],
 });

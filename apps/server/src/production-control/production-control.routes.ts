@@ -18,6 +18,8 @@ import { offlineRoutes } from './offline/offline.routes.ts';
 import { capaRoutes } from './capa/capa.routes.ts';
 import { technicalDeviceRoutes } from './technical-devices/technical-devices.routes.ts';
 import { planRoutes } from './plans/plans.routes.ts';
+import { accidentRoutes } from './accidents/accidents.routes.ts';
+import { trainingRoutes } from './training/training.routes.ts';
 
 /** Every route of Order 315, as one plugin (each feature folder adds its own plugin here). */
 export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
@@ -46,5 +48,8 @@ export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
     // Registers: technical devices, buildings and structures; plans of measures and accident-response plans (R315-4, -6, -26).
     await app.register(technicalDeviceRoutes(deps));
     await app.register(planRoutes(deps));
+    // Registers: accidents, incidents and injuries with their investigation; staff training (R315-4, -8, -26).
+    await app.register(accidentRoutes(deps));
+    await app.register(trainingRoutes(deps));
   };
 }

@@ -25,6 +25,9 @@ import {
   pcCauseCategories,
   pcPlanProposals,
 } from '../../src/production-control/capa/capa.table.ts';
+import { pcAccidentInvestigations, pcAccidentMeasures, pcAccidents } from '../../src/production-control/accidents/accidents.table.ts';
+import { currentByPerson } from '../../src/production-control/training/training-status.ts';
+import { pcTrainingRecords } from '../../src/production-control/training/training.table.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 let ctx: TestContext;
@@ -93,7 +96,8 @@ describe('the demo operator «Шахтинск Көмір» shows every state of
 
   it('R315-15 R315-16 R315-17 acts and instructions with agreed deadlines, one disputed deadline waiting for the first head', async () => {
     const acts = await ctx.deps.db.select().from(pcActs).where(eq(pcActs.organisationId, org));
-    expect(acts).toHaveLength(4);
+    // Four scheduled inspections and the extraordinary one after the accident (R315-8), which found nothing.
+    expect(acts).toHaveLength(5);
     const instructions = await ctx.deps.db.select().from(pcInstructions).where(eq(pcInstructions.organisationId, org));
     expect(instructions).toHaveLength(3);
     expect(instructions.every((i) => i.status === 'issued' && /^Н-\d{4}\/\d{3}$/.test(i.number))).toBe(true);
@@ -107,7 +111,8 @@ describe('the demo operator «Шахтинск Көмір» shows every state of
       .select()
       .from(pcProposals)
       .where(and(eq(pcProposals.organisationId, org), eq(pcProposals.status, 'pending')));
-    expect(pending.map((p) => p.kind)).toEqual(['suspend_work']);
+    // …and the removal of a miner whose knowledge check has run out (the training register's daily round, R315-4).
+    expect(pending.map((p) => p.kind).sort()).toEqual(['remove_staff', 'suspend_work']);
   });
 
   it('R315-12 R315-9 the journal has an entry per completed inspection; the next brief carries what is still to re-check', async () => {
@@ -228,5 +233,38 @@ describe('the demo operator «Шахтинск Көмір» shows every state of
       '«Шахтинская» шахтасы': 'expiring',
       '«Тентек» көмір байыту фабрикасы': 'valid',
     });
+  });
+
+  it('R315-4 R315-8 the accident register: an investigated accident with its act, measures and extraordinary inspection; an incident under investigation', async () => {
+    const entries = await ctx.deps.db.select().from(pcAccidents).where(eq(pcAccidents.organisationId, org));
+    expect(entries.map((a) => [a.kind, a.status]).sort()).toEqual([
+      ['accident', 'investigated'],
+      ['incident', 'under_investigation'],
+    ]);
+    expect(entries.every((a) => /^АО-\d{4}\/\d{3}$/.test(a.number))).toBe(true);
+    const accident = entries.find((a) => a.kind === 'accident')!;
+    const [inspection] = await ctx.deps.db.select().from(pcInspections).where(eq(pcInspections.id, accident.extraordinaryInspectionId!));
+    expect(inspection).toMatchObject({ kind: 'extraordinary', basis: 'accident', status: 'completed', facilityId: accident.facilityId });
+    const [inv] = await ctx.deps.db.select().from(pcAccidentInvestigations).where(eq(pcAccidentInvestigations.accidentId, accident.id));
+    expect(inv).toMatchObject({ actNumber: 'ТТ-1', actMime: 'image/png' });
+    expect(inv!.commission.filter((m) => m.role === 'chair')).toHaveLength(1);
+    expect(await ctx.deps.store.stat(inv!.actSha256!)).toBeTruthy();
+    const measures = await ctx.deps.db.select().from(pcAccidentMeasures).where(eq(pcAccidentMeasures.accidentId, accident.id));
+    expect(measures.map((m) => !!m.doneOn).sort()).toEqual([false, true, true]);
+    const incident = entries.find((a) => a.kind === 'incident')!;
+    expect(incident.extraordinaryInspectionId).toBeNull();
+  });
+
+  it('R315-4 the training register: people valid, expiring within 30 days and expired with a removal proposal; a corrected record', async () => {
+    const records = await ctx.deps.db.select().from(pcTrainingRecords).where(eq(pcTrainingRecords.organisationId, org));
+    const people = currentByPerson(records, today());
+    const states = people.map((p) => p.state);
+    expect(states.filter((s) => s === 'expiring')).toHaveLength(1);
+    expect(states.filter((s) => s === 'valid').length).toBeGreaterThanOrEqual(3);
+    const expired = people.filter((p) => p.state === 'expired');
+    expect(expired).toHaveLength(1);
+    const [proposal] = await ctx.deps.db.select().from(pcProposals).where(eq(pcProposals.id, expired[0]!.record.removalProposalId!));
+    expect(proposal).toMatchObject({ kind: 'remove_staff', status: 'pending' });
+    expect(records.filter((r) => r.supersedes)).toHaveLength(1);
   });
 });

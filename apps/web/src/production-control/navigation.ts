@@ -32,6 +32,9 @@ const PAGES: NavItem[] = [
   // Registers (R315-4, R315-6, R315-26).
   { path: `${PC_HOME}/technical-objects`, label: 'pc.nav.technicalObjects', visible: (_a, o) => pcAccess(o).read },
   { path: `${PC_HOME}/plans`, label: 'pc.nav.plans', visible: (_a, o) => pcAccess(o).read },
+  // Registers (R315-4, R315-8).
+  { path: `${PC_HOME}/accidents`, label: 'pc.nav.accidents', visible: (_a, o) => pcAccess(o).read },
+  { path: `${PC_HOME}/training`, label: 'pc.nav.training', visible: (_a, o) => pcAccess(o).read },
 ];
 
 export const pcNav: NavItem = {

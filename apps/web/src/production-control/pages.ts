@@ -24,3 +24,6 @@ export { CapaDetailPage } from './capa/CapaDetailPage.tsx';
 export { TechnicalDevicesPage } from './technical-devices/TechnicalDevicesPage.tsx';
 export { PlansPage } from './plans/PlansPage.tsx';
 export { PlanPage } from './plans/PlanPage.tsx';
+export { AccidentsPage } from './accidents/AccidentsPage.tsx';
+export { AccidentPage } from './accidents/AccidentPage.tsx';
+export { TrainingPage } from './training/TrainingPage.tsx';

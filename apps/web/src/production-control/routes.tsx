@@ -29,6 +29,9 @@ const CapaDetailPage = lazyPage(() => pages().then((p) => p.CapaDetailPage));
 const TechnicalDevicesPage = lazyPage(() => pages().then((p) => p.TechnicalDevicesPage));
 const PlansPage = lazyPage(() => pages().then((p) => p.PlansPage));
 const PlanPage = lazyPage(() => pages().then((p) => p.PlanPage));
+const AccidentsPage = lazyPage(() => pages().then((p) => p.AccidentsPage));
+const AccidentPage = lazyPage(() => pages().then((p) => p.AccidentPage));
+const TrainingPage = lazyPage(() => pages().then((p) => p.TrainingPage));
 
 const page = (path: string, allow: (a: PcAccess) => boolean, element: ReactNode) => ({
   path,
@@ -70,6 +73,10 @@ export const pcRoutes = () => [
   page('production-control/technical-objects', (a) => a.read, <TechnicalDevicesPage />),
   page('production-control/plans', (a) => a.read, <PlansPage />),
   page('production-control/plans/:planId', (a) => a.read, <PlanPage />),
+  // Registers: accidents, incidents and injuries; staff training (R315-4, R315-8).
+  page('production-control/accidents', (a) => a.read, <AccidentsPage />),
+  page('production-control/accidents/:accidentId', (a) => a.read, <AccidentPage />),
+  page('production-control/training', (a) => a.read, <TrainingPage />),
   {
     path: 'production-control/monthly-check',
     element: (

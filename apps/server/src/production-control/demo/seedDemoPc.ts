@@ -20,6 +20,7 @@ import { DEMO_CHECKLIST_TITLE, DEMO_QUESTIONS } from './demo-checklist.ts';
 import { measurePhotoPng } from './demo-photo.ts';
 import { seedDemoOffline } from './seedDemoOffline.ts';
 import { seedDemoReports } from './seedDemoReports.ts';
+import { seedDemoAccident, seedDemoTraining, type RegisterPlaces } from './seedDemoAccidents.ts';
 import { seedDemoCapa } from './seedDemoCapa.ts';
 import { seedDemoRegisters } from './seedDemoRegisters.ts';
 
@@ -93,6 +94,21 @@ export async function seedDemoPc(deps: AppDeps, { orgIds, userIds }: DemoIds) {
     questions: DEMO_QUESTIONS,
   });
   await publishVersion(d88, service, org, checklist.checklist.id, 1, false);
+
+  // 86–70 days ago: an accident on the longwall, its investigation and extraordinary inspection (R315-4, R315-8).
+  const registers: RegisterPlaces = {
+    org,
+    mine: mine.id,
+    longwall: longwall.id,
+    plant: plant.id,
+    washery: washery.id,
+    checklistId: checklist.checklist.id,
+    head,
+    service,
+    official,
+    performerId: performer.id,
+  };
+  await seedDemoAccident(deps, registers);
 
   // 85 days ago: the schedule (a year's lines in its own year's schedule), approved by the first head.
   const d85 = on(85);
@@ -331,4 +347,5 @@ export async function seedDemoPc(deps: AppDeps, { orgIds, userIds }: DemoIds) {
     { mine: mine.id, plant: plant.id, ventilation: ventilation.id, washery: washery.id },
     { service, official, head },
   );
+  await seedDemoTraining(deps, registers);
 }

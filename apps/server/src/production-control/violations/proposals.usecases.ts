@@ -11,7 +11,7 @@ import type { ViolationRow } from './violations.repository.ts';
 
 type User = Actor & { id: string };
 
-async function propose(tx: Tx, deps: AppDeps, actor: User, row: ProposalRow) {
+async function propose(tx: Tx, deps: AppDeps, actor: Actor, row: ProposalRow) {
   await insertProposal(tx, row);
   await recordPcEvent(tx, deps, {
     organisationId: row.organisationId,
@@ -89,6 +89,29 @@ export async function proposeStaffRemoval(
     });
   });
 }
+
+/**
+ * R315-4: the training register's daily check proposes removing a person whose training has run out
+ * with no newer record (no inspection behind it). The system acts; the register's keeper who entered
+ * the lapsed record is named as the proposer. The first head is notified as for any proposal.
+ */
+export const proposeRemovalForLapsedTraining = (
+  tx: Tx,
+  deps: AppDeps,
+  actor: Actor,
+  p: { organisationId: string; facilityId: string; unitId: string | null; staffMember: string; description: string; proposedBy: string },
+) =>
+  propose(tx, deps, actor, {
+    ...blank(deps, { kind: 'user', id: p.proposedBy }),
+    organisationId: p.organisationId,
+    kind: 'remove_staff',
+    inspectionId: null,
+    violationId: null,
+    facilityId: p.facilityId,
+    unitId: p.unitId,
+    description: p.description,
+    staffMember: p.staffMember,
+  });
 
 async function lock(tx: Tx, organisationId: string, id: string) {
   const p = await findProposal(tx, organisationId, id, true);

@@ -13,6 +13,7 @@ import { TakeForField } from '../offline/TakeForField.tsx';
 import { IssueActForm } from './IssueActForm.tsx';
 import { ItemCard } from './ItemCard.tsx';
 import { useConduct, useInspection } from './inspections.queries.ts';
+import { AccidentBasis } from '../accidents/AccidentBasis.tsx';
 
 /** Conducting an inspection item by item (built for a phone): re-check items first, then the checklist; completion with a conclusion (R315-12). */
 export function ConductPage() {
@@ -52,7 +53,8 @@ export function ConductPage() {
               number: i.orderNumber,
               basis: t(`pc.start.basis_${i.basis ?? 'accident'}`),
               description: i.basisDescription ?? '',
-            })}
+            })}{' '}
+            <AccidentBasis orgId={org!.id} inspectionId={i.id} />
           </Alert>
         )}
         <Group justify="space-between">
