@@ -44,3 +44,4 @@ export * from '../production-control/accidents/accidents.table.ts';
 export * from '../production-control/training/training.table.ts';
 export * from '../production-control/technical-devices/technical-devices.table.ts';
 export * from '../production-control/plans/plans.table.ts';
+export * from '../production-control/documents/documents.table.ts';

@@ -14,6 +14,8 @@ import { instructionRoutes } from './instructions/instructions.routes.ts';
 import { instructionItemRoutes } from './instructions/items.routes.ts';
 import { instructionOrderRoutes } from './instructions/orders.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
+import { annualInformationRoutes } from './annual-information/annual-information.routes.ts';
+import { regulationRoutes } from './regulation/regulation.routes.ts';
 
 /** Every route of Order 315, as one plugin (each feature folder adds its own plugin here). */
 export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
@@ -35,5 +37,8 @@ export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
     await app.register(followUpRoutes(deps));
     // Reporting to the head (R315-18).
     await app.register(reportRoutes(deps));
+    // Documents generated from the data and approved by the first head (R315-26, R315-6).
+    await app.register(annualInformationRoutes(deps));
+    await app.register(regulationRoutes(deps));
   };
 }
