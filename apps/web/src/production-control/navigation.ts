@@ -27,6 +27,9 @@ const PAGES: NavItem[] = [
   { path: `${PC_HOME}/monthly-check`, label: 'pc.nav.monthlyCheck', visible: (_a, o) => hasRole(o, ['pc_service_head', 'pc_official']) },
   // Reporting to the head (R315-18).
   { path: `${PC_HOME}/reports/monthly`, label: 'pc.nav.monthlyReport', visible: (_a, o) => pcAccess(o).report },
+  // Documents generated from the data (R315-26, R315-6).
+  { path: `${PC_HOME}/annual-information`, label: 'pc.nav.annualInformation', visible: (_a, o) => pcAccess(o).report },
+  { path: `${PC_HOME}/regulation`, label: 'pc.nav.regulation', visible: (_a, o) => pcAccess(o).read },
 ];
 
 export const pcNav: NavItem = {

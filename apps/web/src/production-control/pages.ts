@@ -18,3 +18,5 @@ export { ChecklistsPage } from './checklists/ChecklistsPage.tsx';
 export { ChecklistPage } from './checklists/ChecklistPage.tsx';
 export { SchedulePage } from './schedule/SchedulePage.tsx';
 export { MonthlyReportPage } from './reports/MonthlyReportPage.tsx';
+export { AnnualInformationPage } from './annual-information/AnnualInformationPage.tsx';
+export { RegulationPage } from './regulation/RegulationPage.tsx';
