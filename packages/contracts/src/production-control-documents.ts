@@ -94,7 +94,13 @@ export interface AnnualInformationFigures {
   };
   readiness: { plans: ResponsePlanLine[]; withoutValidPlan: number; extraordinaryInspections: number };
   devices: { lines: DevicesLine[]; totals: Omit<DevicesLine, 'facility'> };
-  accidents: { counts: ByKind<'accident' | 'incident' | 'injury'>; injured: number; fatalities: number; investigated: number; list: AccidentLine[] };
+  accidents: {
+    counts: ByKind<'accident' | 'incident' | 'injury'>;
+    injured: number;
+    fatalities: number;
+    investigated: number;
+    list: AccidentLine[];
+  };
   training: {
     records: ByKind<'training' | 'retraining' | 'knowledge_check'>;
     people: number;

@@ -106,10 +106,31 @@ beforeAll(async () => {
       { measure: 'Өрт сөндіру құбырын жөндеу', dueOn: '2025-11-30' },
     ],
   });
-  await r.plan({ kind: 'safety_measures', year: 2026, title: '2026 жылғы іс-шаралар жоспары', measures: [{ measure: 'Аудит', dueOn: '2026-05-01' }] });
-  await r.plan({ kind: 'accident_response', facilityId: w.facility, title: 'Авариялық жою жоспары (ПЛА)', approvedOn: '2025-01-20', validUntil: '2027-01-01' });
-  await r.object({ facilityId: w.facility, kind: 'device', name: 'D1 көтергіш', exams: [{ kind: 'certification', performedOn: '2025-02-01', nextDueOn: '2026-02-01' }] });
-  await r.object({ facilityId: w.facility, kind: 'device', name: 'D2 компрессор', exams: [{ kind: 'certification', performedOn: '2024-05-01', nextDueOn: '2025-05-01' }] });
+  await r.plan({
+    kind: 'safety_measures',
+    year: 2026,
+    title: '2026 жылғы іс-шаралар жоспары',
+    measures: [{ measure: 'Аудит', dueOn: '2026-05-01' }],
+  });
+  await r.plan({
+    kind: 'accident_response',
+    facilityId: w.facility,
+    title: 'Авариялық жою жоспары (ПЛА)',
+    approvedOn: '2025-01-20',
+    validUntil: '2027-01-01',
+  });
+  await r.object({
+    facilityId: w.facility,
+    kind: 'device',
+    name: 'D1 көтергіш',
+    exams: [{ kind: 'certification', performedOn: '2025-02-01', nextDueOn: '2026-02-01' }],
+  });
+  await r.object({
+    facilityId: w.facility,
+    kind: 'device',
+    name: 'D2 компрессор',
+    exams: [{ kind: 'certification', performedOn: '2024-05-01', nextDueOn: '2025-05-01' }],
+  });
   await r.object({ facilityId: w.facility, kind: 'device', name: 'D3 ескі сорғы', decommissionedOn: '2025-06-01' });
   await r.object({
     facilityId: w.facility,
@@ -118,7 +139,13 @@ beforeAll(async () => {
     exams: [{ kind: 'technical_examination', performedOn: '2025-04-10', nextDueOn: '2026-04-10', result: 'unfit' }],
   });
   await r.object({ facilityId: tentek, kind: 'structure', name: 'S1 эстакада' });
-  await r.accident({ facilityId: w.facility, number: 'АО-2025/001', kind: 'incident', occurredAt: '2025-04-02T03:00:00Z', causes: 'Конвейер таспасының үзілуі' });
+  await r.accident({
+    facilityId: w.facility,
+    number: 'АО-2025/001',
+    kind: 'incident',
+    occurredAt: '2025-04-02T03:00:00Z',
+    causes: 'Конвейер таспасының үзілуі',
+  });
   await r.accident({ facilityId: tentek, number: 'АО-2025/002', kind: 'injury', occurredAt: '2025-09-15T03:00:00Z', injured: 1 });
   await r.accident({ facilityId: w.facility, number: 'АО-2024/009', kind: 'accident', occurredAt: '2024-11-15T03:00:00Z' });
   await r.training({ fullName: 'Әлиев Асқар', kind: 'training', completedOn: '2025-02-10', validUntil: '2026-02-10' });
@@ -141,7 +168,11 @@ describe('R315-26 the annual information on the organisation of production contr
     expect(f.plan.measures.map((m: { doneOn: string | null }) => m.doneOn)).toEqual(['2025-03-20', '2025-07-10', null]);
     expect(f.management).toMatchObject({ facilities: 2, units: 2, schedule: null });
     expect(f.management.officials).toHaveLength(3);
-    expect(f.management.officials[0]).toMatchObject({ position: 'service_head', fullName: 'Жақсылықов Бауыржан Төлеуұлы', facilities: ['«Шахтинская» шахтасы'] });
+    expect(f.management.officials[0]).toMatchObject({
+      position: 'service_head',
+      fullName: 'Жақсылықов Бауыржан Төлеуұлы',
+      facilities: ['«Шахтинская» шахтасы'],
+    });
     expect(f.violations).toMatchObject({
       inspections: { scheduled: 2, extraordinary: 0, comprehensive: 0 },
       found: 5,
@@ -194,19 +225,33 @@ describe('R315-26 the annual information on the organisation of production contr
   it('R315-26 presented versions are write-once; only the first head approves the latest, once', async () => {
     const svc = await as('pcservice');
     const saved = await svc.request('PUT', `${url()}/2025/texts`, {
-      texts: { management: 'Өнеркәсіптік қауіпсіздікті басқару жүйесі ұйым басшысының бұйрығымен енгізілген.', violations: 'Уәкілетті органның 2025 жылғы нұсқамасы толық орындалды.' },
+      texts: {
+        management: 'Өнеркәсіптік қауіпсіздікті басқару жүйесі ұйым басшысының бұйрығымен енгізілген.',
+        violations: 'Уәкілетті органның 2025 жылғы нұсқамасы толық орындалды.',
+      },
     });
     expect(saved.statusCode).toBe(200);
     expect(saved.json().texts).toMatchObject({ plan: '', management: expect.stringContaining('басқару жүйесі') });
     const v1 = await svc.post(`${url()}/2025/presentation`, {});
     expect(v1.statusCode).toBe(201);
     expect(v1.json()).toMatchObject({ period: '2025', version: 1, approval: null, presentedBy: { id: w.ids.pcservice } });
-    expect((await svc.post(`${url()}/2025/presentation`, {})).json().error).toMatchObject({ code: 'pc.document_unchanged', details: { version: 1 } });
-    const notice = await ctx.sql(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'pc.annual_information_presented'`, [w.ids.head]);
+    expect((await svc.post(`${url()}/2025/presentation`, {})).json().error).toMatchObject({
+      code: 'pc.document_unchanged',
+      details: { version: 1 },
+    });
+    const notice = await ctx.sql(
+      `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'pc.annual_information_presented'`,
+      [w.ids.head],
+    );
     expect(notice.rows[0]!.n).toBe(1);
 
     // A late entry into 2025's register: the live figures change, version 1 keeps what was presented.
-    await registers(ctx, w).accident({ facilityId: w.facility, number: 'АО-2025/003', kind: 'incident', occurredAt: '2025-12-20T03:00:00Z' });
+    await registers(ctx, w).accident({
+      facilityId: w.facility,
+      number: 'АО-2025/003',
+      kind: 'incident',
+      occurredAt: '2025-12-20T03:00:00Z',
+    });
     const v2 = await (await as('pcofficial')).post(`${url()}/2025/presentation`, {});
     expect(v2.json()).toMatchObject({ version: 2 });
     const head = await as('operator');
@@ -231,7 +276,11 @@ describe('R315-26 the annual information on the organisation of production contr
     await expect(ctx.sql('DELETE FROM pc_document_versions')).rejects.toThrow();
     await expect(ctx.sql('UPDATE pc_document_approvals SET approved_at = now()')).rejects.toThrow();
     const chain = await ctx.sql(`SELECT action FROM ledger_entries WHERE action LIKE 'pc.annual_information_%' ORDER BY seq`);
-    expect(chain.rows.map((r) => r.action)).toEqual(['pc.annual_information_presented', 'pc.annual_information_presented', 'pc.annual_information_approved']);
+    expect(chain.rows.map((r) => r.action)).toEqual([
+      'pc.annual_information_presented',
+      'pc.annual_information_presented',
+      'pc.annual_information_approved',
+    ]);
     expect((await svc.get(`${url()}/versions`)).json().items).toHaveLength(2);
   });
 
@@ -257,8 +306,20 @@ describe('R315-26 the annual information on the organisation of production contr
       ],
     };
     const words = {
-      kk: ['Кәсіпорында өндірістік бақылауды ұйымдастыру туралы жыл сайынғы ақпарат', '2025 жыл үшін', 'БСН', 'БЕКІТЕМІН', '2-нұсқа, бірінші басшы'],
-      ru: ['Ежегодная информация об организации производственного контроля на предприятии', 'за 2025 год', 'БИН', 'УТВЕРЖДАЮ', 'Версия 2, утверждена первым руководителем'],
+      kk: [
+        'Кәсіпорында өндірістік бақылауды ұйымдастыру туралы жыл сайынғы ақпарат',
+        '2025 жыл үшін',
+        'БСН',
+        'БЕКІТЕМІН',
+        '2-нұсқа, бірінші басшы',
+      ],
+      ru: [
+        'Ежегодная информация об организации производственного контроля на предприятии',
+        'за 2025 год',
+        'БИН',
+        'УТВЕРЖДАЮ',
+        'Версия 2, утверждена первым руководителем',
+      ],
     };
     for (const lang of ['kk', 'ru'] as const) {
       const res = await (await as('operator')).get(`${url()}/2025/document.pdf?lang=${lang}`);
@@ -269,7 +330,14 @@ describe('R315-26 the annual information on the organisation of production contr
       const positions = sections[lang].map((s) => text.indexOf(s));
       expect(positions.every((p) => p >= 0)).toBe(true);
       expect([...positions].sort((a, b) => a - b)).toEqual(positions); // in the act's order
-      for (const word of [...words[lang], 'АО-2025/001', 'Конвейер таспасының үзілуі', 'Бекова Ботагөз', 'Өрт сөндіру құбырын жөндеу', 'басқару жүйесі ұйым басшысының бұйрығымен'])
+      for (const word of [
+        ...words[lang],
+        'АО-2025/001',
+        'Конвейер таспасының үзілуі',
+        'Бекова Ботагөз',
+        'Өрт сөндіру құбырын жөндеу',
+        'басқару жүйесі ұйым басшысының бұйрығымен',
+      ])
         expect(text).toContain(word);
     }
     const v1 = await (await as('operator')).get(`${url()}/2025/document.pdf?lang=ru&version=1`);

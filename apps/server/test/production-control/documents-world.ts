@@ -69,7 +69,12 @@ export function registers(ctx: TestContext, w: OperatorWorld) {
       if (o.approvedOn)
         await db
           .insert(pcPlanApprovals)
-          .values({ versionId: version, organisationId: w.org, approvedBy: w.ids.head!, approvedAt: new Date(`${o.approvedOn}T05:00:00Z`) });
+          .values({
+            versionId: version,
+            organisationId: w.org,
+            approvedBy: w.ids.head!,
+            approvedAt: new Date(`${o.approvedOn}T05:00:00Z`),
+          });
       for (const [n, m] of (o.measures ?? []).entries()) {
         const id = randomUUID();
         await db.insert(pcPlanMeasures).values({

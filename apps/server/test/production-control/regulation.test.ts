@@ -44,12 +44,34 @@ beforeAll(async () => {
     name: 'Эстакада',
     exams: [{ kind: 'technical_examination', performedOn: '2025-06-01', nextDueOn: '2027-06-01' }],
   });
-  await r.object({ facilityId: w.facility, kind: 'device', name: 'Көтергіш', exams: [{ kind: 'certification', performedOn: '2025-05-01', nextDueOn: '2026-05-01' }] });
-  await r.object({ facilityId: w.facility, kind: 'device', name: 'Компрессор', exams: [{ kind: 'certification', performedOn: '2025-02-01', nextDueOn: '2026-02-01' }] });
+  await r.object({
+    facilityId: w.facility,
+    kind: 'device',
+    name: 'Көтергіш',
+    exams: [{ kind: 'certification', performedOn: '2025-05-01', nextDueOn: '2026-05-01' }],
+  });
+  await r.object({
+    facilityId: w.facility,
+    kind: 'device',
+    name: 'Компрессор',
+    exams: [{ kind: 'certification', performedOn: '2025-02-01', nextDueOn: '2026-02-01' }],
+  });
   await r.accident({ facilityId: w.facility, number: 'АО-2025/004', kind: 'incident', occurredAt: '2025-04-02T03:00:00Z' });
   await r.accident({ facilityId: tentek, number: 'АО-2025/005', kind: 'accident', occurredAt: '2025-10-02T03:00:00Z' });
-  await r.training({ fullName: 'Әлиев Асқар', kind: 'training', completedOn: '2025-02-10', validUntil: '2027-02-10', facilityId: w.facility });
-  await r.training({ fullName: 'Бекова Ботагөз', kind: 'knowledge_check', completedOn: '2025-02-01', validUntil: '2026-02-01', facilityId: w.facility });
+  await r.training({
+    fullName: 'Әлиев Асқар',
+    kind: 'training',
+    completedOn: '2025-02-10',
+    validUntil: '2027-02-10',
+    facilityId: w.facility,
+  });
+  await r.training({
+    fullName: 'Бекова Ботагөз',
+    kind: 'knowledge_check',
+    completedOn: '2025-02-01',
+    validUntil: '2026-02-01',
+    facilityId: w.facility,
+  });
   await r.plan({
     kind: 'safety_measures',
     year: 2026,
@@ -142,7 +164,9 @@ describe('R315-6 the production-control regulation', () => {
     const svc = await as('pcservice');
     const missing = await svc.post(`${url()}/presentation`, {});
     expect(missing.json().error).toMatchObject({ code: 'pc.document_text_required', details: { field: 'texts.powers' } });
-    await svc.request('PUT', `${url()}/texts`, { texts: { powers: 'Лауазымды адам тексереді, нұсқама береді, жұмысты тоқтатуды ұсынады.' } });
+    await svc.request('PUT', `${url()}/texts`, {
+      texts: { powers: 'Лауазымды адам тексереді, нұсқама береді, жұмысты тоқтатуды ұсынады.' },
+    });
     expect((await svc.post(`${url()}/presentation`, {})).json().error.details).toMatchObject({ field: 'texts.criteria' });
     await svc.request('PUT', `${url()}/texts`, {
       texts: { criteria: 'Нұсқамалардың мерзімінде орындалу үлесі кемінде 90%.', decisions: 'Шешімдер бұйрықпен ресімделеді.' },
@@ -188,7 +212,13 @@ describe('R315-6 the production-control regulation', () => {
     };
     const words = {
       kk: ['Өндірістік бақылау туралы ереже', 'БСН', 'БЕКІТЕМІН', '1-нұсқа, бірінші басшы', 'Тиімділікті бағалау критерийлері'],
-      ru: ['Положение о производственном контроле', 'БИН', 'УТВЕРЖДАЮ', 'Версия 1, утверждена первым руководителем', 'Критерии оценки эффективности'],
+      ru: [
+        'Положение о производственном контроле',
+        'БИН',
+        'УТВЕРЖДАЮ',
+        'Версия 1, утверждена первым руководителем',
+        'Критерии оценки эффективности',
+      ],
     };
     for (const lang of ['kk', 'ru'] as const) {
       const res = await (await as('unithead1')).get(`${url()}/document.pdf?lang=${lang}`);
@@ -198,7 +228,12 @@ describe('R315-6 the production-control regulation', () => {
       const positions = sections[lang].map((s) => text.indexOf(s));
       expect(sections[lang].filter((s) => !text.includes(s))).toEqual([]);
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-      for (const word of [...words[lang], 'Жақсылықов Бауыржан Төлеуұлы', 'Метан датчиктерін ауыстыру', 'Нұсқамалардың мерзімінде орындалу үлесі'])
+      for (const word of [
+        ...words[lang],
+        'Жақсылықов Бауыржан Төлеуұлы',
+        'Метан датчиктерін ауыстыру',
+        'Нұсқамалардың мерзімінде орындалу үлесі',
+      ])
         expect(text).toContain(word);
     }
   });

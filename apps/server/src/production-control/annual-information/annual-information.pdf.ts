@@ -13,7 +13,9 @@ export function renderAnnualInformation(content: PcDocumentContent, m: DocumentM
   const f = content.figures as AnnualInformationFigures;
   const d = (v: string | null) => (v ? formatDate(v) : '—');
   const plan = (p: AnnualInformationFigures['plan']['past']) =>
-    p ? t(k('plan.state'), { title: p.title, version: p.version, approved: p.approvedOn ? d(p.approvedOn) : t(k('notApproved')) }) : t(k('plan.none'));
+    p
+      ? t(k('plan.state'), { title: p.title, version: p.version, approved: p.approvedOn ? d(p.approvedOn) : t(k('notApproved')) })
+      : t(k('plan.none'));
   const blocks: Record<(typeof ANNUAL_SECTIONS)[number], Block[]> = {
     plan: [
       {
@@ -27,7 +29,13 @@ export function renderAnnualInformation(content: PcDocumentContent, m: DocumentM
       },
       {
         table: {
-          cols: [['№', 28], [t(k('col.measure')), 200], [t(k('col.responsible')), 110], [t(k('col.dueOn')), 60], [t(k('col.doneOn')), 0]],
+          cols: [
+            ['№', 28],
+            [t(k('col.measure')), 200],
+            [t(k('col.responsible')), 110],
+            [t(k('col.dueOn')), 60],
+            [t(k('col.doneOn')), 0],
+          ],
           rows: f.plan.measures.map((x) => [x.ordinal, x.measure, x.responsible, d(x.dueOn), x.doneOn ? d(x.doneOn) : t(k('notDone'))]),
         },
       },
@@ -48,8 +56,18 @@ export function renderAnnualInformation(content: PcDocumentContent, m: DocumentM
       },
       {
         table: {
-          cols: [[t(k('col.person')), 130], [t(k('col.position')), 110], [t(k('col.order')), 90], [t(k('col.scope')), 0]],
-          rows: f.management.officials.map((o) => [o.fullName, t(`common:pc.position.${o.position}`), o.order, [...o.facilities, ...o.units].join('; ')]),
+          cols: [
+            [t(k('col.person')), 130],
+            [t(k('col.position')), 110],
+            [t(k('col.order')), 90],
+            [t(k('col.scope')), 0],
+          ],
+          rows: f.management.officials.map((o) => [
+            o.fullName,
+            t(`common:pc.position.${o.position}`),
+            o.order,
+            [...o.facilities, ...o.units].join('; '),
+          ]),
         },
       },
     ],
@@ -58,7 +76,10 @@ export function renderAnnualInformation(content: PcDocumentContent, m: DocumentM
         lines: [
           [
             t(k('viol.inspections')),
-            t(k('viol.byKind'), { ...f.violations.inspections, total: f.violations.inspections.scheduled + f.violations.inspections.extraordinary + f.violations.inspections.comprehensive }),
+            t(k('viol.byKind'), {
+              ...f.violations.inspections,
+              total: f.violations.inspections.scheduled + f.violations.inspections.extraordinary + f.violations.inspections.comprehensive,
+            }),
           ],
           [t(k('viol.found')), f.violations.found],
           [t(k('viol.dangerous')), f.violations.dangerous],
@@ -71,16 +92,33 @@ export function renderAnnualInformation(content: PcDocumentContent, m: DocumentM
       },
       {
         table: {
-          cols: [[t(k('col.facility')), 200], [t(k('col.inspections')), 75], [t(k('col.found')), 75], [t(k('col.eliminated')), 75], [t(k('col.open')), 0]],
+          cols: [
+            [t(k('col.facility')), 200],
+            [t(k('col.inspections')), 75],
+            [t(k('col.found')), 75],
+            [t(k('col.eliminated')), 75],
+            [t(k('col.open')), 0],
+          ],
           rows: f.violations.byFacility.map((r) => [r.facility, r.inspections, r.found, r.eliminated, r.open]),
         },
       },
     ],
     readiness: [
-      { lines: [[t(k('ready.without')), f.readiness.withoutValidPlan], [t(k('ready.extraordinary')), f.readiness.extraordinaryInspections]] },
+      {
+        lines: [
+          [t(k('ready.without')), f.readiness.withoutValidPlan],
+          [t(k('ready.extraordinary')), f.readiness.extraordinaryInspections],
+        ],
+      },
       {
         table: {
-          cols: [[t(k('col.facility')), 140], [t(k('col.plan')), 150], [t(k('col.approvedOn')), 70], [t(k('col.validUntil')), 70], [t(k('col.state')), 0]],
+          cols: [
+            [t(k('col.facility')), 140],
+            [t(k('col.plan')), 150],
+            [t(k('col.approvedOn')), 70],
+            [t(k('col.validUntil')), 70],
+            [t(k('col.state')), 0],
+          ],
           rows: f.readiness.plans.map((p) => [
             p.facility,
             p.title ? `${p.title} (${t(k('version'), { version: p.version })})` : '—',
@@ -126,7 +164,14 @@ export function renderAnnualInformation(content: PcDocumentContent, m: DocumentM
       },
       {
         table: {
-          cols: [[t(k('col.number')), 70], [t(k('col.kind')), 70], [t(k('col.date')), 60], [t(k('col.facility')), 110], [t(k('col.people')), 55], [t(k('col.causes')), 0]],
+          cols: [
+            [t(k('col.number')), 70],
+            [t(k('col.kind')), 70],
+            [t(k('col.date')), 60],
+            [t(k('col.facility')), 110],
+            [t(k('col.people')), 55],
+            [t(k('col.causes')), 0],
+          ],
           rows: f.accidents.list.map((a) => [
             a.number,
             t(k(`acc.kind.${a.kind}`)),
@@ -149,7 +194,11 @@ export function renderAnnualInformation(content: PcDocumentContent, m: DocumentM
       },
       {
         table: {
-          cols: [[t(k('col.person')), 170], [t(k('col.position')), 170], [t(k('col.validUntil')), 0]],
+          cols: [
+            [t(k('col.person')), 170],
+            [t(k('col.position')), 170],
+            [t(k('col.validUntil')), 0],
+          ],
           rows: f.training.expired.map((e) => [e.fullName, e.position, d(e.validUntil)]),
         },
       },

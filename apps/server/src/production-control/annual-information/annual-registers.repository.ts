@@ -5,7 +5,8 @@ import type { YearWindow } from './annual-figures.repository.ts';
 const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
 const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const day = (d: string) => sql`${d}::date`;
-const inYear = (col: string, w: YearWindow) => sql`${sql.raw(col)} >= ${at(w.from)} AND ${sql.raw(col)} < ${at(w.to)} AND ${sql.raw(col)} <= ${at(w.asOf)}`;
+const inYear = (col: string, w: YearWindow) =>
+  sql`${sql.raw(col)} >= ${at(w.from)} AND ${sql.raw(col)} < ${at(w.to)} AND ${sql.raw(col)} <= ${at(w.asOf)}`;
 
 /**
  * Section 3 per facility in one pass: inspections completed in the year by kind, violations found
@@ -72,7 +73,13 @@ export async function responsePlans(db: DbOrTx, organisationId: string, endDay: 
       ) pv ON true
      WHERE f.organisation_id = ${organisationId} AND (f.decommissioned_on IS NULL OR f.decommissioned_on > ${day(endDay)})
      ORDER BY f.name`);
-  return rowsOf<{ facility: string; title: string | null; version: number | null; approvedAt: Date | string | null; validUntil: string | null }>(res);
+  return rowsOf<{
+    facility: string;
+    title: string | null;
+    version: number | null;
+    approvedAt: Date | string | null;
+    validUntil: string | null;
+  }>(res);
 }
 
 /**

@@ -18,7 +18,8 @@ import { accidentsOfYear, responsePlans, technicalObjects, trainingOfYear, viola
 /** A date column as yyyy-mm-dd, a timestamp as its day in the organisation's zone. */
 export const dayOf = (v: Date | string) => (v instanceof Date ? dateInZone(v) : String(v).slice(0, 10));
 export const dayOrNull = (v: Date | string | null) => (v === null ? null : dayOf(v));
-const arr = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? v.replace(/[{}]/g, '').split(',').filter(Boolean) : []);
+const arr = (v: unknown): string[] =>
+  Array.isArray(v) ? v : typeof v === 'string' ? v.replace(/[{}]/g, '').split(',').filter(Boolean) : [];
 
 /** The year's bounds in the organisation's zone; states are taken at its end, or now while it runs. */
 export function yearWindow(deps: AppDeps, organisationId: string, raw: string | undefined): YearWindow {
@@ -91,10 +92,7 @@ export async function annualFigures(deps: AppDeps, db: DbOrTx, organisationId: s
     approvedOn: dayOrNull(p.approvedAt),
     validUntil: dayOrNull(p.validUntil),
     state: (!p.title ? 'none' : !p.approvedAt ? 'not_approved' : p.validUntil && dayOf(p.validUntil) < w.endDay ? 'expired' : 'valid') as
-      | 'none'
-      | 'not_approved'
-      | 'expired'
-      | 'valid',
+      'none' | 'not_approved' | 'expired' | 'valid',
   }));
   const deviceLines: DevicesLine[] = objects
     .map((o) => ({ facility: facility.get(o.facilityId) ?? '', ...pick(o) }))
@@ -116,7 +114,12 @@ export async function annualFigures(deps: AppDeps, db: DbOrTx, organisationId: s
       units: mgmt.counts.units,
       officials: officialLines(mgmt.officials, facility, unit),
       schedule: mgmt.schedule
-        ? { revision: mgmt.schedule.revision, approvedOn: dayOrNull(mgmt.schedule.approvedAt), planned: mgmt.schedule.planned, done: mgmt.schedule.done }
+        ? {
+            revision: mgmt.schedule.revision,
+            approvedOn: dayOrNull(mgmt.schedule.approvedAt),
+            planned: mgmt.schedule.planned,
+            done: mgmt.schedule.done,
+          }
         : null,
     },
     violations: {
@@ -161,7 +164,11 @@ export async function annualFigures(deps: AppDeps, db: DbOrTx, organisationId: s
       })),
     },
     training: {
-      records: { training: training.counts.training, retraining: training.counts.retraining, knowledge_check: training.counts.knowledge_check },
+      records: {
+        training: training.counts.training,
+        retraining: training.counts.retraining,
+        knowledge_check: training.counts.knowledge_check,
+      },
       people: training.counts.people,
       expired: training.expired.map((e) => ({ ...e, validUntil: dayOf(e.validUntil) })),
     },

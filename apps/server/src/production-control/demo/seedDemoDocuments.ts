@@ -66,7 +66,9 @@ export async function seedDemoDocuments(deps: AppDeps, org: string, service: Who
     submittedBy: service.id,
     submittedAt: at(`${last - 1}-12-15`).now(),
   });
-  await db.insert(pcPlanApprovals).values({ versionId: version, organisationId: org, approvedBy: head.id, approvedAt: at(`${last - 1}-12-20`).now() });
+  await db
+    .insert(pcPlanApprovals)
+    .values({ versionId: version, organisationId: org, approvedBy: head.id, approvedAt: at(`${last - 1}-12-20`).now() });
   const measures: [string, string, string, string | null][] = [
     ['Басты желдеткіш қондырғының резервтік қозғалтқышын ауыстыру', 'Ержанов Т.Қ.', `${last}-04-30`, `${last}-04-18`],
     ['Метан датчиктерін жаңа үлгімен ауыстыру (24 дана)', 'Смағұлов А.Б.', `${last}-06-30`, `${last}-07-22`],

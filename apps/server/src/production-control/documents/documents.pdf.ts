@@ -37,13 +37,19 @@ export async function renderDocument(
   doc.addPage();
   const width = doc.page.width - 2 * MARGIN;
   const stampX = MARGIN + width / 2 + 40;
-  doc.font('bold').fontSize(9).text(t('common:pc.gen.approve'), stampX, MARGIN, { width: width / 2 - 40 });
+  doc
+    .font('bold')
+    .fontSize(9)
+    .text(t('common:pc.gen.approve'), stampX, MARGIN, { width: width / 2 - 40 });
   doc.font('regular').text(t('common:pc.gen.firstHead'), { width: width / 2 - 40 });
   doc.text(`____________ ${m.approvedBy ?? ''}`, { width: width / 2 - 40 });
   doc.text(m.approvedOn ? t('common:pc.gen.approvedOn', { date: m.approvedOn }) : '«___» ____________ 20__', { width: width / 2 - 40 });
   doc.moveDown(1.2);
   doc.font('bold').fontSize(10).text(m.organisation, MARGIN, doc.y, { width, align: 'center' });
-  doc.font('regular').fontSize(9).text(t('common:pc.gen.bin', { bin: m.bin }), { width, align: 'center' });
+  doc
+    .font('regular')
+    .fontSize(9)
+    .text(t('common:pc.gen.bin', { bin: m.bin }), { width, align: 'center' });
   doc.moveDown(0.8).font('bold').fontSize(13).text(o.title, { width, align: 'center' });
   if (o.subtitle) doc.moveDown(0.2).font('regular').fontSize(10).text(o.subtitle, { width, align: 'center' });
   const status = m.approvedOn
@@ -77,7 +83,13 @@ export async function renderDocument(
         }
         const fixed = b.table.cols.slice(0, -1).reduce((n, [, w]) => n + w, 0);
         const cols: Column[] = b.table.cols.map(([title, w], i) => ({ title, width: i === b.table.cols.length - 1 ? width - fixed : w }));
-        y = drawTable(doc, cols, b.table.rows.map((r) => r.map(String)), ensureRoom(doc, y + 2, 40)) + 4;
+        y =
+          drawTable(
+            doc,
+            cols,
+            b.table.rows.map((r) => r.map(String)),
+            ensureRoom(doc, y + 2, 40),
+          ) + 4;
       } else if ('sub' in b) {
         y = ensureRoom(doc, y + 4, 40);
         doc.font('bold').fontSize(9).text(b.sub, MARGIN, y, { width });

@@ -13,7 +13,10 @@ const withApproval = (db: DbOrTx) =>
     .from(pcDocumentVersions)
     .leftJoin(pcDocumentApprovals, eq(pcDocumentApprovals.versionId, pcDocumentVersions.id));
 
-const shape = (r: { v: typeof pcDocumentVersions.$inferSelect; a: typeof pcDocumentApprovals.$inferSelect | null }): DocumentVersionRow => ({
+const shape = (r: {
+  v: typeof pcDocumentVersions.$inferSelect;
+  a: typeof pcDocumentApprovals.$inferSelect | null;
+}): DocumentVersionRow => ({
   ...r.v,
   approval: r.a ? { approvedBy: r.a.approvedBy, approvedAt: r.a.approvedAt } : null,
 });

@@ -95,7 +95,9 @@ export function documentRoutes(deps: AppDeps, o: DocumentRoutesOptions): Fastify
           params: Params,
           response: responses({
             200: Type.Object({
-              figures: Type.Unknown({ description: 'The figures section by section (contracts: AnnualInformationFigures / RegulationFigures)' }),
+              figures: Type.Unknown({
+                description: 'The figures section by section (contracts: AnnualInformationFigures / RegulationFigures)',
+              }),
               texts: Type.Record(Type.String(), Type.String()),
               draft: Type.Union([Type.Object({ updatedBy: Person, updatedAt: When }), Type.Null()]),
               versions: Type.Array(DocumentVersion),
@@ -109,7 +111,9 @@ export function documentRoutes(deps: AppDeps, o: DocumentRoutesOptions): Fastify
         const names = draft ? await namesOf(deps.db, [draft.updatedBy]) : new Map<string, string>();
         return {
           ...content,
-          draft: draft ? { updatedBy: { id: draft.updatedBy, fullName: names.get(draft.updatedBy) ?? '' }, updatedAt: draft.updatedAt } : null,
+          draft: draft
+            ? { updatedBy: { id: draft.updatedBy, fullName: names.get(draft.updatedBy) ?? '' }, updatedAt: draft.updatedAt }
+            : null,
           versions: await shaped(await listVersions(deps.db, orgOf(req.params), o.spec.kind, period)),
         };
       },
@@ -128,7 +132,14 @@ export function documentRoutes(deps: AppDeps, o: DocumentRoutesOptions): Fastify
         },
       },
       async (req) => ({
-        texts: await saveDocumentTexts(deps, actorOf(req), o.spec, orgOf(req.params), periodOf(req.params as Record<string, unknown>), req.body.texts),
+        texts: await saveDocumentTexts(
+          deps,
+          actorOf(req),
+          o.spec,
+          orgOf(req.params),
+          periodOf(req.params as Record<string, unknown>),
+          req.body.texts,
+        ),
       }),
     );
 
@@ -203,7 +214,10 @@ export function documentRoutes(deps: AppDeps, o: DocumentRoutesOptions): Fastify
           t,
         );
         const name = period ? `${period}${v ? `-v${v.version}` : ''}` : v ? `v${v.version}` : 'draft';
-        return reply.type('application/pdf').header('content-disposition', pdfDisposition(o.slug, name, lang)).send(pdf);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', pdfDisposition(o.slug, name, lang))
+          .send(pdf);
       },
     );
   };

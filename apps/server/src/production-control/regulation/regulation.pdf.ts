@@ -19,17 +19,36 @@ export function renderRegulation(content: PcDocumentContent, m: DocumentMeta, t:
     powers: [
       {
         table: {
-          cols: [[t(a('col.person')), 130], [t(a('col.position')), 110], [t(a('col.order')), 90], [t(a('col.scope')), 0]],
-          rows: f.officials.map((o) => [o.fullName, t(`common:pc.position.${o.position}`), o.order, [...o.facilities, ...o.units].join('; ')]),
+          cols: [
+            [t(a('col.person')), 130],
+            [t(a('col.position')), 110],
+            [t(a('col.order')), 90],
+            [t(a('col.scope')), 0],
+          ],
+          rows: f.officials.map((o) => [
+            o.fullName,
+            t(`common:pc.position.${o.position}`),
+            o.order,
+            [...o.facilities, ...o.units].join('; '),
+          ]),
         },
       },
       { text: x.powers ?? '' },
     ],
     facilities: [
-      { lines: [[t(k('facilitiesCount')), fac.length], [t(k('unitsCount')), f.units]] },
+      {
+        lines: [
+          [t(k('facilitiesCount')), fac.length],
+          [t(k('unitsCount')), f.units],
+        ],
+      },
       {
         table: {
-          cols: [[t(a('col.facility')), 150], [t(k('col.registration')), 90], [t(k('col.units')), 0]],
+          cols: [
+            [t(a('col.facility')), 150],
+            [t(k('col.registration')), 90],
+            [t(k('col.units')), 0],
+          ],
           rows: fac.map((h) => [h.name, h.registrationNumber, h.units.join('; ')]),
         },
       },
@@ -38,35 +57,58 @@ export function renderRegulation(content: PcDocumentContent, m: DocumentMeta, t:
     description: [
       {
         table: {
-          cols: [[t(a('col.facility')), 140], [t(k('col.address')), 150], [t(k('col.hazards')), 0]],
+          cols: [
+            [t(a('col.facility')), 140],
+            [t(k('col.address')), 150],
+            [t(k('col.hazards')), 0],
+          ],
           rows: fac.map((h) => [h.name, h.address, h.hazardFeatures.map((z) => t(`common:pc.hazard.${z}`)).join('; ')]),
         },
       },
       { sub: t(k('desc.buildings')) },
       {
         table: {
-          cols: [[t(a('col.facility')), 200], [t(k('col.buildings')), 100], [t(k('col.examined')), 100], [t(a('col.overdue')), 0]],
+          cols: [
+            [t(a('col.facility')), 200],
+            [t(k('col.buildings')), 100],
+            [t(k('col.examined')), 100],
+            [t(a('col.overdue')), 0],
+          ],
           rows: fac.map((h) => [h.name, h.buildings, h.buildingsExamined, h.buildingsOverdue]),
         },
       },
       { sub: t(k('desc.devices')) },
       {
         table: {
-          cols: [[t(a('col.facility')), 200], [t(a('col.devices')), 100], [t(k('col.certified')), 100], [t(a('col.overdue')), 0]],
+          cols: [
+            [t(a('col.facility')), 200],
+            [t(a('col.devices')), 100],
+            [t(k('col.certified')), 100],
+            [t(a('col.overdue')), 0],
+          ],
           rows: fac.map((h) => [h.name, h.devices, h.devicesCertified, h.devicesOverdue]),
         },
       },
       { sub: t(k('desc.accidents')) },
       {
         table: {
-          cols: [[t(a('col.facility')), 200], [t(a('acc.kind.accident')), 100], [t(a('acc.kind.incident')), 100], [t(a('acc.kind.injury')), 0]],
+          cols: [
+            [t(a('col.facility')), 200],
+            [t(a('acc.kind.accident')), 100],
+            [t(a('acc.kind.incident')), 100],
+            [t(a('acc.kind.injury')), 0],
+          ],
           rows: fac.map((h) => [h.name, h.accidents.accident, h.accidents.incident, h.accidents.injury]),
         },
       },
       { sub: t(k('desc.training')) },
       {
         table: {
-          cols: [[t(a('col.facility')), 200], [t(k('col.trainedValid')), 150], [t(k('col.trainedExpired')), 0]],
+          cols: [
+            [t(a('col.facility')), 200],
+            [t(k('col.trainedValid')), 150],
+            [t(k('col.trainedExpired')), 0],
+          ],
           rows: fac.map((h) => [h.name, h.trainedValid, h.trainedExpired]),
         },
       },
@@ -89,7 +131,12 @@ export function renderRegulation(content: PcDocumentContent, m: DocumentMeta, t:
       },
       {
         table: {
-          cols: [['№', 28], [t(a('col.measure')), 220], [t(a('col.responsible')), 130], [t(a('col.dueOn')), 0]],
+          cols: [
+            ['№', 28],
+            [t(a('col.measure')), 220],
+            [t(a('col.responsible')), 130],
+            [t(a('col.dueOn')), 0],
+          ],
           rows: f.plan.measures.map((p) => [p.ordinal, p.measure, p.responsible, d(p.dueOn)]),
         },
       },
@@ -101,13 +148,20 @@ export function renderRegulation(content: PcDocumentContent, m: DocumentMeta, t:
         lines: [
           [
             t(a('mgmt.schedule'), { year: f.schedule.year }),
-            f.schedule.revision ? t(k('scheduleState'), { revision: f.schedule.revision, approvedOn: d(f.schedule.approvedOn) }) : t(a('plan.none')),
+            f.schedule.revision
+              ? t(k('scheduleState'), { revision: f.schedule.revision, approvedOn: d(f.schedule.approvedOn) })
+              : t(a('plan.none')),
           ],
         ],
       },
       {
         table: {
-          cols: [[t(a('col.facility')), 180], [t(k('col.unit')), 150], [t(k('col.scheduled')), 90], [t(k('col.comprehensive')), 0]],
+          cols: [
+            [t(a('col.facility')), 180],
+            [t(k('col.unit')), 150],
+            [t(k('col.scheduled')), 90],
+            [t(k('col.comprehensive')), 0],
+          ],
           rows: f.schedule.lines.map((l) => [l.facility, l.unit ?? t(k('wholeFacility')), l.scheduled, l.comprehensive]),
         },
       },
@@ -128,7 +182,13 @@ export function renderRegulation(content: PcDocumentContent, m: DocumentMeta, t:
         ],
       },
       {
-        table: { cols: [[t(k('col.unit')), 280], [t(k('col.unitHead')), 0]], rows: f.structure.unitHeads.map((u) => [u.unit, u.head]) },
+        table: {
+          cols: [
+            [t(k('col.unit')), 280],
+            [t(k('col.unitHead')), 0],
+          ],
+          rows: f.structure.unitHeads.map((u) => [u.unit, u.head]),
+        },
       },
       { text: x.structure ?? '' },
     ],

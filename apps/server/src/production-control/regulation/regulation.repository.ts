@@ -43,7 +43,9 @@ export async function facilityRecords(db: DbOrTx, organisationId: string, on: st
              ORDER BY r.facility_id, lower(r.full_name), r.valid_until DESC
           ) p GROUP BY 1
       ) a GROUP BY 1`);
-  return rowsOf<{ facilityId: string; accident: number; incident: number; injury: number; trainedValid: number; trainedExpired: number }>(res);
+  return rowsOf<{ facilityId: string; accident: number; incident: number; injury: number; trainedValid: number; trainedExpired: number }>(
+    res,
+  );
 }
 
 /** Point 6 sub-point 5: the year's approved schedule — planned inspections per facility and unit, by kind. */

@@ -10,7 +10,8 @@ import type { DocumentSpec } from '../documents/documents.ts';
 import { placeNames } from '../reports/monthly-figures.repository.ts';
 import { facilitiesInOperation, facilityRecords, scheduleOfYear } from './regulation.repository.ts';
 
-const arr = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? v.replace(/[{}]/g, '').split(',').filter(Boolean) : []);
+const arr = (v: unknown): string[] =>
+  Array.isArray(v) ? v : typeof v === 'string' ? v.replace(/[{}]/g, '').split(',').filter(Boolean) : [];
 
 /**
  * R315-6: the regulation's figures as at today — officials and their scope, the facilities and units,

@@ -17,7 +17,9 @@ function useSections(f: AnnualInformationFigures | undefined): DocumentSection[]
   const { t } = useTranslation();
   if (!f) return [];
   const plan = (p: PlanState | null) =>
-    p ? t(k('plan.state'), { title: p.title, version: p.version, approved: p.approvedOn ? d(p.approvedOn) : t(k('notApproved')) }) : t(k('plan.none'));
+    p
+      ? t(k('plan.state'), { title: p.title, version: p.version, approved: p.approvedOn ? d(p.approvedOn) : t(k('notApproved')) })
+      : t(k('plan.none'));
   const v = f.violations;
   const body: Record<string, ReactNode> = {
     plan: (
@@ -26,7 +28,10 @@ function useSections(f: AnnualInformationFigures | undefined): DocumentSection[]
           lines={[
             [t(k('plan.current'), { year: f.year + 1 }), plan(f.plan.current)],
             [t(k('plan.past'), { year: f.year }), plan(f.plan.past)],
-            [t(k('plan.done')), `${f.plan.past?.done ?? 0} / ${f.plan.past?.measures ?? 0} (${t(k('plan.doneOnTime'))}: ${f.plan.past?.doneOnTime ?? 0})`],
+            [
+              t(k('plan.done')),
+              `${f.plan.past?.done ?? 0} / ${f.plan.past?.measures ?? 0} (${t(k('plan.doneOnTime'))}: ${f.plan.past?.doneOnTime ?? 0})`,
+            ],
           ]}
         />
         <SimpleTable
@@ -51,7 +56,12 @@ function useSections(f: AnnualInformationFigures | undefined): DocumentSection[]
         />
         <SimpleTable
           heads={[t(k('col.person')), t(k('col.position')), t(k('col.order')), t(k('col.scope'))]}
-          rows={f.management.officials.map((o) => [o.fullName, t(`common:pc.position.${o.position}`), o.order, [...o.facilities, ...o.units].join('; ')])}
+          rows={f.management.officials.map((o) => [
+            o.fullName,
+            t(`common:pc.position.${o.position}`),
+            o.order,
+            [...o.facilities, ...o.units].join('; '),
+          ])}
         />
       </>
     ),
@@ -59,7 +69,13 @@ function useSections(f: AnnualInformationFigures | undefined): DocumentSection[]
       <>
         <Figures
           lines={[
-            [t(k('viol.inspections')), t(k('viol.byKind'), { ...v.inspections, total: v.inspections.scheduled + v.inspections.extraordinary + v.inspections.comprehensive })],
+            [
+              t(k('viol.inspections')),
+              t(k('viol.byKind'), {
+                ...v.inspections,
+                total: v.inspections.scheduled + v.inspections.extraordinary + v.inspections.comprehensive,
+              }),
+            ],
             [t(k('viol.found')), `${v.found} (${t(k('viol.dangerous'))}: ${v.dangerous})`],
             [t(k('viol.eliminated')), `${v.eliminated} (${t(k('viol.onSpot'))}: ${v.eliminatedOnSpot})`],
             [t(k('viol.open')), v.open],
@@ -75,16 +91,35 @@ function useSections(f: AnnualInformationFigures | undefined): DocumentSection[]
     ),
     readiness: (
       <>
-        <Figures lines={[[t(k('ready.without')), f.readiness.withoutValidPlan], [t(k('ready.extraordinary')), f.readiness.extraordinaryInspections]]} />
+        <Figures
+          lines={[
+            [t(k('ready.without')), f.readiness.withoutValidPlan],
+            [t(k('ready.extraordinary')), f.readiness.extraordinaryInspections],
+          ]}
+        />
         <SimpleTable
           heads={[t(k('col.facility')), t(k('col.plan')), t(k('col.approvedOn')), t(k('col.validUntil')), t(k('col.state'))]}
-          rows={f.readiness.plans.map((p) => [p.facility, p.title ?? '—', d(p.approvedOn), d(p.validUntil), t(k(`ready.state.${p.state}`))])}
+          rows={f.readiness.plans.map((p) => [
+            p.facility,
+            p.title ?? '—',
+            d(p.approvedOn),
+            d(p.validUntil),
+            t(k(`ready.state.${p.state}`)),
+          ])}
         />
       </>
     ),
     devices: (
       <SimpleTable
-        heads={[t(k('col.facility')), t(k('col.devices')), t(k('col.buildings')), t(k('col.structures')), t(k('col.examined')), t(k('col.unfit')), t(k('col.overdue'))]}
+        heads={[
+          t(k('col.facility')),
+          t(k('col.devices')),
+          t(k('col.buildings')),
+          t(k('col.structures')),
+          t(k('col.examined')),
+          t(k('col.unfit')),
+          t(k('col.overdue')),
+        ]}
         rows={[...f.devices.lines, { facility: t(k('total')), ...f.devices.totals }].map((l) => [
           l.facility,
           l.devices,

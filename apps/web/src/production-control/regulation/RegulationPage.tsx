@@ -23,20 +23,34 @@ function useSections(f: RegulationFigures | undefined): DocumentSection[] {
   const { t } = useTranslation();
   if (!f) return [];
   const fac = f.facilities;
-  const text = (key: string) => ({ key, label: t(`common:pc.docText.${key}`), required: (REGULATION_REQUIRED_TEXTS as string[]).includes(key) });
+  const text = (key: string) => ({
+    key,
+    label: t(`common:pc.docText.${key}`),
+    required: (REGULATION_REQUIRED_TEXTS as string[]).includes(key),
+  });
   const sections: [string, ReactNode, string[]][] = [
     [
       'powers',
       <SimpleTable
         heads={[t(a('col.person')), t(a('col.position')), t(a('col.order')), t(a('col.scope'))]}
-        rows={f.officials.map((o) => [o.fullName, t(`common:pc.position.${o.position}`), o.order, [...o.facilities, ...o.units].join('; ')])}
+        rows={f.officials.map((o) => [
+          o.fullName,
+          t(`common:pc.position.${o.position}`),
+          o.order,
+          [...o.facilities, ...o.units].join('; '),
+        ])}
       />,
       ['powers'],
     ],
     [
       'facilities',
       <>
-        <Figures lines={[[t(k('facilitiesCount')), fac.length], [t(k('unitsCount')), f.units]]} />
+        <Figures
+          lines={[
+            [t(k('facilitiesCount')), fac.length],
+            [t(k('unitsCount')), f.units],
+          ]}
+        />
         <SimpleTable
           heads={[t(a('col.facility')), t(k('col.registration')), t(k('col.units'))]}
           rows={fac.map((h) => [h.name, h.registrationNumber, h.units.join('; ')])}
@@ -106,7 +120,9 @@ function useSections(f: RegulationFigures | undefined): DocumentSection[] {
           lines={[
             [
               t(a('mgmt.schedule'), { year: f.schedule.year }),
-              f.schedule.revision ? t(k('scheduleState'), { revision: f.schedule.revision, approvedOn: d(f.schedule.approvedOn) }) : t(a('plan.none')),
+              f.schedule.revision
+                ? t(k('scheduleState'), { revision: f.schedule.revision, approvedOn: d(f.schedule.approvedOn) })
+                : t(a('plan.none')),
             ],
           ]}
         />
