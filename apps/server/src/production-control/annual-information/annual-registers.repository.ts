@@ -88,36 +88,37 @@ export async function responsePlans(db: DbOrTx, organisationId: string, endDay: 
  * kind fell due before `endDay` (overdue). `certified` counts devices with a valid certification.
  */
 export async function technicalObjects(db: DbOrTx, organisationId: string, firstDay: string, endDay: string) {
+  const due = (kind: string) =>
+    sql`(array_agg(e.next_due_on ORDER BY e.performed_on DESC, e.recorded_at DESC) FILTER (WHERE e.kind = ${kind} AND e.performed_on <= ${day(endDay)}))[1]`;
+  // One pass: each object in service with its examinations — the latest one's due date per kind, those of the period.
   const res = await db.execute(sql`
-    WITH o AS (
-      SELECT * FROM pc_technical_objects
-       WHERE organisation_id = ${organisationId} AND (commissioned_on IS NULL OR commissioned_on <= ${day(endDay)})
-         AND (decommissioned_on IS NULL OR decommissioned_on > ${day(endDay)})
-    ), latest AS (
-      SELECT DISTINCT ON (e.object_id, e.kind) e.object_id, e.kind, e.next_due_on
-        FROM pc_technical_examinations e JOIN o ON o.id = e.object_id
-       WHERE e.performed_on <= ${day(endDay)}
-       ORDER BY e.object_id, e.kind, e.performed_on DESC, e.recorded_at DESC
-    ), ex AS (
-      SELECT e.object_id, count(*) AS examined, count(*) FILTER (WHERE e.result = 'unfit') AS unfit
-        FROM pc_technical_examinations e JOIN o ON o.id = e.object_id
-       WHERE e.performed_on BETWEEN ${day(firstDay)} AND ${day(endDay)}
-       GROUP BY 1
+    WITH per AS (
+      SELECT o.facility_id, o.kind,
+             count(e.id) FILTER (WHERE e.performed_on BETWEEN ${day(firstDay)} AND ${day(endDay)}) AS examined,
+             count(e.id) FILTER (WHERE e.performed_on BETWEEN ${day(firstDay)} AND ${day(endDay)} AND e.result = 'unfit') AS unfit,
+             ${due('technical_examination')} AS technical_examination, ${due('certification')} AS certification,
+             ${due('expertise')} AS expertise, ${due('diagnostics')} AS diagnostics
+        FROM pc_technical_objects o LEFT JOIN pc_technical_examinations e ON e.object_id = o.id
+       WHERE o.organisation_id = ${organisationId} AND (o.commissioned_on IS NULL OR o.commissioned_on <= ${day(endDay)})
+         AND (o.decommissioned_on IS NULL OR o.decommissioned_on > ${day(endDay)})
+       GROUP BY o.id
+    ), s AS (
+      SELECT *, least(technical_examination, certification, expertise, diagnostics) < ${day(endDay)} AS overdue,
+             coalesce(technical_examination, expertise, diagnostics) IS NOT NULL AS "wasExamined",
+             certification >= ${day(endDay)} AS certified
+        FROM per
     )
-    SELECT o.facility_id AS "facilityId",
-           count(*) FILTER (WHERE o.kind = 'device')::int AS devices,
-           count(*) FILTER (WHERE o.kind = 'building')::int AS buildings,
-           count(*) FILTER (WHERE o.kind = 'structure')::int AS structures,
-           coalesce(sum(ex.examined), 0)::int AS examined,
-           coalesce(sum(ex.unfit), 0)::int AS unfit,
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM latest l WHERE l.object_id = o.id AND l.next_due_on < ${day(endDay)}))::int AS overdue,
-           count(*) FILTER (WHERE o.kind = 'device' AND EXISTS (SELECT 1 FROM latest l WHERE l.object_id = o.id AND l.next_due_on < ${day(endDay)}))::int
-             AS "devicesOverdue",
-           count(*) FILTER (WHERE o.kind <> 'device' AND EXISTS (SELECT 1 FROM latest l WHERE l.object_id = o.id AND l.kind <> 'certification'))::int
-             AS "buildingsExamined",
-           count(*) FILTER (WHERE o.kind = 'device' AND EXISTS (SELECT 1 FROM latest l WHERE l.object_id = o.id
-             AND l.kind = 'certification' AND l.next_due_on >= ${day(endDay)}))::int AS "devicesCertified"
-      FROM o LEFT JOIN ex ON ex.object_id = o.id
+    SELECT facility_id AS "facilityId",
+           count(*) FILTER (WHERE kind = 'device')::int AS devices,
+           count(*) FILTER (WHERE kind = 'building')::int AS buildings,
+           count(*) FILTER (WHERE kind = 'structure')::int AS structures,
+           sum(examined)::int AS examined,
+           sum(unfit)::int AS unfit,
+           count(*) FILTER (WHERE overdue)::int AS overdue,
+           count(*) FILTER (WHERE kind = 'device' AND overdue)::int AS "devicesOverdue",
+           count(*) FILTER (WHERE kind <> 'device' AND "wasExamined")::int AS "buildingsExamined",
+           count(*) FILTER (WHERE kind = 'device' AND certified)::int AS "devicesCertified"
+      FROM s
      GROUP BY 1`);
   return rowsOf<{
     facilityId: string;
