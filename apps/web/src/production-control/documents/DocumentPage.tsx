@@ -78,7 +78,9 @@ export function DocumentPage<F>(p: {
   const [texts, setTexts] = useState<Record<string, string>>({});
   const save = useSaveTexts(p.orgId, p.doc);
   const present = usePresentDocument(p.orgId, p.doc);
-  useEffect(() => setTexts(p.live?.texts ?? {}), [p.live?.texts]);
+  // Reset to the saved texts only when they change on the server (a refetch of the same texts keeps the edits).
+  const saved = JSON.stringify(p.live?.texts ?? {});
+  useEffect(() => setTexts(JSON.parse(saved) as Record<string, string>), [saved]);
   if (!p.live) return null;
   const versions = p.live.versions;
   const dirty = Object.keys(texts).some((k) => texts[k] !== p.live!.texts[k]);
