@@ -9,6 +9,7 @@ import {
 import type { DbOrTx } from '../../db/database.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { formatDate } from '../../platform/format.ts';
 import { dateInZone, startOfDayInZone } from '../../platform/time.ts';
 import type { DocumentSpec } from '../documents/documents.ts';
 import { placeNames } from '../reports/monthly-figures.repository.ts';
@@ -44,7 +45,7 @@ export const officialLines = (
   rows.map((o) => ({
     fullName: o.fullName,
     position: o.position,
-    order: `№ ${o.orderNumber}, ${dayOf(o.orderDate)}`,
+    order: `№ ${o.orderNumber}, ${formatDate(dayOf(o.orderDate))}`,
     facilities: arr(o.facilityIds).map((id) => facility.get(id) ?? ''),
     units: arr(o.unitIds).map((id) => unit.get(id) ?? ''),
   }));
