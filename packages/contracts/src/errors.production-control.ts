@@ -195,4 +195,14 @@ export const PRODUCTION_CONTROL_ERRORS = {
   'pc.training_import_unreadable': 415,
   'pc.training_not_found': 404,
   'pc.training_superseded': 409,
+  // Documents generated from the data: the annual information (R315-26), the regulation (R315-6).
+  'pc.document_year_invalid': 400,
+  'pc.document_year_not_over': 409,
+  'pc.document_text_unknown': 400,
+  'pc.document_text_too_long': 400,
+  'pc.document_text_required': 400,
+  'pc.document_unchanged': 409,
+  'pc.document_not_found': 404,
+  'pc.document_already_approved': 409,
+  'pc.document_superseded': 409,
 } as const;

@@ -10,3 +10,4 @@ export * from './production-control-offline.ts';
 export * from './production-control-capa.ts';
 export * from './production-control-registers.ts';
 export * from './production-control-accidents.ts';
+export * from './production-control-documents.ts';

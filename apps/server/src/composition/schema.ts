@@ -47,3 +47,4 @@ export * from '../production-control/technical-devices/technical-devices.table.t
 export * from '../production-control/plans/plans.table.ts';
 export * from '../production-control/offline/offline.table.ts';
 export * from '../production-control/capa/capa.table.ts';
+export * from '../production-control/documents/documents.table.ts';

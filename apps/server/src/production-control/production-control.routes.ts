@@ -20,6 +20,8 @@ import { technicalDeviceRoutes } from './technical-devices/technical-devices.rou
 import { planRoutes } from './plans/plans.routes.ts';
 import { accidentRoutes } from './accidents/accidents.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
+import { annualInformationRoutes } from './annual-information/annual-information.routes.ts';
+import { regulationRoutes } from './regulation/regulation.routes.ts';
 
 /** Every route of Order 315, as one plugin (each feature folder adds its own plugin here). */
 export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
@@ -51,5 +53,8 @@ export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
     // Registers: accidents, incidents and injuries with their investigation; staff training (R315-4, -8, -26).
     await app.register(accidentRoutes(deps));
     await app.register(trainingRoutes(deps));
+    // Documents generated from the data and approved by the first head (R315-26, R315-6).
+    await app.register(annualInformationRoutes(deps));
+    await app.register(regulationRoutes(deps));
   };
 }

@@ -13,6 +13,8 @@ import { readJournal } from '../../src/production-control/journal/journal.usecas
 import { listMonthlyReports } from '../../src/production-control/reports/reports.repository.ts';
 import { plansView } from '../../src/production-control/plans/plans.view.ts';
 import { technicalRegister } from '../../src/production-control/technical-devices/technical-devices.view.ts';
+import { findDraft, listVersions } from '../../src/production-control/documents/documents.repository.ts';
+import type { AnnualInformationFigures, RegulationFigures } from '@baqylau/contracts';
 import { pcOfficialAppointments } from '../../src/production-control/officials/officials.table.ts';
 import { plannedInspections } from '../../src/production-control/schedule/plannedInspections.ts';
 import { pcSchedules } from '../../src/production-control/schedule/schedule.table.ts';
@@ -266,5 +268,25 @@ describe('the demo operator «Шахтинск Көмір» shows every state of
     const [proposal] = await ctx.deps.db.select().from(pcProposals).where(eq(pcProposals.id, expired[0]!.record.removalProposalId!));
     expect(proposal).toMatchObject({ kind: 'remove_staff', status: 'pending' });
     expect(records.filter((r) => r.supersedes)).toHaveLength(1);
+  });
+
+  it('R315-26 R315-6 last year’s annual information approved, this year’s a draft; the regulation approved', async () => {
+    const year = Number(today().slice(0, 4));
+    const annual = await listVersions(ctx.deps.db, org, 'annual_information');
+    expect(annual.map((v) => [v.period, v.version, !!v.approval])).toEqual([[String(year - 1), 1, true]]);
+    const f = annual[0]!.content.figures as AnnualInformationFigures;
+    expect(f.plan.past).toMatchObject({ year: year - 1, measures: 4, done: 3, doneOnTime: 2 });
+    expect(Object.values(f.training.records).every((n) => n >= 1)).toBe(true);
+    expect(annual[0]!.content.texts.management).toContain('басқару жүйесі');
+    const draft = await findDraft(ctx.deps.db, org, 'annual_information', String(year));
+    expect(draft?.texts.management).toBeTruthy();
+    expect(await listVersions(ctx.deps.db, org, 'annual_information', String(year))).toHaveLength(0);
+    const [regulation, ...more] = await listVersions(ctx.deps.db, org, 'regulation');
+    expect(more).toHaveLength(0);
+    expect(regulation!.approval).not.toBeNull();
+    const r = regulation!.content.figures as RegulationFigures;
+    expect(r.facilities).toHaveLength(2);
+    expect(r.officials.length).toBeGreaterThanOrEqual(2);
+    expect(r.structure.unitHeads.length).toBeGreaterThanOrEqual(3);
   });
 });

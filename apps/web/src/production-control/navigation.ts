@@ -35,6 +35,9 @@ const PAGES: NavItem[] = [
   // Registers (R315-4, R315-8).
   { path: `${PC_HOME}/accidents`, label: 'pc.nav.accidents', visible: (_a, o) => pcAccess(o).read },
   { path: `${PC_HOME}/training`, label: 'pc.nav.training', visible: (_a, o) => pcAccess(o).read },
+  // Documents generated from the data (R315-26, R315-6).
+  { path: `${PC_HOME}/annual-information`, label: 'pc.nav.annualInformation', visible: (_a, o) => pcAccess(o).report },
+  { path: `${PC_HOME}/regulation`, label: 'pc.nav.regulation', visible: (_a, o) => pcAccess(o).read },
 ];
 
 export const pcNav: NavItem = {

@@ -27,3 +27,5 @@ export { PlanPage } from './plans/PlanPage.tsx';
 export { AccidentsPage } from './accidents/AccidentsPage.tsx';
 export { AccidentPage } from './accidents/AccidentPage.tsx';
 export { TrainingPage } from './training/TrainingPage.tsx';
+export { AnnualInformationPage } from './annual-information/AnnualInformationPage.tsx';
+export { RegulationPage } from './regulation/RegulationPage.tsx';

@@ -18,6 +18,8 @@ const InstructionPage = lazyPage(() => pages().then((p) => p.InstructionPage));
 const MyMeasuresPage = lazyPage(() => pages().then((p) => p.MyMeasuresPage));
 const MonthlyCheckPage = lazyPage(() => pages().then((p) => p.MonthlyCheckPage));
 const DashboardPage = lazyPage(() => pages().then((p) => p.PcDashboardPage));
+const AnnualInformationPage = lazyPage(() => pages().then((p) => p.AnnualInformationPage));
+const RegulationPage = lazyPage(() => pages().then((p) => p.RegulationPage));
 const FacilitiesPage = lazyPage(() => pages().then((p) => p.FacilitiesPage));
 const OfficialsPage = lazyPage(() => pages().then((p) => p.OfficialsPage));
 const ChecklistsPage = lazyPage(() => pages().then((p) => p.ChecklistsPage));
@@ -77,6 +79,9 @@ export const pcRoutes = () => [
   page('production-control/accidents', (a) => a.read, <AccidentsPage />),
   page('production-control/accidents/:accidentId', (a) => a.read, <AccidentPage />),
   page('production-control/training', (a) => a.read, <TrainingPage />),
+  // Documents generated from the data, approved by the first head (R315-26, R315-6).
+  page('production-control/annual-information', (a) => a.report, <AnnualInformationPage />),
+  page('production-control/regulation', (a) => a.read, <RegulationPage />),
   {
     path: 'production-control/monthly-check',
     element: (

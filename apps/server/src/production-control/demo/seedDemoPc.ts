@@ -23,6 +23,7 @@ import { seedDemoReports } from './seedDemoReports.ts';
 import { seedDemoAccident, seedDemoTraining, type RegisterPlaces } from './seedDemoAccidents.ts';
 import { seedDemoCapa } from './seedDemoCapa.ts';
 import { seedDemoRegisters } from './seedDemoRegisters.ts';
+import { seedDemoDocuments } from './seedDemoDocuments.ts';
 
 type Who = { kind: 'user'; id: string };
 
@@ -348,4 +349,5 @@ export async function seedDemoPc(deps: AppDeps, { orgIds, userIds }: DemoIds) {
     { service, official, head },
   );
   await seedDemoTraining(deps, registers);
+  await seedDemoDocuments(deps, org, service, head);
 }
