@@ -6,3 +6,4 @@ export * from './ohs-competition.ts';
 export * from './production-control.ts';
 export * from './production-control-reports.ts';
 export * from './media-facts.ts';
+export * from './production-control-notices.ts';

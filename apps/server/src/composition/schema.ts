@@ -40,3 +40,5 @@ export * from '../production-control/instructions/instructions.table.ts';
 export * from '../production-control/follow-up/follow-up.table.ts';
 export * from '../production-control/journal/journal.table.ts';
 export * from '../production-control/reports/reports.table.ts';
+export * from '../production-control/notices/notices.table.ts';
+export * from '../production-control/analysis/analysis.table.ts';

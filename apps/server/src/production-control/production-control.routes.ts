@@ -14,6 +14,8 @@ import { instructionRoutes } from './instructions/instructions.routes.ts';
 import { instructionItemRoutes } from './instructions/items.routes.ts';
 import { instructionOrderRoutes } from './instructions/orders.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
+import { noticeRoutes } from './notices/notices.routes.ts';
+import { analysisRoutes } from './analysis/analysis.routes.ts';
 
 /** Every route of Order 315, as one plugin (each feature folder adds its own plugin here). */
 export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
@@ -35,5 +37,8 @@ export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
     await app.register(followUpRoutes(deps));
     // Reporting to the head (R315-18).
     await app.register(reportRoutes(deps));
+    // Notices to staff with acknowledgement (R315-4, R315-20); the annual analysis (R315-20).
+    await app.register(noticeRoutes(deps));
+    await app.register(analysisRoutes(deps));
   };
 }
