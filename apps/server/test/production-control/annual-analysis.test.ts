@@ -222,7 +222,7 @@ describe('R315-20 the annual analysis', () => {
     });
     expect(added.statusCode).toBe(201);
     expect(of((await figures()).figures, 'pcofficial').verify_speed_strict).toEqual([13, 2, 6.5, false]);
-    const off = await head.post(`${w.base}/analysis/indicators`, { ...added.json(), version: undefined, active: false });
+    const off = await head.post(`${w.base}/analysis/indicators`, { ...(added.json() as object), version: undefined, active: false });
     expect(off.json()).toMatchObject({ version: 2, active: false });
     expect(of((await figures()).figures, 'pcofficial').verify_speed_strict).toBeUndefined();
 

@@ -19,6 +19,7 @@ import { addItem, approveSchedule, createSchedule } from '../schedule/schedule.u
 import { DEMO_CHECKLIST_TITLE, DEMO_QUESTIONS } from './demo-checklist.ts';
 import { measurePhotoPng } from './demo-photo.ts';
 import { seedDemoReports } from './seedDemoReports.ts';
+import { seedDemoNotices } from './seedDemoNotices.ts';
 
 type Who = { kind: 'user'; id: string };
 
@@ -313,4 +314,5 @@ export async function seedDemoPc(deps: AppDeps, { orgIds, userIds }: DemoIds) {
   await verifyElimination(on(13), official, org, n3.instruction!.id, n3Items[2]!, { accept: true });
 
   await seedDemoReports(deps, org, official, head);
+  await seedDemoNotices(deps, org, mine.id, { head, service, unitHead1, unitHead2, performer });
 }
