@@ -27,6 +27,10 @@ const PAGES: NavItem[] = [
   { path: `${PC_HOME}/monthly-check`, label: 'pc.nav.monthlyCheck', visible: (_a, o) => hasRole(o, ['pc_service_head', 'pc_official']) },
   // Reporting to the head (R315-18).
   { path: `${PC_HOME}/reports/monthly`, label: 'pc.nav.monthlyReport', visible: (_a, o) => pcAccess(o).report },
+  // Notices to staff (R315-4, R315-20) and the annual analysis (R315-20).
+  { path: `${PC_HOME}/my-notices`, label: 'pc.nav.myNotices', visible: (_a, o) => pcAccess(o).module },
+  { path: `${PC_HOME}/notices`, label: 'pc.nav.notices', visible: (_a, o) => pcAccess(o).report },
+  { path: `${PC_HOME}/analysis`, label: 'pc.nav.analysis', visible: (_a, o) => pcAccess(o).report },
 ];
 
 export const pcNav: NavItem = {

@@ -24,6 +24,12 @@ const ChecklistsPage = lazyPage(() => pages().then((p) => p.ChecklistsPage));
 const ChecklistPage = lazyPage(() => pages().then((p) => p.ChecklistPage));
 const SchedulePage = lazyPage(() => pages().then((p) => p.SchedulePage));
 const MonthlyReportPage = lazyPage(() => pages().then((p) => p.MonthlyReportPage));
+const MyNoticesPage = lazyPage(() => pages().then((p) => p.MyNoticesPage));
+const NoticesPage = lazyPage(() => pages().then((p) => p.NoticesPage));
+const NoticeNewPage = lazyPage(() => pages().then((p) => p.NoticeNewPage));
+const NoticePage = lazyPage(() => pages().then((p) => p.NoticePage));
+const AnnualAnalysisPage = lazyPage(() => pages().then((p) => p.AnnualAnalysisPage));
+const IndicatorsPage = lazyPage(() => pages().then((p) => p.IndicatorsPage));
 
 const page = (path: string, allow: (a: PcAccess) => boolean, element: ReactNode) => ({
   path,
@@ -58,6 +64,13 @@ export const pcRoutes = () => [
   page('production-control/measures', (a) => a.perform, <MyMeasuresPage />),
   // Reporting to the head (R315-18).
   page('production-control/reports/monthly', (a) => a.report, <MonthlyReportPage />),
+  // Notices to staff with acknowledgement (R315-4, R315-20); the annual analysis and its indicators (R315-20).
+  page('production-control/my-notices', (a) => a.module, <MyNoticesPage />),
+  page('production-control/notices', (a) => a.report, <NoticesPage />),
+  page('production-control/notices/new', (a) => a.inspect, <NoticeNewPage />),
+  page('production-control/notices/:noticeId', (a) => a.module, <NoticePage />),
+  page('production-control/analysis', (a) => a.report, <AnnualAnalysisPage />),
+  page('production-control/analysis/indicators', (a) => a.report, <IndicatorsPage />),
   {
     path: 'production-control/monthly-check',
     element: (
