@@ -40,7 +40,19 @@ const as = async (login: string) => {
 const v: Record<string, { instruction: string; item: string; violation: string }> = {};
 const line: Record<string, string> = {};
 
-async function inspect(key: string, o: { unit: string; completedAt: string; official?: 'pcservice'; schedule?: string; violations: string[]; dangerous?: boolean; onSpot?: boolean; deadlines: string[] }) {
+async function inspect(
+  key: string,
+  o: {
+    unit: string;
+    completedAt: string;
+    official?: 'pcservice';
+    schedule?: string;
+    violations: string[];
+    dangerous?: boolean;
+    onSpot?: boolean;
+    deadlines: string[];
+  },
+) {
   at(o.completedAt);
   const insp = await w.inspection({
     unit: o.unit,
@@ -55,7 +67,9 @@ async function inspect(key: string, o: { unit: string; completedAt: string; offi
   if (o.official) await ctx.sql('UPDATE pc_inspections SET official_id = $1 WHERE id = $2', [w.ids[o.official], insp.id]);
   if (o.schedule) await ctx.sql('UPDATE pc_inspections SET schedule_item_id = $1 WHERE id = $2', [o.schedule, insp.id]);
   at(new Date(new Date(o.completedAt).getTime() + 86_400_000).toISOString());
-  const res = await (await as(o.official ?? 'pcofficial')).post(`${w.base}/inspections/${insp.id}/act`, {
+  const res = await (
+    await as(o.official ?? 'pcofficial')
+  ).post(`${w.base}/inspections/${insp.id}/act`, {
     issuedOn: ctx.clock.now.toISOString().slice(0, 10),
     unitId: o.unit,
     items: o.deadlines.map((deadline, n) => ({
@@ -67,7 +81,11 @@ async function inspect(key: string, o: { unit: string; completedAt: string; offi
   });
   if (res.statusCode !== 201) throw new Error(`${key}: ${res.body}`);
   o.deadlines.forEach((_, n) => {
-    v[o.violations[n]!] = { instruction: res.json().instruction.id, item: res.json().instruction.items[n].id, violation: insp.violations[n]! };
+    v[o.violations[n]!] = {
+      instruction: res.json().instruction.id,
+      item: res.json().instruction.items[n].id,
+      violation: insp.violations[n]!,
+    };
   });
 }
 
@@ -132,13 +150,25 @@ beforeAll(async () => {
   });
   await verify('v1', 'performer1', '2025-03-25T05:00:00Z', 'pcofficial', '2025-03-28T05:00:00Z');
   await verify('v2', 'performer1', '2025-05-05T05:00:00Z', 'pcservice', '2025-05-07T05:00:00Z');
-  await inspect('I2', { unit: w.unitB, completedAt: '2025-06-10T05:00:00Z', schedule: line.L2, violations: ['v4'], deadlines: ['2025-07-15'] });
+  await inspect('I2', {
+    unit: w.unitB,
+    completedAt: '2025-06-10T05:00:00Z',
+    schedule: line.L2,
+    violations: ['v4'],
+    deadlines: ['2025-07-15'],
+  });
   // A re-check found v1 again (the inspection feature writes this event; here it is written straight in).
   await ctx.sql(
     `INSERT INTO pc_violation_events (id, organisation_id, violation_id, kind, at, actor_id) VALUES ($1, $2, $3, 'reopened', '2025-06-10T05:00:00Z', $4)`,
     [randomUUID(), w.org, v.v1!.violation, w.ids.pcofficial],
   );
-  await inspect('I3', { unit: w.unitA, completedAt: '2025-10-01T05:00:00Z', official: 'pcservice', violations: ['v5'], deadlines: ['2026-01-20'] });
+  await inspect('I3', {
+    unit: w.unitA,
+    completedAt: '2025-10-01T05:00:00Z',
+    official: 'pcservice',
+    violations: ['v5'],
+    deadlines: ['2026-01-20'],
+  });
   at('2026-01-05T05:00:00Z');
 }, 120_000);
 afterAll(() => ctx.close());
@@ -189,7 +219,13 @@ describe('R315-20 the annual analysis', () => {
       dangerousFound: 1,
       instructionsIssued: 2,
     });
-    expect(place(w.unitB)).toMatchObject({ planned: 2, inspected: { scheduled: 1 }, violationsFound: 1, dangerousFound: 0, instructionsIssued: 1 });
+    expect(place(w.unitB)).toMatchObject({
+      planned: 2,
+      inspected: { scheduled: 1 },
+      violationsFound: 1,
+      dangerousFound: 0,
+      instructionsIssued: 1,
+    });
   });
 
   it('R315-20 the indicator definitions are data: the head edits one as a new version; bad values are refused', async () => {
@@ -210,7 +246,9 @@ describe('R315-20 the annual analysis', () => {
     const same = await head.post(`${w.base}/analysis/indicators`, { ...reopened, version: undefined, target: 30 });
     expect(same.json().error).toMatchObject({ code: 'pc.indicator_unchanged', details: { version: 1 } });
     // A new indicator of the organisation's own, from the fixed set of computations.
-    const added = await (await as('pcservice')).post(`${w.base}/analysis/indicators`, {
+    const added = await (
+      await as('pcservice')
+    ).post(`${w.base}/analysis/indicators`, {
       code: 'verify_speed_strict',
       nameKk: 'Тексерудің қатаң мерзімі, күн',
       nameRu: 'Строгий срок проверки, дней',
@@ -238,7 +276,9 @@ describe('R315-20 the annual analysis', () => {
     }
     const formula = await head.post(`${w.base}/analysis/indicators`, { ...reopened, version: undefined, formula: 'eval(x)' });
     expect(formula.json().error).toMatchObject({ code: 'validation.failed' });
-    expect((await (await as('pcofficial')).post(`${w.base}/analysis/indicators`, { ...reopened, version: undefined })).statusCode).toBe(403);
+    expect((await (await as('pcofficial')).post(`${w.base}/analysis/indicators`, { ...reopened, version: undefined })).statusCode).toBe(
+      403,
+    );
     const history = (await head.get(`${w.base}/analysis/indicators`)).json().history;
     expect(history).toHaveLength(3);
     await expect(ctx.sql(`UPDATE pc_indicator_definitions SET target = 0`)).rejects.toThrow();
@@ -268,7 +308,9 @@ describe('R315-20 the annual analysis', () => {
     expect(v1.json()).toMatchObject({ year: 2025, version: 1, approval: null, presentedBy: { id: w.ids.pcofficial } });
     const again = await official.post(`${w.base}/analysis/2025/presentation`, { directions });
     expect(again.json().error).toMatchObject({ code: 'pc.analysis_unchanged', details: { version: 1 } });
-    const notified = await ctx.sql(`SELECT 1 FROM notifications WHERE user_id = $1 AND kind = 'pc.annual_analysis_presented'`, [w.ids.head]);
+    const notified = await ctx.sql(`SELECT 1 FROM notifications WHERE user_id = $1 AND kind = 'pc.annual_analysis_presented'`, [
+      w.ids.head,
+    ]);
     expect(notified.rows).toHaveLength(1);
     // The notice to staff is made only from an approved analysis.
     const tooSoon = await official.post(`${w.base}/analysis/versions/${v1.json().id}/notice`, {
@@ -277,7 +319,9 @@ describe('R315-20 the annual analysis', () => {
     });
     expect(tooSoon.json().error).toMatchObject({ code: 'pc.analysis_not_approved' });
 
-    const v2 = await (await as('pcservice')).post(`${w.base}/analysis/2025/presentation`, {
+    const v2 = await (
+      await as('pcservice')
+    ).post(`${w.base}/analysis/2025/presentation`, {
       directions: [...directions, { title: 'Қайта ашылған бұзушылықтар', text: 'Қайта тексеруді қатаңдату.' }],
     });
     expect(v2.json()).toMatchObject({ version: 2 });
@@ -307,7 +351,9 @@ describe('R315-20 the annual analysis', () => {
 
   it('R315-20 from the approved analysis the service tells staff of the violations and their causes in one step', async () => {
     const [approved] = (await figures('operator')).versions;
-    const res = await (await as('pcservice')).post(`${w.base}/analysis/versions/${approved.id}/notice`, {
+    const res = await (
+      await as('pcservice')
+    ).post(`${w.base}/analysis/versions/${approved.id}/notice`, {
       causes: 'Желдету жабдығына техникалық қызмет көрсету кестесі сақталмаған; жұмысшылар нұсқамадан уақтылы өтпеген.',
       addressees: { userIds: [], unitIds: [w.unitA], facilityIds: [], allMembers: false },
       language: 'kk',
@@ -321,7 +367,9 @@ describe('R315-20 the annual analysis', () => {
     expect(notice.body).toContain('№ 1 учаске (тазарту): 4 бұзушылық, оның ішінде қауіптісі — 1');
     expect(notice.body).toContain('Желдету учаскесі: 1 бұзушылық');
     expect(notice.body).toContain('Желдету жабдығына техникалық қызмет көрсету кестесі сақталмаған');
-    const bad = await (await as('pcservice')).post(`${w.base}/analysis/versions/${approved.id}/notice`, {
+    const bad = await (
+      await as('pcservice')
+    ).post(`${w.base}/analysis/versions/${approved.id}/notice`, {
       causes: '  ',
       addressees: { userIds: [], unitIds: [w.unitA], facilityIds: [], allMembers: false },
     });
@@ -330,8 +378,28 @@ describe('R315-20 the annual analysis', () => {
 
   it('R315-20 the PDF in Kazakh and Russian carries the indicators per official, the results and the directions', async () => {
     for (const [lang, words] of [
-      ['kk', ['2025 жылғы өндірістік бақылауды ТАЛДАУ', 'Мерзімінде орындалған шаралардың үлесі', 'орындалмады', 'Мұқанова Айжан Ерланқызы', '2-нұсқа', 'Қайта тексеруді қатаңдату']],
-      ['ru', ['АНАЛИЗ производственного контроля за 2025 год', 'Доля мероприятий, выполненных в срок', 'не выполнено', 'Мұқанова Айжан Ерланқызы', 'версия 2', 'Қайта тексеруді қатаңдату']],
+      [
+        'kk',
+        [
+          '2025 жылғы өндірістік бақылауды ТАЛДАУ',
+          'Мерзімінде орындалған шаралардың үлесі',
+          'орындалмады',
+          'Мұқанова Айжан Ерланқызы',
+          '2-нұсқа',
+          'Қайта тексеруді қатаңдату',
+        ],
+      ],
+      [
+        'ru',
+        [
+          'АНАЛИЗ производственного контроля за 2025 год',
+          'Доля мероприятий, выполненных в срок',
+          'не выполнено',
+          'Мұқанова Айжан Ерланқызы',
+          'версия 2',
+          'Қайта тексеруді қатаңдату',
+        ],
+      ],
     ] as const) {
       const res = await (await as('operator')).get(`${w.base}/analysis/2025/analysis.pdf?lang=${lang}`);
       expect(res.statusCode).toBe(200);

@@ -43,8 +43,14 @@ beforeAll(async () => {
   at('2026-03-02T05:00:00Z');
   w = await seedOperator(ctx);
   // An instruction to unit A names performer1: he is one of the unit's people from then on.
-  const insp = await w.inspection({ unit: w.unitA, completedAt: '2026-03-02T04:00:00Z', violations: [{ description: 'Желдеткіш істен шыққан', point: '12-тармақ' }] });
-  const act = await (await as('pcofficial')).post(`${w.base}/inspections/${insp.id}/act`, {
+  const insp = await w.inspection({
+    unit: w.unitA,
+    completedAt: '2026-03-02T04:00:00Z',
+    violations: [{ description: 'Желдеткіш істен шыққан', point: '12-тармақ' }],
+  });
+  const act = await (
+    await as('pcofficial')
+  ).post(`${w.base}/inspections/${insp.id}/act`, {
     issuedOn: '2026-03-02',
     unitId: w.unitA,
     items: [{ violationId: insp.violations[0], measure: 'Желдеткішті жөндеу', performerId: w.ids.performer1, deadline: '2026-03-20' }],
@@ -65,7 +71,9 @@ describe('R315-4 R315-20 notices to staff with acknowledgement', () => {
       acknowledgeWithinDays: 3,
     });
     const service = await as('pcservice');
-    const doc = await service.request('POST', `${w.base}/notices/${first}/document?fileName=qagida.pdf`, PDF, { 'content-type': 'application/pdf' });
+    const doc = await service.request('POST', `${w.base}/notices/${first}/document?fileName=qagida.pdf`, PDF, {
+      'content-type': 'application/pdf',
+    });
     expect(doc.statusCode).toBe(201);
     expect(doc.json().document).toMatchObject({ fileName: 'qagida.pdf', mime: 'application/pdf' });
     // A draft is the author's own: others do not see it.
@@ -73,7 +81,10 @@ describe('R315-4 R315-20 notices to staff with acknowledgement', () => {
 
     const pub = await service.post(`${w.base}/notices/${first}/publication`, {});
     expect(pub.statusCode).toBe(200);
-    const people = pub.json().status.map((s: { userId: string }) => s.userId).sort();
+    const people = pub
+      .json()
+      .status.map((s: { userId: string }) => s.userId)
+      .sort();
     expect(people).toEqual(['unithead1', 'performer1', 'pcofficial', 'pcservice', 'performer2'].map((l) => w.ids[l]).sort());
     const sent = await ctx.sql(`SELECT user_id FROM notifications WHERE kind = 'pc.notice_published'`);
     expect(sent.rows).toHaveLength(5);
@@ -97,7 +108,9 @@ describe('R315-4 R315-20 notices to staff with acknowledgement', () => {
     });
 
     const detail = (await (await as('pcservice')).get(`${w.base}/notices/${first}`)).json();
-    const acknowledged = detail.status.filter((s: { acknowledgedAt: string | null }) => s.acknowledgedAt).map((s: { userId: string }) => s.userId);
+    const acknowledged = detail.status
+      .filter((s: { acknowledgedAt: string | null }) => s.acknowledgedAt)
+      .map((s: { userId: string }) => s.userId);
     expect(acknowledged.sort()).toEqual([w.ids.unithead1, w.ids.performer1].sort());
     expect(detail.status.filter((s: { acknowledgedAt: string | null }) => !s.acknowledgedAt)).toHaveLength(3);
     const list = (await (await as('operator')).get(`${w.base}/notices`)).json().items;
@@ -135,7 +148,9 @@ describe('R315-4 R315-20 notices to staff with acknowledgement', () => {
 
   it('R315-4 a published notice never changes: a correction is a new notice that supersedes it', async () => {
     const service = await as('pcservice');
-    const late = await service.request('POST', `${w.base}/notices/${first}/document?fileName=x.pdf`, PDF, { 'content-type': 'application/pdf' });
+    const late = await service.request('POST', `${w.base}/notices/${first}/document?fileName=x.pdf`, PDF, {
+      'content-type': 'application/pdf',
+    });
     expect(late.json().error).toMatchObject({ code: 'pc.notice_published' });
     expect((await service.post(`${w.base}/notices/${first}/publication`, {})).json().error).toMatchObject({ code: 'pc.notice_published' });
     await expect(ctx.sql(`UPDATE pc_notices SET subject = 'x' WHERE id = $1`, [first])).rejects.toThrow();
@@ -183,12 +198,27 @@ describe('R315-4 R315-20 notices to staff with acknowledgement', () => {
     const service = await as('pcservice');
     const none = await service.post(`${w.base}/notices`, { kind: 'other', subject: 'Тақырып', body: 'Мәтін', addressees: addressees({}) });
     expect(none.json().error).toMatchObject({ code: 'pc.notice_addressees_empty', details: { field: 'addressees' } });
-    const blank = await service.post(`${w.base}/notices`, { kind: 'other', subject: '   ', body: 'Мәтін', addressees: addressees({ allMembers: true }) });
+    const blank = await service.post(`${w.base}/notices`, {
+      kind: 'other',
+      subject: '   ',
+      body: 'Мәтін',
+      addressees: addressees({ allMembers: true }),
+    });
     expect(blank.statusCode).toBe(400);
-    const kind = await service.post(`${w.base}/notices`, { kind: 'memo', subject: 'Тақырып', body: 'Мәтін', addressees: addressees({ allMembers: true }) });
+    const kind = await service.post(`${w.base}/notices`, {
+      kind: 'memo',
+      subject: 'Тақырып',
+      body: 'Мәтін',
+      addressees: addressees({ allMembers: true }),
+    });
     expect(kind.json().error).toMatchObject({ code: 'validation.failed' });
     const stranger = '00000000-0000-4000-8000-0000000000aa';
-    const id = await draft('pcservice', { kind: 'other', subject: 'Тақырып', body: 'Мәтін', addressees: addressees({ unitIds: [stranger] }) });
+    const id = await draft('pcservice', {
+      kind: 'other',
+      subject: 'Тақырып',
+      body: 'Мәтін',
+      addressees: addressees({ unitIds: [stranger] }),
+    });
     const pub = await service.post(`${w.base}/notices/${id}/publication`, {});
     expect(pub.statusCode).toBe(400);
     expect(pub.json().error).toMatchObject({ code: 'pc.notice_addressee_unknown', details: { field: 'unitIds', value: stranger } });
@@ -224,9 +254,7 @@ describe('R315-4 R315-20 notices to staff with acknowledgement', () => {
     for (const [login, action, status] of cases) {
       const c = await as(login);
       const res =
-        action === 'write'
-          ? await c.post(`${w.base}/notices`, body)
-          : await c.get(`${w.base}/notices${action === 'mine' ? '/mine' : ''}`);
+        action === 'write' ? await c.post(`${w.base}/notices`, body) : await c.get(`${w.base}/notices${action === 'mine' ? '/mine' : ''}`);
       expect([login, action, res.statusCode]).toEqual([login, action, status]);
     }
   });

@@ -93,7 +93,8 @@ export function analysisRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         config: { authz: analysisReaders },
         schema: {
           tags,
-          summary: 'The year’s indicators per official and for the organisation, inspection results per place, and the presented versions (R315-20)',
+          summary:
+            'The year’s indicators per official and for the organisation, inspection results per place, and the presented versions (R315-20)',
           params: YearParams,
           response: responses({ 200: Type.Object({ figures: AnnualFigures, versions: Type.Array(AnalysisVersion) }) }),
         },
@@ -144,7 +145,8 @@ export function analysisRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         config: { authz: presenters },
         schema: {
           tags,
-          summary: 'From the approved analysis, publish the notice to staff of the violations found and their causes, in one step (R315-20)',
+          summary:
+            'From the approved analysis, publish the notice to staff of the violations found and their causes, in one step (R315-20)',
           params: AnalysisParams,
           body: NoticeFromAnalysisBody,
           response: responses({ 201: Type.Object({ noticeId: Type.String(), addressees: Type.Integer() }) }),

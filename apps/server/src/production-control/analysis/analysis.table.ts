@@ -1,10 +1,5 @@
 import { boolean, doublePrecision, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import {
-  INDICATOR_DIRECTIONS,
-  INDICATOR_FORMULAS,
-  type AnalysisDirection,
-  type AnnualAnalysisFigures,
-} from '@baqylau/contracts';
+import { INDICATOR_DIRECTIONS, INDICATOR_FORMULAS, type AnalysisDirection, type AnnualAnalysisFigures } from '@baqylau/contracts';
 import { organisations } from '../../kernel/organisations/organisations.table.ts';
 import { users } from '../../kernel/users/users.table.ts';
 

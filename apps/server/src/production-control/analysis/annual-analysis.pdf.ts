@@ -99,8 +99,14 @@ export async function renderAnnualAnalysis(m: AnnualAnalysisModel, t: TFunction)
   }
   for (const [i, d] of m.directions.entries()) {
     y = ensureRoom(doc, y + 4, 30);
-    doc.font('bold').fontSize(9).text(`${i + 1}. ${d.title}`, MARGIN, y, { width });
-    doc.font('regular').fontSize(9).text(d.text, MARGIN, doc.y + 2, { width });
+    doc
+      .font('bold')
+      .fontSize(9)
+      .text(`${i + 1}. ${d.title}`, MARGIN, y, { width });
+    doc
+      .font('regular')
+      .fontSize(9)
+      .text(d.text, MARGIN, doc.y + 2, { width });
     y = doc.y + 4;
   }
   signatures(doc, y + 10, [

@@ -102,11 +102,18 @@ const sha256 = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).di
  * R315-20: the service presents the year's analysis with its directions for improvement to the head
  * once the year is over; figures and directions are frozen as a new version only when they changed.
  */
-export async function presentAnnualAnalysis(deps: AppDeps, actor: User, organisationId: string, year: number, directions: AnalysisDirection[]) {
+export async function presentAnnualAnalysis(
+  deps: AppDeps,
+  actor: User,
+  organisationId: string,
+  year: number,
+  directions: AnalysisDirection[],
+) {
   const w = yearWindow(deps, organisationId, year);
   if (deps.now() < w.to) throw new AppError('pc.analysis_year_not_over', { year });
   const cleaned = directions.map((d) => ({ title: d.title.trim(), text: d.text.trim() }));
-  if (!cleaned.length || cleaned.some((d) => !d.title || !d.text)) throw new AppError('pc.analysis_directions_required', { field: 'directions' });
+  if (!cleaned.length || cleaned.some((d) => !d.title || !d.text))
+    throw new AppError('pc.analysis_directions_required', { field: 'directions' });
   return deps.db.transaction(async (tx) => {
     await lockOrganisation(tx, organisationId);
     const figures = await annualFigures(deps, tx, organisationId, year);

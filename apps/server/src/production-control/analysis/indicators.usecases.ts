@@ -14,7 +14,12 @@ const SHARE = new Set(['measures_closed_on_time_share', 'reopened_share', 'inspe
  * R315-20: the head or the service's head edits an indicator (names, computation, target, direction,
  * in use or not) or adds one: a new write-once version; analyses already presented keep theirs.
  */
-export async function defineIndicator(deps: AppDeps, actor: Actor & { id: string }, organisationId: string, input: Omit<IndicatorDefinition, 'version'>) {
+export async function defineIndicator(
+  deps: AppDeps,
+  actor: Actor & { id: string },
+  organisationId: string,
+  input: Omit<IndicatorDefinition, 'version'>,
+) {
   if (!CODE.test(input.code)) throw new AppError('pc.indicator_code_invalid', { field: 'code', value: input.code });
   if (!Number.isFinite(input.target) || input.target < 0 || (SHARE.has(input.formula) && input.target > 100))
     throw new AppError('pc.indicator_target_invalid', { field: 'target', value: input.target, formula: input.formula });

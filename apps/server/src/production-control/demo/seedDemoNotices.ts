@@ -13,7 +13,12 @@ const NOBODY = { userIds: [], unitIds: [], facilityIds: [], allMembers: false };
  * notice of changed safety rules to the shaft's people six days ago, acknowledged by some and
  * overdue (reminded) for the others; the point-20 notice made from the approved analysis yesterday.
  */
-export async function seedDemoNotices(deps: AppDeps, org: string, shaftId: string, people: Record<'head' | 'service' | 'unitHead1' | 'unitHead2' | 'performer', Who>) {
+export async function seedDemoNotices(
+  deps: AppDeps,
+  org: string,
+  shaftId: string,
+  people: Record<'head' | 'service' | 'unitHead1' | 'unitHead2' | 'performer', Who>,
+) {
   const now = deps.now();
   const at = (d: Date): AppDeps => ({ ...deps, now: () => (d < now ? d : now) });
   const daysAgo = (n: number, hour = 10) =>

@@ -8,7 +8,9 @@ const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
 /** Raw statements return instants as text on one driver: every *At column becomes a Date. */
 const dated = <T extends object>(rows: T[]): T[] =>
   rows.map((r) =>
-    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k.endsWith('At') && v !== null && v !== undefined ? new Date(v as string) : v])),
+    Object.fromEntries(
+      Object.entries(r).map(([k, v]) => [k, k.endsWith('At') && v !== null && v !== undefined ? new Date(v as string) : v]),
+    ),
   ) as T[];
 const uuids = (ids: string[]) => sql`ARRAY[${sql.join(ids.length ? ids.map((i) => sql`${i}::uuid`) : [sql`NULL::uuid`], sql`, `)}]::uuid[]`;
 const roles = sql.join(

@@ -14,13 +14,7 @@ import { EVIDENCE_TYPES, evidenceType, storeEvidence } from '../pc-files.ts';
 import { BASE, participants, service } from '../pc-http.ts';
 import { addresseeStatus, findNotice, isAddressee, listNotices, noticesOf, successorOf } from './notices.repository.ts';
 import { MyNotice, NoticeBody, NoticeDetail, NoticeListItem, NoticeParams } from './notices.schemas.ts';
-import {
-  acknowledgeNotice,
-  assertDraftTakesDocument,
-  attachNoticeDocument,
-  draftNotice,
-  publishNotice,
-} from './notices.usecases.ts';
+import { acknowledgeNotice, assertDraftTakesDocument, attachNoticeDocument, draftNotice, publishNotice } from './notices.usecases.ts';
 
 const tags = ['production-control'];
 /** Who sees every notice and its acknowledgement status: the service, the first head and the auditor (R315-24). */
@@ -57,8 +51,7 @@ export function noticeRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         document: n.documentSha256 ? { fileName: n.documentName!, mime: n.documentMime!, size: n.documentSize! } : null,
         acknowledgedAt: status.find((s) => s.userId === actor.id)?.acknowledgedAt ?? null,
         isAddressee: addressee,
-        status: service
-? status.map((s) => ({ ...s, overdue: !s.acknowledgedAt && now > overdueFrom })) : null,
+        status: service ? status.map((s) => ({ ...s, overdue: !s.acknowledgedAt && now > overdueFrom })) : null,
       };
     };
 
@@ -68,7 +61,8 @@ export function noticeRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
         config: { authz: statusReaders },
         schema: {
           tags,
-          summary: 'Every published notice (and the reader’s own drafts), newest first, with how many addressees acknowledged (R315-4, R315-20)',
+          summary:
+            'Every published notice (and the reader’s own drafts), newest first, with how many addressees acknowledged (R315-4, R315-20)',
           params: OrgParams,
           response: responses({ 200: Type.Object({ items: Type.Array(NoticeListItem) }) }),
         },

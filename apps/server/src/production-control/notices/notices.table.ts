@@ -37,7 +37,12 @@ export const pcNotices = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('pc_notices_org').on(t.organisationId, t.publishedAt), uniqueIndex('pc_notices_supersedes').on(t.supersedesId).where(sql`published_at IS NOT NULL`)],
+  (t) => [
+    index('pc_notices_org').on(t.organisationId, t.publishedAt),
+    uniqueIndex('pc_notices_supersedes')
+      .on(t.supersedesId)
+      .where(sql`published_at IS NOT NULL`),
+  ],
 );
 
 /** The addressees resolved when the notice is published (the people it was sent to, frozen). */

@@ -29,7 +29,7 @@ export function AnnualAnalysisPage() {
   const [directions, setDirections] = useState<AnalysisDirection[]>([]);
   const latestId = versions[0]?.id;
   // The editor starts from the latest presented directions (a new version changes what needs changing).
-  useEffect(() => setDirections(versions[0]?.directions ?? [{ title: '', text: '' }]), [latestId, year]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setDirections(versions[0]?.directions ?? [{ title: '', text: '' }]), [latestId, year]);
   const service = hasRole(org, ['pc_service_head', 'pc_official']);
   const set = (i: number, d: Partial<AnalysisDirection>) => setDirections((ds) => ds.map((x, j) => (j === i ? { ...x, ...d } : x)));
   return (
@@ -80,11 +80,17 @@ export function AnnualAnalysisPage() {
                   {f.places.map((p) => (
                     <Table.Tr key={`${p.facilityId}/${p.unitId ?? ''}`}>
                       <Table.Td>{p.unit ? `${p.facility} — ${p.unit}` : p.facility}</Table.Td>
-                      {[p.planned, p.inspected.scheduled, p.inspected.extraordinary, p.inspected.comprehensive, p.violationsFound, p.dangerousFound, p.instructionsIssued].map(
-                        (n, i) => (
-                          <Table.Td key={i}>{n}</Table.Td>
-                        ),
-                      )}
+                      {[
+                        p.planned,
+                        p.inspected.scheduled,
+                        p.inspected.extraordinary,
+                        p.inspected.comprehensive,
+                        p.violationsFound,
+                        p.dangerousFound,
+                        p.instructionsIssued,
+                      ].map((n, i) => (
+                        <Table.Td key={i}>{n}</Table.Td>
+                      ))}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -98,11 +104,27 @@ export function AnnualAnalysisPage() {
                 {directions.map((d, i) => (
                   <Group key={i} align="flex-start" wrap="nowrap">
                     <Stack gap={4} style={{ flex: 1 }}>
-                      <TextInput placeholder={t('pc.analysis.directionTitle')} value={d.title} readOnly={!service} onChange={(e) => set(i, { title: e.currentTarget.value })} />
-                      <Textarea autosize minRows={2} value={d.text} readOnly={!service} onChange={(e) => set(i, { text: e.currentTarget.value })} />
+                      <TextInput
+                        placeholder={t('pc.analysis.directionTitle')}
+                        value={d.title}
+                        readOnly={!service}
+                        onChange={(e) => set(i, { title: e.currentTarget.value })}
+                      />
+                      <Textarea
+                        autosize
+                        minRows={2}
+                        value={d.text}
+                        readOnly={!service}
+                        onChange={(e) => set(i, { text: e.currentTarget.value })}
+                      />
                     </Stack>
                     {service && (
-                      <ActionIcon variant="subtle" color="red" aria-label={t('pc.analysis.removeDirection')} onClick={() => setDirections((ds) => ds.filter((_, j) => j !== i))}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('pc.analysis.removeDirection')}
+                        onClick={() => setDirections((ds) => ds.filter((_, j) => j !== i))}
+                      >
                         ×
                       </ActionIcon>
                     )}
@@ -118,7 +140,11 @@ export function AnnualAnalysisPage() {
                         {t('pc.analysis.notOver')}
                       </Alert>
                     ) : (
-                      <Button loading={present.isPending} onClick={() => present.mutate({ year, directions })} data-testid="analysis-present">
+                      <Button
+                        loading={present.isPending}
+                        onClick={() => present.mutate({ year, directions })}
+                        data-testid="analysis-present"
+                      >
                         {versions.length ? t('pc.report.presentAgain') : t('pc.report.present')}
                       </Button>
                     )}

@@ -11,7 +11,16 @@ import { serverError } from '../shared/formErrors.ts';
 import { indicatorName, useDefineIndicator, useIndicators } from './analysis.api.ts';
 
 type Draft = Omit<IndicatorDefinition, 'version'>;
-const EMPTY: Draft = { code: '', nameKk: '', nameRu: '', nameEn: '', formula: 'measures_closed_on_time_share', target: 0, direction: 'at_least', active: true };
+const EMPTY: Draft = {
+  code: '',
+  nameKk: '',
+  nameRu: '',
+  nameEn: '',
+  formula: 'measures_closed_on_time_share',
+  target: 0,
+  direction: 'at_least',
+  active: true,
+};
 /** The editor's fields: a stored definition without its version number. */
 const draftOf = ({ version: _version, ...d }: IndicatorDefinition): Draft => d;
 const FIELDS = ['code', 'nameKk', 'nameRu', 'nameEn', 'target'] as const;
@@ -23,7 +32,13 @@ function Editor({ initial, isNew, onClose }: { initial: Draft; isNew: boolean; o
   const [d, setD] = useState(initial);
   const err = (f: string) => serverError(save.error, f);
   const text = (f: 'code' | 'nameKk' | 'nameRu' | 'nameEn') => (
-    <TextInput label={t(`pc.indicators.${f}`)} value={d[f]} readOnly={f === 'code' && !isNew} onChange={(e) => setD({ ...d, [f]: e.currentTarget.value })} error={err(f)} />
+    <TextInput
+      label={t(`pc.indicators.${f}`)}
+      value={d[f]}
+      readOnly={f === 'code' && !isNew}
+      onChange={(e) => setD({ ...d, [f]: e.currentTarget.value })}
+      error={err(f)}
+    />
   );
   return (
     <Stack>
@@ -47,7 +62,12 @@ function Editor({ initial, isNew, onClose }: { initial: Draft; isNew: boolean; o
           onChange={(v) => v && setD({ ...d, direction: v as Draft['direction'] })}
           allowDeselect={false}
         />
-        <NumberInput label={t('pc.indicators.target')} value={d.target} onChange={(v) => setD({ ...d, target: Number(v) })} error={err('target')} />
+        <NumberInput
+          label={t('pc.indicators.target')}
+          value={d.target}
+          onChange={(v) => setD({ ...d, target: Number(v) })}
+          error={err('target')}
+        />
       </SimpleGrid>
       <Checkbox label={t('pc.indicators.active')} checked={d.active} onChange={(e) => setD({ ...d, active: e.currentTarget.checked })} />
       <Button loading={save.isPending} onClick={() => save.mutate(d, { onSuccess: onClose })}>

@@ -27,7 +27,9 @@ export function NoticeNewPage() {
   const [kind, setKind] = useState<NoticeKind>('regulation_change');
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
-  const [language, setLanguage] = useState<Locale>((LOCALES as readonly string[]).includes(i18n.language) ? (i18n.language as Locale) : 'kk');
+  const [language, setLanguage] = useState<Locale>(
+    (LOCALES as readonly string[]).includes(i18n.language) ? (i18n.language as Locale) : 'kk',
+  );
   const [userIds, setUserIds] = useState<string[]>([]);
   const [unitIds, setUnitIds] = useState<string[]>([]);
   const [facilityIds, setFacilityIds] = useState<string[]>([]);
@@ -53,7 +55,10 @@ export function NoticeNewPage() {
 
   return (
     <>
-      <PageHeader title={t(supersedesId ? 'pc.notices.correctionTitle' : 'pc.notices.newTitle')} description={t('pc.notices.newDescription')} />
+      <PageHeader
+        title={t(supersedesId ? 'pc.notices.correctionTitle' : 'pc.notices.newTitle')}
+        description={t('pc.notices.newDescription')}
+      />
       <Paper withBorder p="md" radius="md" maw={900}>
         <Stack>
           <FormAlert error={draft.error} fields={FIELDS} />
@@ -82,8 +87,24 @@ export function NoticeNewPage() {
               error={err('acknowledgeWithinDays')}
             />
           </SimpleGrid>
-          <TextInput label={t('pc.notices.subject')} required value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={err('subject')} data-testid="notice-subject" />
-          <Textarea label={t('pc.notices.body')} required autosize minRows={6} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={err('body')} data-testid="notice-body" />
+          <TextInput
+            label={t('pc.notices.subject')}
+            required
+            value={subject}
+            onChange={(e) => setSubject(e.currentTarget.value)}
+            error={err('subject')}
+            data-testid="notice-subject"
+          />
+          <Textarea
+            label={t('pc.notices.body')}
+            required
+            autosize
+            minRows={6}
+            value={body}
+            onChange={(e) => setBody(e.currentTarget.value)}
+            error={err('body')}
+            data-testid="notice-body"
+          />
           <Checkbox label={t('pc.notices.allMembers')} checked={allMembers} onChange={(e) => setAllMembers(e.currentTarget.checked)} />
           {!allMembers && (
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
