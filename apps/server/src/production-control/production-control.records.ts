@@ -4,9 +4,13 @@ import type { RuleSetRecordsPart, StoredObjectRef } from '../platform/records.ts
 
 const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
-/** Photos and documents of findings and of reported measures: the only objects Order 315's rows name. */
+/** Photos and documents of findings and of reported measures, and the documents attached to notices: the objects Order 315's rows name. */
 async function liveObjects(db: DbOrTx): Promise<StoredObjectRef[]> {
-  const res = await db.execute(sql`SELECT sha256, max(size)::bigint AS size FROM pc_attachments GROUP BY sha256 ORDER BY sha256`);
+  const res = await db.execute(sql`
+    SELECT sha256, max(size)::bigint AS size FROM (
+      SELECT sha256, size FROM pc_attachments
+      UNION ALL SELECT document_sha256, document_size FROM pc_notices WHERE document_sha256 IS NOT NULL
+    ) o GROUP BY sha256 ORDER BY sha256`);
   return rows<{ sha256: string; size: string | number }>(res).map((r) => ({ sha256: r.sha256, size: Number(r.size) }));
 }
 
@@ -14,7 +18,9 @@ async function rowsNamingObject(db: DbOrTx, sha256: string): Promise<string[]> {
   const res = await db.execute(sql`
     SELECT a.purpose || ' ' || a.file_name || ' of violation ' || v.id || ' (' || f.name || ')' AS what
       FROM pc_attachments a JOIN pc_violations v ON v.id = a.violation_id JOIN pc_facilities f ON f.id = v.facility_id
-     WHERE a.sha256 = ${sha256}`);
+     WHERE a.sha256 = ${sha256}
+    UNION ALL
+    SELECT 'document ' || n.document_name || ' of notice ' || n.id || ' (' || n.subject || ')' FROM pc_notices n WHERE n.document_sha256 = ${sha256}`);
   return rows<{ what: string }>(res).map((r) => r.what);
 }
 

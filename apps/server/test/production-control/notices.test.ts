@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { productionControlRecords } from '../../src/production-control/production-control.records.ts';
 import { remindOverdueAcknowledgements } from '../../src/production-control/notices/remindAcknowledgements.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 import { ApiClient } from '../support/world.ts';
@@ -76,6 +77,10 @@ describe('R315-4 R315-20 notices to staff with acknowledgement', () => {
     });
     expect(doc.statusCode).toBe(201);
     expect(doc.json().document).toMatchObject({ fileName: 'qagida.pdf', mime: 'application/pdf' });
+    // R315-24: the document is an object the records name (backup and the retention purge keep it).
+    const sha256 = (await ctx.sql('SELECT document_sha256 AS sha256 FROM pc_notices WHERE id = $1', [first])).rows[0]!.sha256 as string;
+    expect((await productionControlRecords.liveObjects!(ctx.deps.db)).map((o) => o.sha256)).toContain(sha256);
+    expect(await productionControlRecords.rowsNamingObject!(ctx.deps.db, sha256)).toEqual([expect.stringContaining('qagida.pdf')]);
     // A draft is the author's own: others do not see it.
     expect((await (await as('pcofficial')).get(`${w.base}/notices/${first}`)).statusCode).toBe(404);
 
