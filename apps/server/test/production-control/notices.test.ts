@@ -127,6 +127,7 @@ describe('R315-4 R315-20 notices to staff with acknowledgement', () => {
       'pc.notice_published',
       'pc.notice_acknowledged',
       'pc.notice_acknowledged',
+      'pc.notice_document_downloaded',
     ]);
     await expect(ctx.sql(`DELETE FROM pc_notice_acknowledgements`)).rejects.toThrow();
   });

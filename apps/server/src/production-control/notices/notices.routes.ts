@@ -12,6 +12,7 @@ import { acceptRawUploads } from '../../platform/storage/checked-upload.ts';
 import { namesOf } from '../instructions/instructions.repository.ts';
 import { EVIDENCE_TYPES, evidenceType, storeEvidence } from '../pc-files.ts';
 import { BASE, participants, service } from '../pc-http.ts';
+import { recordPcEvent } from '../pc-ledger.ts';
 import { addresseeStatus, findNotice, isAddressee, listNotices, noticesOf, successorOf } from './notices.repository.ts';
 import { MyNotice, NoticeBody, NoticeDetail, NoticeListItem, NoticeParams } from './notices.schemas.ts';
 import { acknowledgeNotice, assertDraftTakesDocument, attachNoticeDocument, draftNotice, publishNotice } from './notices.usecases.ts';
@@ -150,12 +151,22 @@ export function noticeRoutes(deps: AppDeps): FastifyPluginAsyncTypebox {
       `${one}/document`,
       {
         config: { authz: participants },
-        schema: { tags, summary: 'The notice’s attached document', params: NoticeParams },
+        schema: { tags, summary: 'The notice’s attached document (every download is logged)', params: NoticeParams },
       },
       async (req, reply) => {
         const d = await detail(req, req.params.orgId, req.params.noticeId);
         const stat = d.documentSha256 ? await deps.store.stat(d.documentSha256) : null;
         if (!d.documentSha256 || !stat) throw new AppError('pc.notice_document_not_found');
+        await deps.db.transaction((tx) =>
+          recordPcEvent(tx, deps, {
+            organisationId: req.params.orgId,
+            actor: actorOf(req),
+            action: 'pc.notice_document_downloaded',
+            subjectType: 'pc_notice',
+            subjectId: d.id,
+            payload: { sha256: d.documentSha256 },
+          }),
+        );
         return sendStoredObject(req, reply, deps, {
           sha256: d.documentSha256,
           size: stat.size,
