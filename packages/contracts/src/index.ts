@@ -11,3 +11,4 @@ export * from './production-control-capa.ts';
 export * from './production-control-registers.ts';
 export * from './production-control-accidents.ts';
 export * from './production-control-documents.ts';
+export * from './production-control-notices.ts';

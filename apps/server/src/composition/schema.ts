@@ -48,3 +48,5 @@ export * from '../production-control/plans/plans.table.ts';
 export * from '../production-control/offline/offline.table.ts';
 export * from '../production-control/capa/capa.table.ts';
 export * from '../production-control/documents/documents.table.ts';
+export * from '../production-control/notices/notices.table.ts';
+export * from '../production-control/analysis/analysis.table.ts';

@@ -3,10 +3,11 @@ import type { AppDeps } from '../platform/deps.ts';
 import { remindDueInspections } from './schedule/remindDueInspections.ts';
 import { remindDueExaminations } from './technical-devices/remindDueExaminations.ts';
 import { checkTrainingExpiry } from './training/training-expiry.ts';
+import { remindOverdueAcknowledgements } from './notices/remindAcknowledgements.ts';
 
 const HOUR = 3_600_000;
 
-/** Order 315's background work: reminders of planned inspections (R315-7). */
+/** Order 315's background work: reminders of planned inspections (R315-7), examinations falling due and training running out (R315-4, R315-6), overdue acknowledgements of notices (R315-4, R315-20). */
 export const productionControlJobs: NonNullable<RuleSet['jobs']> = (deps: AppDeps) => ({
   handlers: {
     'pc.schedule.remind': async () => {
@@ -20,10 +21,14 @@ export const productionControlJobs: NonNullable<RuleSet['jobs']> = (deps: AppDep
     'pc.training.expiry': async () => {
       await checkTrainingExpiry(deps);
     },
+    'pc.notices.remind': async () => {
+      await remindOverdueAcknowledgements(deps);
+    },
   },
   recurring: [
     { kind: 'pc.schedule.remind', everyMs: 6 * HOUR },
     { kind: 'pc.examinations.remind', everyMs: 6 * HOUR },
     { kind: 'pc.training.expiry', everyMs: 24 * HOUR },
+    { kind: 'pc.notices.remind', everyMs: 6 * HOUR },
   ],
 });

@@ -6,7 +6,7 @@ const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
 /**
  * The objects Order 315's rows name: photos and documents of findings and reported measures, the unit
- * heads' drawn signatures (offline acknowledgements), investigation acts, signed plans.
+ * heads' drawn signatures (offline acknowledgements), investigation acts, signed plans, documents attached to notices.
  */
 async function liveObjects(db: DbOrTx): Promise<StoredObjectRef[]> {
   const res = await db.execute(sql`
@@ -15,6 +15,7 @@ async function liveObjects(db: DbOrTx): Promise<StoredObjectRef[]> {
       UNION ALL SELECT signature_sha256, signature_size FROM pc_inspection_acknowledgements
       UNION ALL SELECT act_sha256, act_size FROM pc_accident_investigations WHERE act_sha256 IS NOT NULL
       UNION ALL SELECT file_sha256, file_size FROM pc_plan_versions WHERE file_sha256 IS NOT NULL
+      UNION ALL SELECT document_sha256, document_size FROM pc_notices WHERE document_sha256 IS NOT NULL
     ) o GROUP BY sha256 ORDER BY sha256`);
   return rows<{ sha256: string; size: string | number }>(res).map((r) => ({ sha256: r.sha256, size: Number(r.size) }));
 }
@@ -32,7 +33,9 @@ async function rowsNamingObject(db: DbOrTx, sha256: string): Promise<string[]> {
       FROM pc_accident_investigations i JOIN pc_accidents a ON a.id = i.accident_id WHERE i.act_sha256 = ${sha256}
     UNION ALL
     SELECT 'plan ' || p.title || ' version ' || v.version
-      FROM pc_plan_versions v JOIN pc_plans p ON p.id = v.plan_id WHERE v.file_sha256 = ${sha256}`);
+      FROM pc_plan_versions v JOIN pc_plans p ON p.id = v.plan_id WHERE v.file_sha256 = ${sha256}
+    UNION ALL
+    SELECT 'document ' || n.document_name || ' of notice ' || n.id || ' (' || n.subject || ')' FROM pc_notices n WHERE n.document_sha256 = ${sha256}`);
   return rows<{ what: string }>(res).map((r) => r.what);
 }
 

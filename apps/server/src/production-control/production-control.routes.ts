@@ -22,6 +22,8 @@ import { accidentRoutes } from './accidents/accidents.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
 import { annualInformationRoutes } from './annual-information/annual-information.routes.ts';
 import { regulationRoutes } from './regulation/regulation.routes.ts';
+import { noticeRoutes } from './notices/notices.routes.ts';
+import { analysisRoutes } from './analysis/analysis.routes.ts';
 
 /** Every route of Order 315, as one plugin (each feature folder adds its own plugin here). */
 export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
@@ -56,5 +58,8 @@ export function productionControlRoutes(deps: AppDeps): FastifyPluginAsync {
     // Documents generated from the data and approved by the first head (R315-26, R315-6).
     await app.register(annualInformationRoutes(deps));
     await app.register(regulationRoutes(deps));
+    // Notices to staff with acknowledgement (R315-4, R315-20); the annual analysis (R315-20).
+    await app.register(noticeRoutes(deps));
+    await app.register(analysisRoutes(deps));
   };
 }

@@ -30,6 +30,9 @@ import {
 import { pcAccidentInvestigations, pcAccidentMeasures, pcAccidents } from '../../src/production-control/accidents/accidents.table.ts';
 import { currentByPerson } from '../../src/production-control/training/training-status.ts';
 import { pcTrainingRecords } from '../../src/production-control/training/training.table.ts';
+import { analysesOf } from '../../src/production-control/analysis/analysis.repository.ts';
+import { addresseeStatus, noticesOf } from '../../src/production-control/notices/notices.repository.ts';
+import { pcNotices } from '../../src/production-control/notices/notices.table.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 let ctx: TestContext;
@@ -288,5 +291,33 @@ describe('the demo operator «Шахтинск Көмір» shows every state of
     expect(r.facilities).toHaveLength(2);
     expect(r.officials.length).toBeGreaterThanOrEqual(2);
     expect(r.structure.unitHeads.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('the demo operator shows the notices to staff and the annual analysis (R315-4, R315-20)', () => {
+  it('R315-20 last year’s analysis presented by the service and approved by the head; a point-20 notice made from it', async () => {
+    const [analysis, ...rest] = await analysesOf(ctx.deps.db, org);
+    expect(rest).toEqual([]);
+    expect(analysis!.year).toBe(Number(today().slice(0, 4)) - 1);
+    expect(analysis!.approval?.approvedBy).toBe(ids.userIds.get('operator'));
+    expect(analysis!.directions.length).toBeGreaterThanOrEqual(3);
+    expect(analysis!.figures.organisation.map((v) => v.code)).toContain('measures_on_time');
+    const [fromAnalysis] = await ctx.deps.db.select().from(pcNotices).where(eq(pcNotices.analysisId, analysis!.id));
+    expect(fromAnalysis).toMatchObject({ kind: 'violations', addressees: { allMembers: true } });
+  });
+
+  it('R315-4 a notice of changed rules acknowledged by some addressees and not by others, who were reminded', async () => {
+    const [rules] = await ctx.deps.db
+      .select()
+      .from(pcNotices)
+      .where(and(eq(pcNotices.organisationId, org), eq(pcNotices.kind, 'regulation_change')));
+    const status = await addresseeStatus(ctx.deps.db, rules!.id);
+    const acknowledged = status.filter((s) => s.acknowledgedAt).map((s) => s.userId);
+    expect(acknowledged.sort()).toEqual([ids.userIds.get('unithead1'), ids.userIds.get('performer')].sort());
+    const waiting = status.filter((s) => !s.acknowledgedAt);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.every((s) => s.remindedAt)).toBe(true);
+    const mine = await noticesOf(ctx.deps.db, org, ids.userIds.get('unithead2')!);
+    expect(mine.map((n) => !!n.acknowledgedAt)).toContain(true);
   });
 });

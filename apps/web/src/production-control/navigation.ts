@@ -38,6 +38,10 @@ const PAGES: NavItem[] = [
   // Documents generated from the data (R315-26, R315-6).
   { path: `${PC_HOME}/annual-information`, label: 'pc.nav.annualInformation', visible: (_a, o) => pcAccess(o).report },
   { path: `${PC_HOME}/regulation`, label: 'pc.nav.regulation', visible: (_a, o) => pcAccess(o).read },
+  // Notices to staff (R315-4, R315-20) and the annual analysis (R315-20).
+  { path: `${PC_HOME}/my-notices`, label: 'pc.nav.myNotices', visible: (_a, o) => pcAccess(o).module },
+  { path: `${PC_HOME}/notices`, label: 'pc.nav.notices', visible: (_a, o) => pcAccess(o).report },
+  { path: `${PC_HOME}/analysis`, label: 'pc.nav.analysis', visible: (_a, o) => pcAccess(o).report },
 ];
 
 export const pcNav: NavItem = {

@@ -34,6 +34,12 @@ const PlanPage = lazyPage(() => pages().then((p) => p.PlanPage));
 const AccidentsPage = lazyPage(() => pages().then((p) => p.AccidentsPage));
 const AccidentPage = lazyPage(() => pages().then((p) => p.AccidentPage));
 const TrainingPage = lazyPage(() => pages().then((p) => p.TrainingPage));
+const MyNoticesPage = lazyPage(() => pages().then((p) => p.MyNoticesPage));
+const NoticesPage = lazyPage(() => pages().then((p) => p.NoticesPage));
+const NoticeNewPage = lazyPage(() => pages().then((p) => p.NoticeNewPage));
+const NoticePage = lazyPage(() => pages().then((p) => p.NoticePage));
+const AnnualAnalysisPage = lazyPage(() => pages().then((p) => p.AnnualAnalysisPage));
+const IndicatorsPage = lazyPage(() => pages().then((p) => p.IndicatorsPage));
 
 const page = (path: string, allow: (a: PcAccess) => boolean, element: ReactNode) => ({
   path,
@@ -82,6 +88,13 @@ export const pcRoutes = () => [
   // Documents generated from the data, approved by the first head (R315-26, R315-6).
   page('production-control/annual-information', (a) => a.report, <AnnualInformationPage />),
   page('production-control/regulation', (a) => a.read, <RegulationPage />),
+  // Notices to staff with acknowledgement (R315-4, R315-20); the annual analysis and its indicators (R315-20).
+  page('production-control/my-notices', (a) => a.module, <MyNoticesPage />),
+  page('production-control/notices', (a) => a.report, <NoticesPage />),
+  page('production-control/notices/new', (a) => a.inspect, <NoticeNewPage />),
+  page('production-control/notices/:noticeId', (a) => a.module, <NoticePage />),
+  page('production-control/analysis', (a) => a.report, <AnnualAnalysisPage />),
+  page('production-control/analysis/indicators', (a) => a.report, <IndicatorsPage />),
   {
     path: 'production-control/monthly-check',
     element: (

@@ -24,6 +24,7 @@ import { seedDemoAccident, seedDemoTraining, type RegisterPlaces } from './seedD
 import { seedDemoCapa } from './seedDemoCapa.ts';
 import { seedDemoRegisters } from './seedDemoRegisters.ts';
 import { seedDemoDocuments } from './seedDemoDocuments.ts';
+import { seedDemoNotices } from './seedDemoNotices.ts';
 
 type Who = { kind: 'user'; id: string };
 
@@ -350,4 +351,5 @@ export async function seedDemoPc(deps: AppDeps, { orgIds, userIds }: DemoIds) {
   );
   await seedDemoTraining(deps, registers);
   await seedDemoDocuments(deps, org, service, head);
+  await seedDemoNotices(deps, org, mine.id, { head, service, unitHead1, unitHead2, performer });
 }

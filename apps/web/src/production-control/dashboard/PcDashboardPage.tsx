@@ -10,6 +10,7 @@ import { PC_HOME } from '../navigation.ts';
 import { useDashboard } from '../schedule/schedule.queries.ts';
 import { DASHBOARD_CARDS } from './dashboardCards.ts';
 import { MonthFigures } from '../reports/MonthFigures.tsx';
+import { UnreadNotices } from '../notices/UnreadNotices.tsx';
 
 const TrendCharts = lazy(() => import('../reports/TrendCharts.tsx'));
 
@@ -60,6 +61,7 @@ export function PcDashboardPage() {
       />
       <Stack gap="lg">
         {d.error ? <ErrorAlert error={d.error} /> : null}
+        <UnreadNotices orgId={orgId} />
         <SimpleGrid cols={{ base: 1, xs: 3 }}>
           <Figure
             label={t('pc.dashboard.facilities')}
