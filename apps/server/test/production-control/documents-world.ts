@@ -67,14 +67,12 @@ export function registers(ctx: TestContext, w: OperatorWorld) {
         submittedAt: now(),
       });
       if (o.approvedOn)
-        await db
-          .insert(pcPlanApprovals)
-          .values({
-            versionId: version,
-            organisationId: w.org,
-            approvedBy: w.ids.head!,
-            approvedAt: new Date(`${o.approvedOn}T05:00:00Z`),
-          });
+        await db.insert(pcPlanApprovals).values({
+          versionId: version,
+          organisationId: w.org,
+          approvedBy: w.ids.head!,
+          approvedAt: new Date(`${o.approvedOn}T05:00:00Z`),
+        });
       for (const [n, m] of (o.measures ?? []).entries()) {
         const id = randomUUID();
         await db.insert(pcPlanMeasures).values({
