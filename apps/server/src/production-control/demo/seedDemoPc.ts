@@ -350,6 +350,6 @@ export async function seedDemoPc(deps: AppDeps, { orgIds, userIds }: DemoIds) {
     { service, official, head },
   );
   await seedDemoTraining(deps, registers);
-  await seedDemoDocuments(deps, org, service, head);
+  await seedDemoDocuments(deps, org, mine.id, service, head);
   await seedDemoNotices(deps, org, mine.id, { head, service, unitHead1, unitHead2, performer });
 }

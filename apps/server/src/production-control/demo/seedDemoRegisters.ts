@@ -16,7 +16,7 @@ interface Places {
 }
 
 /** A signed plan as the service scans it: a one-page PDF with the title and its lines. */
-async function signedPlan(deps: AppDeps, title: string, lines: string[]) {
+export async function signedPlan(deps: AppDeps, title: string, lines: string[]) {
   const doc = createPdf({ title });
   doc.addPage();
   doc.font('bold').fontSize(13).text(title, { align: 'center' }).moveDown();
