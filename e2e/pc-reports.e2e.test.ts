@@ -104,3 +104,73 @@ describe('Order 315: the monthly report to the head in the browser', () => {
     await screenshot(page, 'pc-dashboard-charts');
   });
 });
+
+/** Point 26's seven sections as the act words them (kk, ru), in its order. */
+const ANNUAL_SECTIONS = {
+  kk: [
+    '1. Ағымдағы жылға өнеркәсіптік қауіпсіздікті қамтамасыз ету жөніндегі іс-шаралар жоспарын дайындау туралы',
+    '2. Өнеркәсіптік қауіпсіздікті басқару жүйесін ұйымдастыру туралы',
+    '3. Бұзушылықтарды жою, өнеркәсіптік қауіпсіздік саласындағы уәкілетті органның нұсқамаларын орындау туралы',
+    '4. Қауіпті өндірістік объектідегі аварияны оқшаулау және оның салдарын жою жөніндегі іс-қимылдарға әзірлік туралы',
+    '5. Қауіпті өндірістік объектіде қолданылатын техникалық құрылғылардың жай-күйі туралы',
+    '6. Қауіпті өндірістік объектілерде болған авариялар, оқыс оқиғалар және жазатайым оқиғалар туралы',
+    '7. Қауіпті өндірістік объектілерде жұмыс істейтін басшыларды, мамандарды және жұмыскерлерді өнеркәсіптік қауіпсіздік',
+  ],
+  ru: [
+    '1. О подготовке плана мероприятий по обеспечению промышленной безопасности на текущий год',
+    '2. Об организации системы управления промышленной безопасностью',
+    '3. Об устранении нарушений, исполнении предписаний уполномоченного органа в области промышленной безопасности',
+    '4. О готовности к действиям по локализации и ликвидации последствий аварии на опасном производственном объекте',
+    '5. О состоянии технических устройств, применяемых на опасном производственном объекте',
+    '6. Об авариях, инцидентах и несчастных случаях, происшедших на опасных производственных объектах',
+    '7. О подготовке и переподготовке по вопросам промышленной безопасности руководителей, специалистов и работников',
+  ],
+};
+
+describe('Order 315: the annual information in the browser', () => {
+  const ADDED = 'Өндірістік бақылау қызметінің құрылымы 2026 жылы толықтырылды';
+
+  it('R315-26 the service amends last year’s annual information and presents it again; the head approves version 2 and prints it in Kazakh and Russian with all seven sections', async () => {
+    await as('pcservice');
+    await page.goto(`${server.url}${PC}/annual-information`);
+    await page.getByTestId('document-version-1').waitFor();
+    for (let n = 1; n <= 7; n++)
+      expect(
+        await page
+          .locator('[data-testid^="document-section-"]')
+          .nth(n - 1)
+          .count(),
+      ).toBe(1);
+    const management = page.getByTestId('document-text-management');
+    await management.fill(`${await management.inputValue()} ${ADDED}.`);
+    await page.getByTestId('document-save').click();
+    await expect.poll(async () => page.getByTestId('document-save').isDisabled()).toBe(true);
+    await page.getByTestId('document-present').click();
+    await page.getByTestId('document-version-2').waitFor();
+
+    await as('operator');
+    await page.goto(`${server.url}${PC}/annual-information`);
+    const version = page.getByTestId('document-version-2');
+    await version.waitFor();
+    await version.getByTestId('document-approve').click();
+    await version.getByTestId('document-approved').waitFor();
+    expect(await page.getByTestId('document-version-1').getByTestId('document-approve').count()).toBe(0);
+
+    const menu = version.getByRole('button', { name: 'PDF' });
+    for (const [lang, n] of [
+      ['kk', 0],
+      ['ru', 1],
+    ] as const) {
+      // pdftotext may break a hyphenated word at the line end (іс-шаралар): joined back as a reader reads it.
+      const text = (await pdfFrom(menu, n)).replace(/(\p{L})- (\p{L})/gu, '$1-$2');
+      const at = ANNUAL_SECTIONS[lang].map((s) => text.indexOf(s));
+      expect(
+        at.every((p) => p >= 0),
+        `${lang}: ${ANNUAL_SECTIONS[lang].filter((_, i) => at[i]! < 0).join(' | ')}`,
+      ).toBe(true);
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+      expect(text).toContain(ADDED);
+      expect(text).toContain(lang === 'kk' ? 'БЕКІТЕМІН' : 'УТВЕРЖДАЮ');
+    }
+  });
+});

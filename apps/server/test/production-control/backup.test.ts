@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import { seedDemo, seedDemoRecords } from '../../src/composition/demo.ts';
 import { buildRuntime } from '../../src/composition/runtime.ts';
+import { productionControlRecords } from '../../src/production-control/production-control.records.ts';
 import type { AppDeps } from '../../src/platform/deps.ts';
 import { baqylau, openDiskInstance } from '../kernel/backup/disk-instance.ts';
 
@@ -38,9 +39,11 @@ async function productionControlState(dataDir: string) {
       );
       content[t] = `${r!.n} ${r!.h}`;
     }
-    const files = await rows<{ sha256: string }>(sql`SELECT DISTINCT sha256 FROM pc_attachments ORDER BY sha256`);
+    // Every object the rule set's rows name: photos, signatures, investigation acts, signed plans, notice documents.
+    const files = await productionControlRecords.liveObjects!(deps.db);
     const photos = await Promise.all(files.map(async (f) => `${f.sha256} ${await sha256Of(deps, f.sha256)}`));
-    return { content, photos };
+    const [attachments] = await rows<{ n: number }>(sql`SELECT count(DISTINCT sha256)::int AS n FROM pc_attachments`);
+    return { content, photos, attachments: attachments!.n };
   } finally {
     await database.close();
   }
@@ -74,9 +77,25 @@ describe.skipIf(onPostgres)('R315-24 Order 315 records and photos survive backup
       'pc_attachments',
       'pc_journal_entries',
       'pc_monthly_reports',
+      // Part 2: registers, CAPA, notices, the annual documents, records synced from the field.
+      'pc_accidents',
+      'pc_accident_investigations',
+      'pc_training_records',
+      'pc_technical_objects',
+      'pc_technical_examinations',
+      'pc_plan_versions',
+      'pc_plan_measure_completions',
+      'pc_capas',
+      'pc_notices',
+      'pc_notice_acknowledgements',
+      'pc_annual_analyses',
+      'pc_document_versions',
+      'pc_offline_receipts',
+      'pc_inspection_acknowledgements',
     ])
       expect(Number(before.content[t]!.split(' ')[0]), t).toBeGreaterThan(0);
-    expect(before.photos.length).toBeGreaterThan(0);
+    // More objects than the findings' photos: the registers' and the field's files are in the backup too.
+    expect(before.photos.length).toBeGreaterThan(before.attachments);
     for (const p of before.photos) expect(p.split(' ')[0]).toBe(p.split(' ')[1]);
 
     const backupDir = path.join(root, 'backup');
