@@ -7,10 +7,10 @@ import { formatCalendarDate } from '../../kernel/format/datetime.ts';
 import { useSession } from '../../kernel/shell/SessionContext.tsx';
 import { usePcAccess } from '../access.ts';
 import type { Facility, Unit } from '../shared/pc.types.ts';
-import { DecommissionForm } from './DecommissionForm.tsx';
+import { DecommissionForm } from '../shared/DecommissionForm.tsx';
 import { FacilityForm } from './FacilityForm.tsx';
 import { UnitForm } from './UnitForm.tsx';
-import { useFacilities, usePeople } from './facilities.queries.ts';
+import { useDecommission, useFacilities, usePeople } from './facilities.queries.ts';
 
 type Dialog =
   | { kind: 'facility'; facility?: Facility }
@@ -24,6 +24,7 @@ export function FacilitiesPage() {
   const { org } = useSession();
   const access = usePcAccess();
   const orgId = org!.id;
+  const decommission = useDecommission(orgId);
   const facilities = useFacilities(orgId);
   const people = usePeople(orgId);
   const name = (id: string | null) => (id ? (people.data?.find((p) => p.id === id)?.fullName ?? '…') : t('pc.unit.vacant'));
@@ -110,7 +111,9 @@ export function FacilitiesPage() {
       <Modal opened={!!dialog} onClose={close} title={title} size="lg">
         {dialog?.kind === 'facility' && <FacilityForm orgId={orgId} facility={dialog.facility} onDone={close} />}
         {dialog?.kind === 'unit' && <UnitForm orgId={orgId} facilityId={dialog.facility.id} unit={dialog.unit} onDone={close} />}
-        {dialog?.kind === 'decommission' && <DecommissionForm orgId={orgId} facility={dialog.facility} onDone={close} />}
+        {dialog?.kind === 'decommission' && (
+          <DecommissionForm id={dialog.facility.id} act={decommission} hint={t('pc.facility.decommissionHint')} onDone={close} />
+        )}
       </Modal>
     </>
   );

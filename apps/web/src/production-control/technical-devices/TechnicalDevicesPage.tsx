@@ -7,12 +7,12 @@ import { PageHeader } from '../../kernel/components/PageHeader.tsx';
 import { formatCalendarDate } from '../../kernel/format/datetime.ts';
 import { useSession } from '../../kernel/shell/SessionContext.tsx';
 import { usePcAccess } from '../access.ts';
-import { DecommissionObjectForm } from './DecommissionObjectForm.tsx';
+import { DecommissionForm } from '../shared/DecommissionForm.tsx';
 import { ExaminationForm } from './ExaminationForm.tsx';
 import { ImportObjectsForm } from './ImportObjectsForm.tsx';
 import { ObjectForm } from './ObjectForm.tsx';
 import { ObjectHistory } from './ObjectHistory.tsx';
-import { useTechnicalRegister } from './technical-devices.api.ts';
+import { useDecommissionObject, useTechnicalRegister } from './technical-devices.api.ts';
 
 export const STATE_COLOR: Record<string, string> = {
   valid: 'green',
@@ -32,6 +32,7 @@ type Dialog = { kind: 'add' } | { kind: 'import' } | { kind: 'exam' | 'history' 
 export function TechnicalDevicesPage() {
   const { t } = useTranslation();
   const orgId = useSession().org!.id;
+  const decommission = useDecommissionObject(orgId);
   const access = usePcAccess();
   const register = useTechnicalRegister(orgId);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -154,7 +155,9 @@ export function TechnicalDevicesPage() {
         )}
         {dialog?.kind === 'exam' && <ExaminationForm orgId={orgId} object={dialog.object} onDone={close} />}
         {dialog?.kind === 'history' && <ObjectHistory orgId={orgId} objectId={dialog.object.id} />}
-        {dialog?.kind === 'decommission' && <DecommissionObjectForm orgId={orgId} object={dialog.object} onDone={close} />}
+        {dialog?.kind === 'decommission' && (
+          <DecommissionForm id={dialog.object.id} act={decommission} hint={t('pc.technical.decommissionHint')} onDone={close} />
+        )}
       </Modal>
     </>
   );

@@ -2,21 +2,25 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../kernel/components/DateField.tsx';
-import { FormAlert } from '../shared/FormAlert.tsx';
-import { serverError } from '../shared/formErrors.ts';
-import type { TechnicalObject } from '@baqylau/contracts';
-import { useDecommissionObject } from './technical-devices.api.ts';
+import { FormAlert } from './FormAlert.tsx';
+import { serverError } from './formErrors.ts';
 
-/** R315-6: an object leaves service; it stays in the register with its examinations (never deleted). */
-export function DecommissionObjectForm({ orgId, object, onDone }: { orgId: string; object: TechnicalObject; onDone: () => void }) {
+/** The decommissioning call of a register (facilities, technical objects). */
+interface Decommission {
+  mutateAsync: (v: { id: string; decommissionedOn: string }) => Promise<unknown>;
+  error: unknown;
+  isPending: boolean;
+}
+
+/** A facility or a technical object leaves service on a date; it stays in its register with its records (never deleted). */
+export function DecommissionForm({ id, act, hint, onDone }: { id: string; act: Decommission; hint: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const act = useDecommissionObject(orgId);
   const [on, setOn] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!on) return;
     try {
-      await act.mutateAsync({ id: object.id, decommissionedOn: on });
+      await act.mutateAsync({ id, decommissionedOn: on });
       onDone();
     } catch {
       // shown in the form
@@ -25,7 +29,7 @@ export function DecommissionObjectForm({ orgId, object, onDone }: { orgId: strin
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <Text size="sm">{t('pc.technical.decommissionHint')}</Text>
+        <Text size="sm">{hint}</Text>
         <FormAlert error={act.error} fields={['decommissionedOn']} />
         <DateField
           label={t('common:pc.field.decommissionedOn')}
