@@ -123,9 +123,10 @@ export function useCauses(orgId: string) {
   });
 }
 
-export function usePlanProposals(orgId: string) {
+export function usePlanProposals(orgId: string, enabled = true) {
   const api = useApi();
   return useQuery({
+    enabled,
     queryKey: key(orgId, 'proposals'),
     queryFn: () => api.get<{ items: PlanProposal[] }>(`${pcBase(orgId)}/capa/plan-proposals`).then((r) => r.items),
   });

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../kernel/components/DateField.tsx';
 import { ErrorAlert } from '../../kernel/components/ErrorAlert.tsx';
+import { usePlanProposals } from '../capa/capa.api.ts';
 import { useFacilities } from '../facilities/facilities.queries.ts';
 import { evidenceType } from '../shared/pc.api.ts';
 import { serverError } from '../shared/formErrors.ts';
@@ -30,6 +31,12 @@ export function VersionForm({ orgId, plan, onDone }: { orgId: string; plan: Plan
     ],
   );
   const withMeasures = plan.kind === 'safety_measures';
+  // R315-21: what the first head accepted into this year's plan from corrective and preventive actions
+  // (inspections go to the schedule instead), offered until each stands in the plan as a measure.
+  const proposals = usePlanProposals(orgId, withMeasures).data ?? [];
+  const toAdd = proposals.filter(
+    (p) => p.status === 'accepted' && p.kind !== 'inspection' && p.year === plan.year && !measures.some((m) => m.measure === p.description),
+  );
   const type = file ? evidenceType(file) : null;
   const err = submitVersion.error;
   const change = (i: number, patch: Partial<MeasureDraft>) => setMeasures((ms) => ms.map((m, n) => (n === i ? { ...m, ...patch } : m)));
@@ -131,6 +138,22 @@ export function VersionForm({ orgId, plan, onDone }: { orgId: string; plan: Plan
               <Button size="xs" variant="default" onClick={() => setMeasures((ms) => [...ms, blank()])}>
                 {t('pc.plans.addMeasure')}
               </Button>
+              {toAdd.length > 0 && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  title={t('pc.plans.proposalsHint', { year: plan.year })}
+                  data-testid="plan-add-proposals"
+                  onClick={() =>
+                    setMeasures((ms) => [
+                      ...ms.filter((m) => m.measure.trim()),
+                      ...toAdd.map((p) => ({ ...blank(), measure: p.description, facilityId: p.facilityId })),
+                    ])
+                  }
+                >
+                  {t('pc.plans.addProposals', { count: toAdd.length })}
+                </Button>
+              )}
             </Group>
           </Stack>
         )}
