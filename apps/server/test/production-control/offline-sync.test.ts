@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measurePhotoPng } from '../../src/production-control/demo/demo-photo.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import type { ApiClient } from '../support/world.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 import { QUESTIONS, seedOperator, type OperatorWorld } from './inspection-world.ts';
@@ -199,6 +201,51 @@ describe('R315-9 R315-14 offline field inspections: receipts, resume, conflicts'
     expect(late.json().error).toMatchObject({ code: 'pc.offline_inspection_changed', details: { change: 'completed' } });
     // A record received before still answers with its receipt.
     expect((await answer(i, early, earlyBody)).statusCode).toBe(200);
+  });
+});
+
+describe('R315-15 offline: the act carries what was signed in the field', () => {
+  it('R315-15 offline: the act prints the unit head’s acknowledgement with the drawn signature, kk and ru; an undrawable signature is named by its hash', async () => {
+    const signature = measurePhotoPng(120, 40);
+    const sign = (i: Taken, file: Buffer) =>
+      w.official.c.request(
+        'PUT',
+        `${off(i)}/acknowledgement/${randomUUID()}?deviceId=${DEVICE_A}&recordedAt=${encodeURIComponent(now())}&signerName=${encodeURIComponent('Сейітов Бауыржан Қайратұлы')}&signerPosition=${encodeURIComponent('Учаске бастығы')}&sha256=${sha(file)}`,
+        file,
+        { 'content-type': 'image/png' },
+      );
+    const actText = async (file: Buffer) => {
+      const i = await take();
+      for (const item of i.items) expect((await answer(i, randomUUID(), { itemId: item.id, outcome: 'compliant' })).statusCode).toBe(201);
+      expect((await sign(i, file)).statusCode).toBe(201);
+      expect((await w.official.c.post(`${w.base}/inspections/${i.id}/complete`, { conclusion: 'Бұзушылық жоқ' })).statusCode).toBe(200);
+      const unitId = await w.unit((i as Taken & { facilityId: string }).facilityId, `Учаске ${i.id.slice(0, 4)}`);
+      const issued = await w.official.c.post(`${w.base}/inspections/${i.id}/act`, {
+        unitId,
+        issuedOn: ctx.clock.now.toISOString().slice(0, 10),
+        items: [],
+      });
+      expect(issued.statusCode, issued.body).toBe(201);
+      const out: Record<string, string> = {};
+      for (const lang of ['kk', 'ru']) {
+        const res = await w.official.c.get(`${w.base}/acts/${issued.json().act.id}/act.pdf?lang=${lang}`);
+        expect(res.statusCode).toBe(200);
+        out[lang] = (await pdfText(res.rawPayload)).text.replace(/\s+/g, ' ');
+        out[`${lang}Image`] = String(res.rawPayload.includes('/Subtype /Image'));
+      }
+      return out;
+    };
+    const drawn = await actText(signature);
+    expect(drawn.kk).toContain('Бөлімше басшысы анықталған бұзушылықтармен тексеру орнында');
+    expect(drawn.ru).toContain('С выявленными нарушениями руководитель подразделения ознакомлен на месте');
+    for (const lang of ['kk', 'ru']) {
+      expect(drawn[lang]).toContain('Сейітов Бауыржан Қайратұлы, Учаске бастығы');
+      expect(drawn[`${lang}Image`]).toBe('true');
+    }
+    // A file with a PNG signature the PDF library cannot decode: the act still prints, naming it.
+    const broken = await actText(PNG);
+    expect(broken.kk).toContain(sha(PNG));
+    expect(broken.kkImage).toBe('false');
   });
 });
 

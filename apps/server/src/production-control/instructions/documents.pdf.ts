@@ -15,6 +15,8 @@ export interface ActModel {
   conclusion: string;
   violations: { description: string; reference: string; onSpot: string }[];
   instruction: string;
+  /** The unit head's acknowledgement signed on the official's device in the field (offline inspections). */
+  fieldAcknowledgement: { signer: string; position: string; signedAt: string; signature: Buffer; sha256: string } | null;
 }
 
 /** R315-15: the act of a production-control inspection handed to the unit head. */
@@ -55,6 +57,20 @@ export async function renderAct(m: ActModel, t: TFunction) {
   doc
     .moveDown(0.4)
     .text(m.instruction ? t('common:pc.doc.act.instruction', { number: m.instruction }) : t('common:pc.doc.act.noInstruction'));
+  const ack = m.fieldAcknowledgement;
+  if (ack) {
+    // The drawn signature is printed as signed: the act shows what the unit head acknowledged, and when.
+    y = ensureRoom(doc, doc.y + 8, 80);
+    doc.text(t('common:pc.doc.act.fieldAcknowledged', ack), MARGIN, y, { width: doc.page.width - 2 * MARGIN });
+    const top = doc.y + 4;
+    try {
+      doc.image(ack.signature, MARGIN, top, { fit: [160, 48] });
+      doc.y = top + 52;
+    } catch {
+      // A stored file the PDF library cannot draw: the act names it by its hash instead of failing.
+      doc.text(t('common:pc.doc.act.signatureNotDrawn', { sha256: ack.sha256 }), MARGIN, top, { width: doc.page.width - 2 * MARGIN });
+    }
+  }
   signatures(doc, doc.y + 10, [
     [t('common:pc.doc.official'), m.official],
     [t('common:pc.doc.act.received'), m.unitHead],

@@ -3,6 +3,8 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { formatDate, formatDateTime } from '../../platform/format.ts';
 import { findOrganisation } from '../../kernel/organisations/organisations.repository.ts';
+import { readSmallObject } from '../../platform/storage/read-object.ts';
+import { acknowledgementOf } from '../offline/offline.repository.ts';
 import type { InstructionView } from './instruction-view.ts';
 import {
   findAct,
@@ -64,11 +66,12 @@ export async function renderActPdf(deps: AppDeps, organisationId: string, actId:
   const act = await findAct(deps.db, organisationId, actId);
   if (!act) throw new AppError('pc.act_not_found');
   const inspection = (await findInspection(deps.db, organisationId, act.inspectionId))!;
-  const [facility, instruction, violations, names] = await Promise.all([
+  const [facility, instruction, violations, names, ack] = await Promise.all([
     findFacility(deps.db, organisationId, inspection.facilityId),
     instructionOfInspection(deps.db, inspection.id),
     violationsOfInspection(deps.db, inspection.id),
     namesOf(deps.db, [inspection.officialId, act.unitHeadId]),
+    acknowledgementOf(deps.db, inspection.id),
   ]);
   const unit = instruction?.unitId ?? inspection.unitId;
   const t = deps.translator.forLocale(lang);
@@ -91,6 +94,15 @@ export async function renderActPdf(deps: AppDeps, organisationId: string, actId:
         onSpot: v.eliminatedOnSpot ? t('common:pc.doc.act.onSpot') : '',
       })),
       instruction: instruction?.number ?? '',
+      fieldAcknowledgement: ack
+        ? {
+            signer: ack.signerName,
+            position: ack.signerPosition,
+            signedAt: formatDateTime(ack.signedAt),
+            signature: await readSmallObject(deps.store, ack.signatureSha256),
+            sha256: ack.signatureSha256,
+          }
+        : null,
     },
     t,
   );
