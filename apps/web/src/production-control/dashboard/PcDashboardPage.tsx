@@ -11,6 +11,7 @@ import { useDashboard } from '../schedule/schedule.queries.ts';
 import { DASHBOARD_CARDS } from './dashboardCards.ts';
 import { MonthFigures } from '../reports/MonthFigures.tsx';
 import { UnreadNotices } from '../notices/UnreadNotices.tsx';
+import { DashboardTechnicalAlerts } from '../technical-devices/TechnicalAlerts.tsx';
 
 const TrendCharts = lazy(() => import('../reports/TrendCharts.tsx'));
 
@@ -62,6 +63,7 @@ export function PcDashboardPage() {
       <Stack gap="lg">
         {d.error ? <ErrorAlert error={d.error} /> : null}
         <UnreadNotices orgId={orgId} />
+        {access.read && <DashboardTechnicalAlerts orgId={orgId} />}
         <SimpleGrid cols={{ base: 1, xs: 3 }}>
           <Figure
             label={t('pc.dashboard.facilities')}

@@ -12,6 +12,7 @@ import { ExaminationForm } from './ExaminationForm.tsx';
 import { ImportObjectsForm } from './ImportObjectsForm.tsx';
 import { ObjectForm } from './ObjectForm.tsx';
 import { ObjectHistory } from './ObjectHistory.tsx';
+import { TechnicalAlerts } from './TechnicalAlerts.tsx';
 import { useDecommissionObject, useTechnicalRegister } from './technical-devices.api.ts';
 
 export const STATE_COLOR: Record<string, string> = {
@@ -71,25 +72,7 @@ export function TechnicalDevicesPage() {
       <DataState query={{ ...register, data: register.data?.items }} empty={t('pc.technical.empty')}>
         {(items) => (
           <Stack gap="md">
-            {alerts.length > 0 && (
-              <Alert color="red" variant="filled" title={t('pc.technical.alertsTitle')} data-testid="pc-technical-alerts">
-                <Stack gap={4}>
-                  {alerts.map((a) => (
-                    <Text key={`${a.objectId}/${a.examinationKind}`} size="sm">
-                      {a.state === 'unfit'
-                        ? t('pc.technical.alertUnfit', { name: a.name, number: a.registrationNumber, facility: a.facility })
-                        : t('pc.technical.alertOverdue', {
-                            name: a.name,
-                            number: a.registrationNumber,
-                            facility: a.facility,
-                            kind: t(`common:pc.examKind.${a.examinationKind}`),
-                            date: formatCalendarDate(a.nextDueOn),
-                          })}
-                    </Text>
-                  ))}
-                </Stack>
-              </Alert>
-            )}
+            <TechnicalAlerts alerts={alerts} />
             {items.map((o) => (
               <Paper key={o.id} withBorder radius="md" p="md" data-testid="pc-technical-object">
                 <Group justify="space-between" align="flex-start" wrap="wrap">
