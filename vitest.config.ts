@@ -42,6 +42,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
+          // The demo seeded once; each file's server starts from a copy (e2e/support/demo-snapshot.ts).
+          globalSetup: ['e2e/support/demo-snapshot.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -16,7 +16,8 @@ export interface DemoServer {
   dataDir: string;
   /** What the server printed, for failure messages. */
   output(): string;
-  stop(): Promise<void>;
+  /** Stops the server and removes its data folder (or first copies it into `keepDataIn`). */
+  stop(o?: { keepDataIn?: string }): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -46,15 +47,28 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`demo server did not answer /healthz within ${timeoutMs} ms:\n${output()}`);
 }
 
+/** Today in Almaty: the demo's records are placed relative to it. */
+export const almatyToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+
+/** A data folder the demo was seeded into once for the whole browser tier (demo-snapshot.ts), and its day. */
+export interface DemoSnapshot {
+  dir: string;
+  day: string;
+}
+
 /**
- * The real server as a child process, `baqylau demo` on a free port and a fresh data folder:
- * it seeds the demo organisations and accounts and serves the built SPA (apps/web/dist).
+ * The real server as a child process, `baqylau demo` on a free port and a fresh data folder: it seeds
+ * the demo organisations and accounts (or, given a snapshot seeded today, starts from a copy of it — the
+ * demo command seeds only an empty folder) and serves the built SPA (apps/web/dist).
  */
-export async function startDemoServer(): Promise<DemoServer> {
+export async function startDemoServer(snapshot: DemoSnapshot | null = currentSnapshot()): Promise<DemoServer> {
   if (!fs.existsSync(WEB_INDEX) || !fs.existsSync(SERVER_BIN))
     throw new Error('apps/web/dist or apps/server/dist is missing: run `npm run build` first');
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-e2e-'));
+  // A snapshot from another day would show yesterday's "today": seed afresh then.
+  if (snapshot && snapshot.day === almatyToday())
+    fs.cpSync(snapshot.dir, dataDir, { recursive: true, filter: (src) => !path.basename(src).endsWith('.lock') });
   const env: Record<string, string | undefined> = { ...process.env, HOST: '127.0.0.1', NODE_ENV: 'test' };
   delete env.DATABASE_URL;
   delete env.PORT;
@@ -71,7 +85,7 @@ export async function startDemoServer(): Promise<DemoServer> {
   child.stderr?.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
 
-  const stop = async () => {
+  const stop = async (o: { keepDataIn?: string } = {}) => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -79,6 +93,7 @@ export async function startDemoServer(): Promise<DemoServer> {
       await exited;
       clearTimeout(timer);
     }
+    if (o.keepDataIn) fs.cpSync(dataDir, o.keepDataIn, { recursive: true, filter: (src) => !path.basename(src).endsWith('.lock') });
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
@@ -89,4 +104,10 @@ export async function startDemoServer(): Promise<DemoServer> {
     throw e;
   }
   return { url, dataDir, output: () => log, stop };
+}
+
+/** The snapshot the tier's global set-up provided (none outside vitest's e2e project). */
+function currentSnapshot(): DemoSnapshot | null {
+  const raw = process.env.BAQYLAU_E2E_DEMO_SNAPSHOT;
+  return raw ? (JSON.parse(raw) as DemoSnapshot) : null;
 }

@@ -11,7 +11,7 @@ let clinic: string;
 beforeAll(async () => {
   ctx = await createTestContext();
   const ids = await seedDemo(ctx.deps);
-  await seedDemoRecords(ctx.deps, ids);
+  await seedDemoRecords(ctx.deps, ids, ['medical-cctv']);
   clinic = ids.orgIds.get('clinic')!;
 });
 afterAll(() => ctx.close());

@@ -14,7 +14,7 @@ let union: string;
 beforeAll(async () => {
   ctx = await createTestContext();
   const ids = await seedDemo(ctx.deps);
-  await seedDemoRecords(ctx.deps, ids);
+  await seedDemoRecords(ctx.deps, ids, ['ohs-competition']);
   union = ids.orgIds.get('union')!;
 });
 afterAll(() => ctx.close());
@@ -105,7 +105,7 @@ describe('RC-4 the demo on a later day of the year', () => {
     try {
       later.clock.now = new Date('2026-12-10T06:00:00Z');
       const ids = await seedDemo(later.deps);
-      await seedDemoRecords(later.deps, ids);
+      await seedDemoRecords(later.deps, ids, ['ohs-competition']);
       const [year] = await listYears(later.deps.db, ids.orgIds.get('union')!);
       expect(year).toMatchObject({ reportingYear: 2026, submissionDueOn: '2027-03-20' });
       expect((await listApplications(later.deps.db, year!.id)).filter((a) => a.state === 'submitted')).toHaveLength(4);

@@ -33,7 +33,7 @@ describe('RC-19 baqylau ledger verify checks the competition’s reviews against
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baqylau-competition-cli-'));
     await withRuntime(async ({ deps }) => {
       const ids = await seedDemo(deps);
-      await seedDemoRecords(deps, ids);
+      await seedDemoRecords(deps, ids, ['ohs-competition']);
       union = ids.orgIds.get('union')!;
     });
   }, 120_000);

@@ -59,7 +59,7 @@ describe.skipIf(onPostgres)('R315-24 Order 315 records and photos survive backup
     dataDir = path.join(root, 'data');
     const ctx = await openDiskInstance(dataDir);
     try {
-      await seedDemoRecords(ctx.deps, await seedDemo(ctx.deps));
+      await seedDemoRecords(ctx.deps, await seedDemo(ctx.deps), ['production-control']);
     } finally {
       await ctx.close();
     }

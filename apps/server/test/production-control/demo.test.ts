@@ -42,7 +42,7 @@ let ids: Awaited<ReturnType<typeof seedDemo>>;
 beforeAll(async () => {
   ctx = await createTestContext();
   ids = await seedDemo(ctx.deps);
-  await seedDemoRecords(ctx.deps, ids);
+  await seedDemoRecords(ctx.deps, ids, ['production-control']);
   org = ids.orgIds.get('operator')!;
 });
 afterAll(() => ctx.close());

@@ -11,7 +11,7 @@ beforeAll(async () => {
   ctx = await createTestContext();
   const ids = await seedDemo(ctx.deps);
   const t0 = Date.now();
-  await seedDemoRecords(ctx.deps, ids);
+  await seedDemoRecords(ctx.deps, ids, ['video-evidence']);
   console.info(`demo records seeded in ${Date.now() - t0} ms`);
   org = ids.orgIds.get('subdivision')!;
 }, 120_000);

@@ -374,7 +374,7 @@ describe('R444-11 R444-13 the server is killed in the middle of a 1 GiB upload',
     // The demo subdivision with ВР-001 issued to inspector1, and a dock token — through the use cases.
     ({ org, token, tokenId } = await withDatabaseOffline(async (deps) => {
       const { orgIds, userIds } = await seedDemo(deps);
-      await seedDemoRecords(deps, { orgIds, userIds });
+      await seedDemoRecords(deps, { orgIds, userIds }, ['video-evidence']);
       const organisation = orgIds.get('subdivision')!;
       const t = await createApiToken(deps, { kind: 'user', id: userIds.get('responsible')! }, organisation, 'Док-станция, 12-бөлме');
       return { org: organisation, token: t.secret, tokenId: t.id };
