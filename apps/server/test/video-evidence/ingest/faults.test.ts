@@ -638,7 +638,11 @@ describe('R444-11 a recorder is unplugged in the middle of a file and plugged ba
     relay.cutNextRequest(/^POST \/api\/v1\/dock\/uploads\/[^/ ]+\/confirm /);
     const from = agent!.out().length;
     const sentBefore = relay.bytesToServer(1);
-    const sha2 = randomFile(clip2, 8 * MiB, new Date('2026-03-02T05:21:00Z'));
+    // Written under a dot-name (the agent skips those) and renamed in whole: a scan that caught the file
+    // half-written would (rightly) abandon that upload and send the file again — not what this test is about.
+    const writing = path.join(path.dirname(clip), '.20260302_102000_0002.mp4.writing');
+    const sha2 = randomFile(writing, 8 * MiB, new Date('2026-03-02T05:21:00Z'));
+    fs.renameSync(writing, clip2);
     await waitForOutput(agent!, /0002\.mp4: will retry/, 30_000, from);
     const verified = await waitForOutput(agent!, /0002\.mp4: verified \(sha256 ([0-9a-f]{16})…\), recording ([0-9a-f-]{36})/, 30_000, from);
     expect(verified[1]).toBe(sha2.slice(0, 16));
